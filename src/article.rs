@@ -1,0 +1,162 @@
+//! Articles: the input of extraction, and the metadata header of plain-text files.
+
+use nom::bytes::complete::{tag, take_while, take_while1, take_while_m_n};
+use nom::{IResult, Parser};
+use serde::{Deserialize, Serialize};
+
+/// One news article.
+///
+/// `text` is the article as given; every span saywho reports is a byte range into it.
+/// `body_start` is where the prose begins: it is 0 unless a metadata header was read off the
+/// start of a plain-text file (see [`Article::from_txt`]), and the header itself is never
+/// read as prose.
+///
+/// ```
+/// use saywho::Article;
+/// let a = Article::new("a1", "“We are ready,” the mayor said.").with_outlet("Daily Planet");
+/// assert_eq!(a.outlet.as_deref(), Some("Daily Planet"));
+/// assert_eq!(a.body_start, 0);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// Identifier, unique within a run (the file stem for `.txt` files).
+    pub id: String,
+    /// The outlet that published it, if known.
+    #[serde(default)]
+    pub outlet: Option<String>,
+    /// Publication date as written in the input (ISO `YYYY-MM-DD` from a `.txt` header).
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Headline, if known.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The full text; spans are byte offsets into it.
+    pub text: String,
+    /// Byte offset where the prose starts (after a metadata header); 0 by default.
+    #[serde(default, skip_serializing)]
+    pub body_start: usize,
+}
+
+impl Article {
+    /// An article with an id and text, no metadata, prose starting at byte 0.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Article {
+            id: id.into(),
+            outlet: None,
+            date: None,
+            title: None,
+            text: text.into(),
+            body_start: 0,
+        }
+    }
+
+    /// An article read from a plain-text file: a metadata header at the very start
+    /// (`date 2023-10-27`, optionally preceded by white space) is parsed into
+    /// [`date`](Article::date) and skipped by extraction; offsets still refer to the whole text.
+    ///
+    /// ```
+    /// use saywho::Article;
+    /// let a = Article::from_txt("x", " date 2024-03-05 Rain fell.".to_string());
+    /// assert_eq!(a.date.as_deref(), Some("2024-03-05"));
+    /// assert_eq!(&a.text[a.body_start..], "Rain fell.");
+    /// ```
+    pub fn from_txt(id: impl Into<String>, text: String) -> Self {
+        let mut article = Article::new(id, text);
+        if let Ok((rest, date)) = header(&article.text) {
+            article.date = Some(date.to_string());
+            article.body_start = article.text.len() - rest.len();
+        }
+        article
+    }
+
+    /// Sets the outlet.
+    pub fn with_outlet(mut self, outlet: impl Into<String>) -> Self {
+        self.outlet = Some(outlet.into());
+        self
+    }
+
+    /// Sets the date.
+    pub fn with_date(mut self, date: impl Into<String>) -> Self {
+        self.date = Some(date.into());
+        self
+    }
+
+    /// Sets the title.
+    pub fn with_title(mut self, title: impl Into<String>) -> Self {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// The prose part of the text (after any metadata header). `body_start` is clamped to
+    /// the text and to a character boundary, so a hand-built article cannot make this panic.
+    pub fn body(&self) -> (usize, &str) {
+        let mut start = self.body_start.min(self.text.len());
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        (start, &self.text[start..])
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+fn digits(n: usize) -> impl FnMut(&str) -> IResult<&str, &str> {
+    move |i| take_while_m_n(n, n, |c: char| c.is_ascii_digit()).parse_complete(i)
+}
+
+/// The metadata header of a `.txt` article:
+/// `<space>* "date" <space>+ YYYY-MM-DD <space>+` → the date.
+fn header(i: &str) -> IResult<&str, &str> {
+    let (i, _) = take_while(is_space).parse_complete(i)?;
+    let (i, _) = tag("date").parse_complete(i)?;
+    let (i, _) = take_while1(is_space).parse_complete(i)?;
+    let (i, date) =
+        nom::combinator::recognize((digits(4), tag("-"), digits(2), tag("-"), digits(2)))
+            .parse_complete(i)?;
+    let (i, _) = take_while1(is_space).parse_complete(i)?;
+    Ok((i, date))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_parses_date_and_leaves_prose() {
+        assert_eq!(
+            header(" date 2023-10-27 Jets flew."),
+            Ok(("Jets flew.", "2023-10-27"))
+        );
+        assert_eq!(
+            header("date 2023-10-27\nJets."),
+            Ok(("Jets.", "2023-10-27"))
+        );
+    }
+
+    #[test]
+    fn header_rejects_prose_that_starts_with_date() {
+        assert!(header("date night was cancelled").is_err());
+        assert!(header("The date 2023-10-27 was set").is_err());
+        assert!(header("date 2023-1-27 x").is_err());
+    }
+
+    #[test]
+    fn from_txt_keeps_offsets_in_file_bytes() {
+        let a = Article::from_txt("a", " date 2023-10-27 Body".into());
+        assert_eq!(a.body_start, 17);
+        assert_eq!(a.body(), (17, "Body"));
+        let b = Article::from_txt("b", "No header here".into());
+        assert_eq!((b.date, b.body_start), (None, 0));
+    }
+
+    #[test]
+    fn body_clamps_bad_offsets() {
+        let mut a = Article::new("a", "é");
+        a.body_start = 1;
+        assert_eq!(a.body(), (0, "é"));
+        a.body_start = 99;
+        assert_eq!(a.body(), (2, ""));
+    }
+}

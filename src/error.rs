@@ -1,0 +1,107 @@
+//! The crate's one error type.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// An error from reading input. Extraction itself never fails: any text, however odd, gives
+/// a (possibly empty) list of quotes.
+///
+/// The error says where it happened: the file, and the line for JSONL records.
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    path: Option<PathBuf>,
+    line: Option<usize>,
+}
+
+/// What went wrong.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The file or stream could not be read.
+    Io(std::io::Error),
+    /// The bytes are not valid UTF-8; `offset` is the byte where decoding failed.
+    Utf8 {
+        /// Byte offset of the first invalid sequence.
+        offset: usize,
+    },
+    /// A JSON or JSONL record could not be parsed as an article.
+    Json(serde_json::Error),
+    /// The path is neither a supported file (`.txt`, `.json`, `.jsonl`) nor a directory.
+    Unsupported,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Self {
+        Error {
+            kind,
+            path: None,
+            line: None,
+        }
+    }
+
+    pub(crate) fn with_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.path = Some(path.into());
+        self
+    }
+
+    pub(crate) fn with_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// The file the error came from, if any (`None` for standard input).
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.path.as_deref()
+    }
+
+    /// The 1-based line of a JSONL record, if the error concerns one.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.path, self.line) {
+            (Some(p), Some(l)) => write!(f, "{}:{}: ", p.display(), l)?,
+            (Some(p), None) => write!(f, "{}: ", p.display())?,
+            (None, Some(l)) => write!(f, "<stdin>:{l}: ")?,
+            (None, None) => {}
+        }
+        match &self.kind {
+            ErrorKind::Io(e) => write!(f, "cannot read: {e}"),
+            ErrorKind::Utf8 { offset } => {
+                write!(f, "not valid UTF-8 (first bad byte at offset {offset})")
+            }
+            ErrorKind::Json(e) => write!(f, "not a valid article record: {e}"),
+            ErrorKind::Unsupported => {
+                write!(
+                    f,
+                    "unsupported input (expected .txt, .json, .jsonl or a directory)"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Io(e) => Some(e),
+            ErrorKind::Json(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::new(ErrorKind::Io(e))
+    }
+}

@@ -1,0 +1,708 @@
+//! The extraction pipeline: paragraphs → quote marks → sentences → cues → speakers → quotes.
+
+use std::ops::Range;
+
+use crate::grammar::cue::{self, Attribution};
+use crate::grammar::marks::{self, Family, Region};
+use crate::grammar::mention::{self, Head, Mention as Np};
+use crate::grammar::sentences::{self, is_capitalized};
+use crate::grammar::words::{self, Tok, Token};
+use crate::lexicon::{contains_folded, Lexicon};
+use crate::quote::{
+    Cue, Extraction, Mention, MentionKind, Quote, QuoteKind, ResolvedBy, Speaker, SpeakerKind,
+};
+use crate::resolve::{Entities, Known, Timeline, Who};
+use crate::{Article, Span};
+
+/// Finds quotations in articles. Build it once and reuse it: it holds no per-article state.
+///
+/// ```
+/// use saywho::{Article, Extractor, QuoteKind};
+///
+/// let article = Article::new(
+///     "demo",
+///     "Mayor Ana Reyes opened the bridge on Monday.\n\n\
+///      “This bridge belongs to everyone,” she said.",
+/// );
+/// let quotes = Extractor::new().extract(&article).quotes;
+/// assert_eq!(quotes.len(), 1);
+/// let q = &quotes[0];
+/// assert_eq!(q.id, "demo#1");
+/// assert_eq!(q.kind, QuoteKind::Direct);
+/// assert_eq!(&article.text[q.span.range()], q.text);
+/// assert_eq!(q.text, "This bridge belongs to everyone");
+/// let speaker = q.speaker.as_ref().unwrap();
+/// assert_eq!(speaker.name.as_deref(), Some("Ana Reyes"));
+/// assert_eq!(speaker.role.as_deref(), Some("Mayor"));
+/// assert_eq!(speaker.mention, "she");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    max_quote_paragraphs: usize,
+    min_unattributed_words: usize,
+    keep_unattributed: bool,
+}
+
+/// Builds an [`Extractor`]. By default, a quote may run over at most 20 paragraphs, a quoted
+/// phrase with no speaker needs at least 5 words (or to end like a sentence) to count as a
+/// quote rather than a mention, and such unattributed quotes are kept with `speaker: null`.
+#[derive(Debug, Clone)]
+pub struct ExtractorBuilder {
+    inner: Extractor,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder {
+            inner: Extractor {
+                max_quote_paragraphs: 20,
+                min_unattributed_words: 5,
+                keep_unattributed: true,
+            },
+        }
+    }
+}
+
+impl ExtractorBuilder {
+    /// How many paragraphs one quote may run over (each reopening with a quote mark).
+    /// Default 20; at least 1.
+    pub fn max_quote_paragraphs(mut self, n: usize) -> Self {
+        self.inner.max_quote_paragraphs = n.max(1);
+        self
+    }
+
+    /// How many words a quoted phrase with no speaker needs to be kept as a quote; shorter
+    /// ones that do not end like a sentence are listed as mentions. Default 5.
+    pub fn min_unattributed_words(mut self, n: usize) -> Self {
+        self.inner.min_unattributed_words = n;
+        self
+    }
+
+    /// Whether quotes with no speaker are kept (with `speaker: None`). Default true.
+    pub fn keep_unattributed(mut self, keep: bool) -> Self {
+        self.inner.keep_unattributed = keep;
+        self
+    }
+
+    /// The extractor.
+    pub fn build(self) -> Extractor {
+        self.inner
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+/// One paragraph, analysed.
+struct Para {
+    span: Span,
+    regions: Vec<Region>,
+    tokens: Vec<Token>,
+    sentences: Vec<Range<usize>>,
+}
+
+/// A sentence: its paragraph, tokens, cues with speakers, and named mentions.
+struct Sent {
+    para: usize,
+    range: Range<usize>,
+    attributions: Vec<Attribution>,
+    names: Vec<(Np, bool)>,
+}
+
+/// A top-level quote, possibly over several paragraphs: (paragraph, token) of each part.
+struct Unit {
+    parts: Vec<(usize, usize)>,
+}
+
+impl Extractor {
+    /// An extractor with the default settings (see [`ExtractorBuilder`]).
+    pub fn new() -> Self {
+        ExtractorBuilder::default().build()
+    }
+
+    /// A builder to change the defaults.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Extracts the quotes of one article, in text order, with ids `"<id>#1"`, `"<id>#2"`, ….
+    /// Never fails and never panics: odd input gives fewer quotes, not an error.
+    pub fn extract(&self, article: &Article) -> Extraction {
+        let text = article.text.as_str();
+        let (body_start, _) = article.body();
+        let paras: Vec<Para> = sentences::paragraphs(text, body_start)
+            .filter(|&p| is_prose(p.slice(text)))
+            .map(|span| analyse_paragraph(text, span))
+            .collect();
+
+        // First pass: cues, speakers and names of every sentence; the entity table.
+        let mut sents = Vec::new();
+        let mut entities = Entities::default();
+        for (pi, p) in paras.iter().enumerate() {
+            for range in &p.sentences {
+                let cues = cue::find_cues(text, &p.tokens, range.clone());
+                let attributions = cue::attribute(text, &p.tokens, range.clone(), &cues);
+                let names = scan_names(text, &p.tokens, range.clone());
+                for (m, _) in &names {
+                    entities.observe(text, m);
+                }
+                for a in &attributions {
+                    if let Some(m) = &a.speaker {
+                        entities.observe(text, m);
+                    }
+                }
+                sents.push(Sent {
+                    para: pi,
+                    range: range.clone(),
+                    attributions,
+                    names,
+                });
+            }
+        }
+        entities.settle();
+
+        let units = self.units(text, &paras);
+        // Where each unit closes: (paragraph, token) of its last part → unit index.
+        let mut unit_at = std::collections::HashMap::new();
+        for (ui, u) in units.iter().enumerate() {
+            unit_at.insert(*u.parts.last().expect("a unit has a part"), ui);
+        }
+        let first_sentence = |pi: usize, ti: usize| {
+            sents
+                .iter()
+                .position(|s| s.para == pi && s.range.contains(&ti))
+                .expect("every token is in a sentence")
+        };
+
+        // Second pass, in text order: resolve speakers, then attribute each quote.
+        let mut timeline = Timeline::default();
+        let mut resolved: Vec<Vec<Option<Who>>> = Vec::with_capacity(sents.len());
+        let mut sentence_speaker: Vec<Option<Who>> = Vec::with_capacity(sents.len());
+        let mut quotes = Vec::new();
+        let mut mentions = Vec::new();
+        for si in 0..sents.len() {
+            let s = &sents[si];
+            let p = &paras[s.para];
+            let whos = resolve_sentence(text, s, &entities, &mut timeline);
+            let mut speaker_here = whos.iter().rev().flatten().next().cloned();
+            for ti in s.range.clone() {
+                let Some(&ui) = unit_at.get(&(s.para, ti)) else {
+                    continue;
+                };
+                let unit = &units[ui];
+                let (fp, ft) = unit.parts[0];
+                let start_si = first_sentence(fp, ft);
+                let prev_speaker = start_si
+                    .checked_sub(1)
+                    .and_then(|k| sentence_speaker.get(k).cloned().flatten());
+                let verdict = self.judge(
+                    text,
+                    &paras,
+                    &sents,
+                    &entities,
+                    unit,
+                    (si, &whos),
+                    (start_si, resolved.get(start_si)),
+                    prev_speaker,
+                );
+                match verdict {
+                    Verdict::Quote(q) => {
+                        if let Some(w) = &q.who {
+                            speaker_here = Some(w.clone());
+                        }
+                        quotes.push(q);
+                    }
+                    Verdict::Mention(m) => mentions.push(m),
+                    Verdict::Skip => {}
+                }
+            }
+            let _ = p;
+            sentence_speaker.push(speaker_here.or_else(|| subject_of(text, s, &entities)));
+            resolved.push(whos);
+        }
+
+        quotes.sort_by_key(|q| q.span.start);
+        let quotes = quotes
+            .into_iter()
+            .enumerate()
+            .map(|(i, q)| q.into_quote(text, &article.id, i + 1))
+            .collect();
+        mentions.sort_by_key(|m: &Mention| m.span.start);
+        Extraction {
+            article: article.id.clone(),
+            outlet: article.outlet.clone(),
+            date: article.date.clone(),
+            title: article.title.clone(),
+            quotes,
+            mentions,
+        }
+    }
+
+    /// Groups top-level quotes into units, continuing a quote left open at the end of a
+    /// paragraph into the next paragraph when that one opens with a mark of the same family.
+    fn units(&self, text: &str, paras: &[Para]) -> Vec<Unit> {
+        let mut units: Vec<Unit> = Vec::new();
+        let mut pending: Option<(usize, Family)> = None;
+        for (pi, p) in paras.iter().enumerate() {
+            let mut next_pending = None;
+            for (ti, t) in p.tokens.iter().enumerate() {
+                let Tok::Quote(ri) = t.tok else { continue };
+                let r = &p.regions[ri];
+                if quote_inner(text, p, ri).is_empty() {
+                    continue;
+                }
+                let continues = ti == 0
+                    && pending.is_some_and(|(ui, fam)| {
+                        fam == r.family && units[ui].parts.len() < self.max_quote_paragraphs
+                    });
+                let ui = match (continues, pending) {
+                    (true, Some((ui, _))) => {
+                        units[ui].parts.push((pi, ti));
+                        ui
+                    }
+                    _ => {
+                        units.push(Unit {
+                            parts: vec![(pi, ti)],
+                        });
+                        units.len() - 1
+                    }
+                };
+                if r.close.is_none() {
+                    next_pending = Some((ui, r.family));
+                }
+            }
+            pending = next_pending;
+        }
+        units
+    }
+
+    /// Decides what a unit is: a quote with its speaker, a mention, or nothing.
+    #[allow(clippy::too_many_arguments)]
+    fn judge(
+        &self,
+        text: &str,
+        paras: &[Para],
+        sents: &[Sent],
+        entities: &Entities,
+        unit: &Unit,
+        (si, whos): (usize, &[Option<Who>]),
+        (start_si, start_whos): (usize, Option<&Vec<Option<Who>>>),
+        prev_speaker: Option<Who>,
+    ) -> Verdict {
+        let lexicon = Lexicon::get();
+        let &(lp, lt) = unit.parts.last().expect("a unit has a part");
+        let &(fp, ft) = &unit.parts[0];
+        let parts: Vec<Span> = unit
+            .parts
+            .iter()
+            .map(|&(pi, ti)| {
+                let Tok::Quote(ri) = paras[pi].tokens[ti].tok else {
+                    unreachable!("units are built from quote tokens")
+                };
+                quote_inner(text, &paras[pi], ri)
+            })
+            .collect();
+        let span = Span::new(parts[0].start, parts[parts.len() - 1].end);
+        let words = span.slice(text).split_whitespace().count();
+        let sent_like = ends_like_sentence(span.slice(text));
+
+        // The cue: in the sentence where the quote closes, else where it opens.
+        let s = &sents[si];
+        let tokens = &paras[lp].tokens;
+        let mut picked = pick(text, tokens, s, lt, whos);
+        if picked.is_none() && start_si != si {
+            if let Some(w) = start_whos {
+                let first = &sents[start_si];
+                picked = pick(text, &paras[fp].tokens, first, ft, w);
+            }
+        }
+        let first_tokens = &paras[fp].tokens;
+        let first_sent = &sents[start_si];
+        let before = ft.checked_sub(1).filter(|&k| k >= first_sent.range.start);
+        let prev_word = before
+            .filter(|&k| first_tokens[k].is_word())
+            .map(|k| first_tokens[k].span.slice(text));
+
+        // Titles and terms: `on “Meet the Press”`, `so-called “October surprises”`.
+        let naming = prev_word.is_some_and(|w| contains_folded(&lexicon.naming_words, w));
+        let titled = title_case(span.slice(text))
+            && !sent_like
+            && words <= 8
+            && prev_word.is_some_and(|w| {
+                matches!(
+                    w,
+                    "on" | "to"
+                        | "told"
+                        | "in"
+                        | "from"
+                        | "of"
+                        | "with"
+                        | "via"
+                        | "host"
+                        | "hosted"
+                )
+            });
+        if (naming && !sent_like) || titled {
+            return Verdict::Mention(Mention {
+                text: span.slice(text).to_string(),
+                span,
+                kind: MentionKind::Title,
+            });
+        }
+
+        let opens_sentence = before.is_none();
+        let after_colon = before.is_some_and(|k| first_tokens[k].is_punct(':'));
+        let unpicked = picked.is_none();
+        let (who, cue_hit) = match picked {
+            Some((a, w)) => (Some(w), Some(a.cue)),
+            None if after_colon => (subject_of(text, first_sent, entities), None),
+            None if opens_sentence => (
+                prev_speaker.map(|w| Who {
+                    by: if w.by == ResolvedBy::PreviousSentence {
+                        ResolvedBy::PreviousSentence
+                    } else {
+                        ResolvedBy::Adjacent
+                    },
+                    ..w
+                }),
+                None,
+            ),
+            None => (None, None),
+        };
+        let who = match (who, after_colon, unpicked) {
+            (Some(w), true, true) => Some(Who {
+                by: ResolvedBy::Colon,
+                ..w
+            }),
+            (w, _, _) => w,
+        };
+
+        if who.is_none()
+            && (!self.keep_unattributed || (words < self.min_unattributed_words && !sent_like))
+        {
+            return if self.keep_unattributed || words < self.min_unattributed_words {
+                Verdict::Mention(Mention {
+                    text: span.slice(text).to_string(),
+                    span,
+                    kind: MentionKind::Scare,
+                })
+            } else {
+                Verdict::Skip
+            };
+        }
+
+        let starts_upper = span
+            .slice(text)
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let leads_in = before.is_none_or(|k| {
+            let t = &first_tokens[k];
+            t.is_punct(':') || t.is_punct(',') || t.is_punct('—') || t.is_punct('–') || {
+                t.is_word() && lexicon.cue(t.span.slice(text)).is_some()
+            }
+        });
+        let kind = if unit.parts.len() > 1 || (starts_upper && leads_in) {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
+        Verdict::Quote(Found {
+            kind,
+            span,
+            parts: if parts.len() > 1 { parts } else { Vec::new() },
+            who,
+            cue: cue_hit.map(|c| (c.span, c.stance)),
+        })
+    }
+}
+
+enum Verdict {
+    Quote(Found),
+    Mention(Mention),
+    Skip,
+}
+
+/// A quote before it gets its id.
+struct Found {
+    kind: QuoteKind,
+    span: Span,
+    parts: Vec<Span>,
+    who: Option<Who>,
+    cue: Option<(Span, crate::quote::Stance)>,
+}
+
+impl Found {
+    fn into_quote(self, text: &str, article: &str, n: usize) -> Quote {
+        let speaker = self.who.as_ref().map(|w| Speaker {
+            name: w.name.clone(),
+            role: w.role.clone(),
+            kind: w.kind,
+            mention: w.mention.slice(text).to_string(),
+            span: w.mention,
+        });
+        Quote {
+            id: format!("{article}#{n}"),
+            kind: self.kind,
+            text: self.span.slice(text).to_string(),
+            span: self.span,
+            parts: self.parts,
+            resolved_by: self.who.map(|w| w.by),
+            speaker,
+            cue: self.cue.map(|(span, stance)| Cue {
+                text: span.slice(text).to_string(),
+                span,
+                stance,
+            }),
+        }
+    }
+}
+
+/// Chooses the attribution of the quote token `q` in sentence `s`:
+/// 1. a speaker named right after it (`“…,” Kirby said`, `“…,” said Kirby`);
+/// 2. else the nearest cue before it in the sentence (`Austin said: “…”`);
+/// 3. else "according to" right after it; 4. else any later cue in the sentence.
+fn pick(
+    text: &str,
+    tokens: &[Token],
+    s: &Sent,
+    q: usize,
+    whos: &[Option<Who>],
+) -> Option<(Attribution, Who)> {
+    let _ = text;
+    let mut k = q + 1;
+    if tokens.get(k).is_some_and(|t| t.is_punct(',')) {
+        k += 1;
+    }
+    let with_who = |i: usize| {
+        whos.get(i)
+            .cloned()
+            .flatten()
+            .map(|w| (s.attributions[i], w))
+    };
+    let own_speaker_at = |a: &Attribution| {
+        a.speaker.is_some_and(|m| {
+            if a.inverted {
+                a.cue.first == k
+            } else {
+                m.tokens.0 == k
+            }
+        })
+    };
+    let all = || s.attributions.iter().enumerate();
+    all()
+        .find(|(_, a)| !a.cue.according && own_speaker_at(a))
+        .and_then(|(i, _)| with_who(i))
+        .or_else(|| {
+            all()
+                .rev()
+                .filter(|(_, a)| a.cue.last < q)
+                .find_map(|(i, _)| with_who(i))
+        })
+        .or_else(|| {
+            all()
+                .find(|(_, a)| a.cue.according && a.cue.first == k)
+                .and_then(|(i, _)| with_who(i))
+        })
+        .or_else(|| {
+            all()
+                .filter(|(_, a)| a.cue.first > q)
+                .find_map(|(i, _)| with_who(i))
+        })
+}
+
+/// Resolves the speakers of a sentence's cues in order, and records the sentence's names
+/// and speakers on the timeline.
+fn resolve_sentence(
+    text: &str,
+    s: &Sent,
+    entities: &Entities,
+    timeline: &mut Timeline,
+) -> Vec<Option<Who>> {
+    let mut names = s.names.iter().peekable();
+    let mut out: Vec<Option<Who>> = Vec::with_capacity(s.attributions.len());
+    for a in &s.attributions {
+        let pos = a.speaker.map_or(a.cue.span.start, |m| m.span.start);
+        while let Some((m, salient)) = names.next_if(|(m, _)| m.span.start < pos) {
+            push_name(text, m, *salient, entities, timeline);
+        }
+        let who = match &a.speaker {
+            Some(m) => Some(timeline.resolve(text, m, entities)),
+            // A participle with no subject of its own borrows the sentence's previous speaker.
+            None if a.cue.participle => out.iter().rev().flatten().next().cloned(),
+            None => None,
+        };
+        if let Some(w) = &who {
+            timeline.push(Known {
+                who: w.clone(),
+                salient: true,
+                statement: a.statement,
+            });
+        }
+        out.push(who);
+    }
+    for (m, salient) in names {
+        push_name(text, m, *salient, entities, timeline);
+    }
+    out
+}
+
+fn push_name(text: &str, m: &Np, salient: bool, entities: &Entities, timeline: &mut Timeline) {
+    let who = timeline.resolve(text, m, entities);
+    if who.name.is_some() {
+        timeline.push(Known {
+            who,
+            salient,
+            statement: false,
+        });
+    }
+}
+
+/// The subject of a sentence with no cue: its first named mention, if that opens a clause.
+fn subject_of(text: &str, s: &Sent, entities: &Entities) -> Option<Who> {
+    let (m, salient) = s.names.first()?;
+    if !salient {
+        return None;
+    }
+    let id = entities.lookup_name(text, m);
+    let kind = id.map_or(m.kind, |i| entities.list[i].kind);
+    if !matches!(kind, SpeakerKind::Person | SpeakerKind::Organization) {
+        return None;
+    }
+    Some(Who {
+        name: Some(id.map_or_else(
+            || {
+                m.name
+                    .map(|n| n.slice(text).to_string())
+                    .unwrap_or_default()
+            },
+            |i| entities.list[i].name.clone(),
+        )),
+        role: m
+            .role
+            .map(|r| r.slice(text).to_string())
+            .or_else(|| id.and_then(|i| entities.list[i].roles.first().cloned())),
+        kind,
+        entity: id,
+        by: ResolvedBy::PreviousSentence,
+        mention: m.span,
+    })
+}
+
+/// Named mentions (people and bodies) in a sentence, each with whether it opens a clause.
+fn scan_names(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<(Np, bool)> {
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let t = &tokens[i];
+        let w = t.span.slice(text);
+        let candidate = t.is_word()
+            && (is_capitalized(w) || matches!(w, "the" | "The"))
+            && (i == range.start
+                || !tokens[i - 1].is_word()
+                || !is_capitalized(tokens[i - 1].span.slice(text)));
+        if candidate {
+            if let Some(m) = mention::parse_right(text, tokens, i) {
+                if m.head == Head::Name && m.tokens.1 < range.end {
+                    let salient = i == range.start || tokens[i - 1].is_punct(',');
+                    out.push((m, salient));
+                    i = m.tokens.1 + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn analyse_paragraph(text: &str, span: Span) -> Para {
+    let regions = marks::pair(&marks::lex(span.slice(text), span.start));
+    let mut tokens = Vec::new();
+    words::tokenize(text, span, &regions, &mut tokens);
+    let sentences = sentences::sentences(text, &tokens, |i| {
+        let Tok::Quote(ri) = tokens[i].tok else {
+            return false;
+        };
+        let inner = regions[ri].inner(span.end).slice(text).trim_end();
+        ends_like_sentence(inner)
+    });
+    Para {
+        span,
+        regions,
+        tokens,
+        sentences,
+    }
+}
+
+/// The quoted words of region `ri` in paragraph `p`: between the marks, trimmed of white
+/// space and of a trailing comma (`“…,” he said`).
+fn quote_inner(text: &str, p: &Para, ri: usize) -> Span {
+    let inner = p.regions[ri].inner(p.span.end);
+    let s = inner.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim().trim_end_matches(',').trim_end();
+    Span::new(inner.start + lead, inner.start + lead + trimmed.len())
+}
+
+fn ends_like_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['.', '!', '?', '…'])
+}
+
+/// Whether every longer word of a phrase is capitalised ("Meet the Press").
+fn title_case(s: &str) -> bool {
+    let mut any = false;
+    for w in s.split_whitespace() {
+        if w.chars().count() > 3 {
+            if !is_capitalized(w) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+/// Whether a paragraph is prose. Image captions left by scrapers (`…[/caption]`) are not:
+/// they never hold speech, and skipping them keeps a quote's neighbours adjacent.
+fn is_prose(p: &str) -> bool {
+    !(p.ends_with("[/caption]") || p.starts_with("[caption"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Extraction {
+        Extractor::new().extract(&Article::new("t", text))
+    }
+
+    #[test]
+    fn spans_slice_the_text() {
+        let e = run("“One,” he said. Ana Reyes said: “Two.”\n\n“Three\n\n“Four,” she said.");
+        for q in &e.quotes {
+            assert_eq!(
+                q.span
+                    .slice("“One,” he said. Ana Reyes said: “Two.”\n\n“Three\n\n“Four,” she said."),
+                q.text
+            );
+        }
+        assert_eq!(e.quotes.len(), 3);
+        assert_eq!(e.quotes[2].parts.len(), 2);
+    }
+
+    #[test]
+    fn captions_are_not_prose() {
+        assert!(!is_prose("Reuters A view of the port[/caption]"));
+        assert!(is_prose("The port reopened."));
+    }
+
+    #[test]
+    fn title_case_detects_names_of_shows() {
+        assert!(title_case("Meet the Press"));
+        assert!(!title_case("we will win"));
+    }
+}

@@ -1,0 +1,288 @@
+//! Cues and the speakers they attach to, within one sentence.
+//!
+//! Patterns (Q is a quote, NP a speaker mention from [`super::mention`]):
+//!
+//! ```text
+//! Q [,] NP <cue>            “…,” Kirby said.       “…,” it continued.
+//! Q [,] <cue> NP            “…,” said Kirby.       “…,” noted Open Source Intelligence Monitor.
+//! NP <aux>* <cue> … Q       Austin said: “…”       Austin has said in a statement that “…”
+//! NP , det <role> , <cue>   Kirby, the White House spokesman, said …
+//! … det <stmt> by NP <cue>  A statement by the Secretary added that …
+//! according to NP           …, according to the Pentagon.   According to officials, …
+//! … <cue>-ing : Q           …, explaining: “…”  (the subject of the sentence's earlier cue)
+//! ```
+//!
+//! A cue is a lower-case word or phrase from `data/cues.txt` (capitalised only at the start
+//! of a sentence); a hyphenated compound counts by its last part (`long-vowed`). Passive uses
+//! (`was told`) and nouns (`the reported attack`) are not cues.
+
+use std::ops::Range;
+
+use super::mention::{parse_left, parse_right, Head, Mention};
+use super::sentences::is_capitalized;
+use super::words::Token;
+use crate::lexicon::{contains_folded, Lexicon};
+use crate::quote::Stance;
+use crate::Span;
+
+/// A cue word or phrase in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CueHit {
+    /// First and last token of the cue.
+    pub first: usize,
+    pub last: usize,
+    pub span: Span,
+    pub stance: Stance,
+    /// "according to" / "as per": the speaker follows and the cue has no subject.
+    pub according: bool,
+    /// An -ing form ("explaining", "adding") that may borrow the sentence's subject.
+    pub participle: bool,
+}
+
+/// A cue with the speaker it names, if it names one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Attribution {
+    pub cue: CueHit,
+    pub speaker: Option<Mention>,
+    /// The speaker follows the cue ("said Kirby").
+    pub inverted: bool,
+    /// The speaker is given as the source of a statement ("a statement by X", "X said in a
+    /// statement"), so a later "the statement" refers to X.
+    pub statement: bool,
+}
+
+fn word<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
+    tokens
+        .get(i)
+        .filter(|t| t.is_word())
+        .map(|t| t.span.slice(text))
+}
+
+/// The cues of tokens `sent` (one sentence).
+pub(crate) fn find_cues(text: &str, tokens: &[Token], sent: Range<usize>) -> Vec<CueHit> {
+    let lexicon = Lexicon::get();
+    let mut out = Vec::new();
+    let mut i = sent.start;
+    'tokens: while i < sent.end {
+        let Some(w) = word(text, tokens, i) else {
+            i += 1;
+            continue;
+        };
+        if is_capitalized(w) && i != sent.start {
+            i += 1;
+            continue;
+        }
+        for (phrase, stance) in &lexicon.cue_phrases {
+            let n = phrase.len();
+            let matches = i + n <= sent.end
+                && phrase.iter().enumerate().all(|(k, p)| {
+                    word(text, tokens, i + k).is_some_and(|w| w.eq_ignore_ascii_case(p))
+                });
+            if matches {
+                out.push(CueHit {
+                    first: i,
+                    last: i + n - 1,
+                    span: Span::new(tokens[i].span.start, tokens[i + n - 1].span.end),
+                    stance: *stance,
+                    according: phrase[0] == "according" || phrase[0] == "as",
+                    participle: false,
+                });
+                i += n;
+                continue 'tokens;
+            }
+        }
+        let base = w.rsplit(['-', '‑']).next().unwrap_or(w);
+        if let Some(stance) = lexicon.cue(base) {
+            let prev = i
+                .checked_sub(1)
+                .filter(|&p| p >= sent.start)
+                .and_then(|p| word(text, tokens, p));
+            let passive_or_noun = prev.is_some_and(|p| {
+                matches!(
+                    p.to_ascii_lowercase().as_str(),
+                    "was" | "were" | "been" | "being" | "be" | "is" | "are" | "the" | "a" | "an"
+                )
+            });
+            if !passive_or_noun {
+                out.push(CueHit {
+                    first: i,
+                    last: i,
+                    span: tokens[i].span,
+                    stance,
+                    according: false,
+                    participle: base.ends_with("ing"),
+                });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Finds the speaker of each cue of a sentence.
+pub(crate) fn attribute(
+    text: &str,
+    tokens: &[Token],
+    sent: Range<usize>,
+    cues: &[CueHit],
+) -> Vec<Attribution> {
+    let lexicon = Lexicon::get();
+    let within = |m: &Mention| m.tokens.0 >= sent.start && m.tokens.1 < sent.end;
+    cues.iter()
+        .map(|&cue| {
+            let mut attribution = Attribution {
+                cue,
+                speaker: None,
+                inverted: false,
+                statement: false,
+            };
+            if cue.according {
+                attribution.speaker = parse_right(text, tokens, cue.last + 1).filter(within);
+                attribution.inverted = true;
+                return attribution;
+            }
+            // Leftwards, over auxiliaries and adverbs: the subject.
+            let mut j = cue.first;
+            while j > sent.start
+                && word(text, tokens, j - 1)
+                    .is_some_and(|w| contains_folded(&lexicon.auxiliaries, w))
+            {
+                j -= 1;
+            }
+            if j > sent.start {
+                let subject = if tokens[j - 1].is_punct(',') {
+                    appositive(text, tokens, j - 1, sent.start)
+                } else {
+                    parse_left(text, tokens, j - 1).filter(within)
+                };
+                if let Some(m) = subject {
+                    attribution.statement = by_statement(text, tokens, &m, sent.start);
+                    attribution.speaker = Some(m);
+                }
+            }
+            if attribution.speaker.is_none() {
+                let before = cue.first.checked_sub(1).filter(|&p| p >= sent.start);
+                let opens_clause = before.is_none_or(|p| !tokens[p].is_word());
+                if opens_clause {
+                    attribution.speaker = parse_right(text, tokens, cue.last + 1).filter(within);
+                    attribution.inverted = attribution.speaker.is_some();
+                }
+            }
+            // "X said in a statement"
+            let next = |k: usize| word(text, tokens, cue.last + k);
+            if next(1) == Some("in")
+                && matches!(
+                    next(2),
+                    Some("a" | "an" | "the" | "his" | "her" | "its" | "their")
+                )
+                && next(3).is_some_and(|w| contains_folded(&lexicon.statement_nouns, w))
+            {
+                attribution.statement = true;
+            }
+            attribution
+        })
+        .collect()
+}
+
+/// `NAME , det ROLE ,` ending at the comma `comma`: the name, with the appositive role.
+fn appositive(text: &str, tokens: &[Token], comma: usize, start: usize) -> Option<Mention> {
+    let role = parse_left(text, tokens, comma.checked_sub(1)?)?;
+    if role.head != Head::Role
+        || role.tokens.0 < start + 2
+        || !tokens[role.tokens.0 - 1].is_punct(',')
+    {
+        return None;
+    }
+    let mut name = parse_left(text, tokens, role.tokens.0 - 2)?;
+    if name.head != Head::Name || name.tokens.0 < start || name.role.is_some() {
+        return None;
+    }
+    name.role = role.role;
+    Some(name)
+}
+
+/// Whether the mention follows "<statement noun> by" ("A statement by the Secretary").
+fn by_statement(text: &str, tokens: &[Token], m: &Mention, start: usize) -> bool {
+    let lexicon = Lexicon::get();
+    m.tokens.0 >= start + 2
+        && word(text, tokens, m.tokens.0 - 1) == Some("by")
+        && word(text, tokens, m.tokens.0 - 2)
+            .is_some_and(|w| contains_folded(&lexicon.statement_nouns, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::{marks, words};
+
+    /// (cue, speaker mention) for each cue of a one-sentence text.
+    fn attributions(text: &str) -> Vec<(String, Option<String>)> {
+        let regions = marks::pair(&marks::lex(text, 0));
+        let mut toks = Vec::new();
+        words::tokenize(text, Span::new(0, text.len()), &regions, &mut toks);
+        let cues = find_cues(text, &toks, 0..toks.len());
+        attribute(text, &toks, 0..toks.len(), &cues)
+            .into_iter()
+            .map(|a| {
+                (
+                    a.cue.span.slice(text).to_string(),
+                    a.speaker.map(|m| m.span.slice(text).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(cue: &str, speaker: &str) -> Vec<(String, Option<String>)> {
+        vec![(cue.to_string(), Some(speaker.to_string()))]
+    }
+
+    #[test]
+    fn speaker_after_quote() {
+        assert_eq!(attributions("“We go,” Kirby said."), one("said", "Kirby"));
+        assert_eq!(attributions("“We go,” said Kirby."), one("said", "Kirby"));
+        assert_eq!(
+            attributions("“We go,” it continued."),
+            one("continued", "it")
+        );
+        assert_eq!(
+            attributions("“We go,” noted Open Source Monitor."),
+            one("noted", "Open Source Monitor")
+        );
+    }
+
+    #[test]
+    fn speaker_before_quote() {
+        assert_eq!(attributions("Austin said: “We go.”"), one("said", "Austin"));
+        assert_eq!(
+            attributions("In a statement, Mayor Ana Reyes said the “plan”"),
+            one("said", "Mayor Ana Reyes")
+        );
+        assert_eq!(
+            attributions("Hezbollah has long-vowed to fight “when ready”"),
+            one("long-vowed", "Hezbollah")
+        );
+        assert_eq!(
+            attributions("Ana Reyes, the mayor, said “no”"),
+            one("said", "Ana Reyes")
+        );
+    }
+
+    #[test]
+    fn according_to_and_statements() {
+        assert_eq!(
+            attributions("It rose, according to the Pentagon."),
+            one("according to", "the Pentagon")
+        );
+        assert_eq!(
+            attributions("A statement by the Interior Minister added that"),
+            one("added", "the Interior Minister")
+        );
+    }
+
+    #[test]
+    fn passives_and_nouns_are_not_cues() {
+        assert!(attributions("Kirby was told to wait").is_empty());
+        assert!(attributions("the reported attack").is_empty());
+        assert!(attributions("the United States acted").is_empty());
+    }
+}

@@ -1,0 +1,167 @@
+//! Paragraphs and sentences.
+//!
+//! A paragraph is a line of the text with something on it (scraped news puts one paragraph
+//! per line, with or without blank lines between). A sentence is a run of tokens of the
+//! writer's text, with whole quotes as single tokens, ended by `.` `!` `?` or `…` before a
+//! capitalised word, a digit or a quote. Abbreviations (`Gen.`, `Oct.`) never end a sentence;
+//! a dotted acronym (`U.S.`) ends one only before a typical sentence opener ("The", "He").
+//! A quote whose words end a sentence (`“… conflict.” The strikes …`) ends the writer's
+//! sentence too, unless an attribution follows (`“Why now?” Kirby asked.`).
+
+use std::ops::Range;
+
+use super::words::{Tok, Token};
+use crate::lexicon::Lexicon;
+use crate::Span;
+
+/// The non-blank lines of `text[start..]`, trimmed of white space (any Unicode space,
+/// including U+00A0), as spans into `text`.
+pub(crate) fn paragraphs(text: &str, start: usize) -> impl Iterator<Item = Span> + '_ {
+    let mut offset = start;
+    text[start..].split('\n').filter_map(move |line| {
+        let line_start = offset;
+        offset += line.len() + 1;
+        let trimmed_start = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        (!trimmed.is_empty()).then(|| {
+            let s = line_start + trimmed_start;
+            Span::new(s, s + trimmed.len())
+        })
+    })
+}
+
+fn starts_upper_or_digit(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Whether the tokens from `j` look like a trailing attribution: a few words, a cue, then
+/// punctuation or the end (`Kirby said.`, `the official told reporters on Tuesday.`).
+fn attribution_follows(text: &str, tokens: &[Token], j: usize, lexicon: &Lexicon) -> bool {
+    let words_from = |k: usize| tokens[k..].iter().take_while(|t| t.is_word()).count();
+    let lead = words_from(j).min(6);
+    (j..j + lead).any(|k| {
+        lexicon.cues.contains_key(tokens[k].span.slice(text)) && {
+            // After the cue: at most five words, then punctuation (not a quote) or the end.
+            let tail = words_from(k + 1);
+            tail <= 5
+                && tokens
+                    .get(k + 1 + tail)
+                    .is_none_or(|t| !matches!(t.tok, Tok::Quote(_)))
+        }
+    })
+}
+
+/// Splits one paragraph's tokens into sentences (ranges of token indices).
+/// `quote_ends_sentence(i)` tells whether the quote token `i` ends with `.` `!` `?` or `…`.
+pub(crate) fn sentences(
+    text: &str,
+    tokens: &[Token],
+    quote_ends_sentence: impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
+    let lexicon = Lexicon::get();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..tokens.len() {
+        let Some(next) = tokens.get(i + 1) else { break };
+        let next_text = next.span.slice(text);
+        let next_opens = match next.tok {
+            Tok::Quote(_) => true,
+            Tok::Word => starts_upper_or_digit(next_text),
+            Tok::Punct(c) => matches!(c, '(' | '—' | '–'),
+        };
+        if !next_opens {
+            continue;
+        }
+        let t = &tokens[i];
+        let word = t.span.slice(text);
+        let boundary = match t.tok {
+            Tok::Punct(c) => matches!(c, '.' | '!' | '?' | '…'),
+            Tok::Word => {
+                word.ends_with('.')
+                    && !lexicon.abbreviations.contains(word.trim_end_matches('.'))
+                    && lexicon.sentence_starters.contains(next_text)
+            }
+            Tok::Quote(_) => {
+                quote_ends_sentence(i)
+                    && !(next.is_word() && attribution_follows(text, tokens, i + 1, lexicon))
+            }
+        };
+        if boundary {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
+
+/// Whether a word is capitalised (first letter upper case), e.g. a name or sentence opener.
+pub(crate) fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::{marks, words};
+
+    fn split(text: &str) -> Vec<String> {
+        let regions = marks::pair(&marks::lex(text, 0));
+        let mut toks = Vec::new();
+        words::tokenize(text, Span::new(0, text.len()), &regions, &mut toks);
+        let ends = |i: usize| {
+            let Tok::Quote(r) = toks[i].tok else {
+                return false;
+            };
+            let inner = regions[r].inner(text.len()).slice(text).trim_end();
+            inner.ends_with(['.', '!', '?', '…'])
+        };
+        sentences(text, &toks, ends)
+            .into_iter()
+            .map(|r| {
+                Span::new(toks[r.start].span.start, toks[r.end - 1].span.end)
+                    .slice(text)
+                    .to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_skip_blank_lines_and_trim_nbsp() {
+        let text = "One.\n\n\u{a0}Two. \r\nThree";
+        let p: Vec<&str> = paragraphs(text, 0).map(|s| s.slice(text)).collect();
+        assert_eq!(p, ["One.", "Two.", "Three"]);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("Brig. Gen. Ryder spoke on Oct. 17. He left."),
+            ["Brig. Gen. Ryder spoke on Oct. 17.", "He left."]
+        );
+        assert_eq!(
+            split("Troops of the U.S. Army left the U.S. The end."),
+            ["Troops of the U.S. Army left the U.S.", "The end."]
+        );
+    }
+
+    #[test]
+    fn quotes_do_not_split_but_may_end_sentences() {
+        assert_eq!(
+            split("“Go. Now,” he said. Then"),
+            ["“Go. Now,” he said.", "Then"]
+        );
+        assert_eq!(
+            split("“It is over.” The crowd left."),
+            ["“It is over.”", "The crowd left."]
+        );
+        assert_eq!(
+            split("“Why now?” Kirby asked. Next"),
+            ["“Why now?” Kirby asked.", "Next"]
+        );
+    }
+}

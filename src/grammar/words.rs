@@ -1,0 +1,186 @@
+//! Tokens of the writer's text: words, punctuation, and whole quotes as single tokens.
+//!
+//! A word is a run of letters and digits, joined across an inner `.` (`U.S.`, `a.m.`), an
+//! inner apostrophe (`Iran’s`, `don't`) or an inner hyphen (`Iran-backed`). A final period
+//! belongs to the word when the word is an abbreviation (`Gen.`, `Oct.`), an initial (`J.`) or a
+//! dotted acronym (`U.S.`); otherwise it is punctuation and may end a sentence.
+
+use nom::bytes::complete::{take_while, take_while1};
+use nom::{IResult, Parser};
+
+use super::marks::Region;
+use crate::lexicon::Lexicon;
+use crate::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tok {
+    /// A word.
+    Word,
+    /// One punctuation character.
+    Punct(char),
+    /// A whole top-level quote (marks included); the index is into the paragraph's regions.
+    Quote(usize),
+}
+
+/// A token and its byte range in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub tok: Tok,
+    pub span: Span,
+}
+
+impl Token {
+    pub(crate) fn is_word(&self) -> bool {
+        self.tok == Tok::Word
+    }
+
+    pub(crate) fn is_punct(&self, c: char) -> bool {
+        self.tok == Tok::Punct(c)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '\'' | '’' | '‘' | '-' | '‑' | '&')
+}
+
+/// `<alnum>+ (<joiner> <alnum>+)*`: one word without its final period.
+fn word(i: &str) -> IResult<&str, usize> {
+    let (mut rest, _) = take_while1(is_word_char).parse_complete(i)?;
+    loop {
+        let mut chars = rest.chars();
+        match (chars.next(), chars.next()) {
+            (Some(j), Some(n)) if is_joiner(j) && is_word_char(n) => {
+                let (r, _) = take_while1(is_word_char).parse_complete(&rest[j.len_utf8()..])?;
+                rest = r;
+            }
+            _ => break,
+        }
+    }
+    Ok((rest, i.len() - rest.len()))
+}
+
+/// Whether `w` (without its final period) takes the period: abbreviation, initial, acronym.
+fn keeps_period(w: &str, lexicon: &Lexicon) -> bool {
+    let mut chars = w.chars();
+    let single_capital =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single_capital
+        || lexicon.abbreviations.contains(w)
+        || (w.contains('.') && w.split('.').all(|p| p.chars().count() == 1))
+}
+
+/// Tokenises `text[range]` (one paragraph, at article offset `range.start`), turning each
+/// top-level region into one `Quote` token.
+pub(crate) fn tokenize(text: &str, para: Span, regions: &[Region], out: &mut Vec<Token>) {
+    let lexicon = Lexicon::get();
+    let mut pos = para.start;
+    let mut top = regions
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.depth == 0)
+        .peekable();
+    while pos < para.end {
+        if let Some(&(idx, r)) = top.peek() {
+            if r.open.start <= pos {
+                let outer = r.outer(para.end);
+                out.push(Token {
+                    tok: Tok::Quote(idx),
+                    span: outer,
+                });
+                pos = outer.end.max(pos);
+                top.next();
+                continue;
+            }
+        }
+        let limit = top.peek().map_or(para.end, |(_, r)| r.open.start);
+        lex_plain(text, Span::new(pos, limit), lexicon, out);
+        pos = limit;
+    }
+}
+
+/// Words and punctuation of a stretch of text with no top-level quote in it.
+fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
+    let s = range.slice(text);
+    let mut rest = s;
+    while !rest.is_empty() {
+        let (r, _) = take_while::<_, _, nom::error::Error<&str>>(char::is_whitespace)
+            .parse_complete(rest)
+            .unwrap_or((rest, ""));
+        rest = r;
+        let Some(c) = rest.chars().next() else { break };
+        let start = range.start + (s.len() - rest.len());
+        if let Ok((r, len)) = word(rest) {
+            let mut len = len;
+            let mut r = r;
+            if r.starts_with('.') && keeps_period(&rest[..len], lexicon) {
+                len += 1;
+                r = &r[1..];
+            }
+            out.push(Token {
+                tok: Tok::Word,
+                span: Span::new(start, start + len),
+            });
+            rest = r;
+        } else if let Ok((r, _)) = super::marks::skip_markup(rest) {
+            rest = r;
+        } else {
+            out.push(Token {
+                tok: Tok::Punct(c),
+                span: Span::new(start, start + c.len_utf8()),
+            });
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::marks;
+
+    fn toks(text: &str) -> Vec<String> {
+        let regions = marks::pair(&marks::lex(text, 0));
+        let mut out = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &regions, &mut out);
+        out.iter()
+            .map(|t| match t.tok {
+                Tok::Quote(_) => format!("Q[{}]", t.span.slice(text)),
+                _ => t.span.slice(text).to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_period() {
+        assert_eq!(
+            toks("Brig. Gen. Pat Ryder of the U.S. said so."),
+            ["Brig.", "Gen.", "Pat", "Ryder", "of", "the", "U.S.", "said", "so", "."]
+        );
+    }
+
+    #[test]
+    fn joiners_stay_inside_words() {
+        assert_eq!(
+            toks("Iran’s Iran-backed don't"),
+            ["Iran’s", "Iran-backed", "don't"]
+        );
+    }
+
+    #[test]
+    fn quotes_are_single_tokens() {
+        assert_eq!(
+            toks("“Go. Now,” he said."),
+            ["Q[“Go. Now,”]", "he", "said", "."]
+        );
+    }
+
+    #[test]
+    fn markup_is_skipped() {
+        assert_eq!(toks("Photo[/caption] <b>Bold</b>"), ["Photo", "Bold"]);
+    }
+}

@@ -1,0 +1,158 @@
+//! Reading articles from files, directories and JSONL streams.
+//!
+//! - `.txt`: one article; the id is the file stem; a metadata header (`date 2023-10-27`) at
+//!   the very start is parsed, see [`Article::from_txt`].
+//! - `.jsonl` / `.json`: one article object per line (`id`, `text`, optional `outlet`,
+//!   `date`, `title`); a `.json` file may instead hold one JSON array of such objects.
+//! - a directory: every such file below it, in sorted path order (other files are skipped).
+//!
+//! Errors are per file or per record: a bad record is one `Err` in the stream and the
+//! records after it are still read.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, ErrorKind};
+use crate::Article;
+
+/// Which reader a path needs.
+fn is_supported(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("txt" | "json" | "jsonl")
+    )
+}
+
+/// The input files named by `path`: the file itself, or every supported file below a
+/// directory, sorted. An unreadable directory is an error; so is a file of another type.
+pub fn files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    let meta = fs::metadata(path).map_err(|e| Error::from(e).with_path(path))?;
+    if meta.is_dir() {
+        let mut out = Vec::new();
+        walk(path, &mut out)?;
+        out.sort();
+        Ok(out)
+    } else if is_supported(path) {
+        Ok(vec![path.to_path_buf()])
+    } else {
+        Err(Error::new(ErrorKind::Unsupported).with_path(path))
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+    let entries = fs::read_dir(dir).map_err(|e| Error::from(e).with_path(dir))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::from(e).with_path(dir))?;
+        let p = entry.path();
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if is_supported(&p) {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Reads the articles of one supported file.
+///
+/// ```no_run
+/// for article in saywho::input::read_file("coverage/story.txt".as_ref()) {
+///     match article {
+///         Ok(a) => println!("{}: {} bytes", a.id, a.text.len()),
+///         Err(e) => eprintln!("{e}"),
+///     }
+/// }
+/// ```
+pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, Error>>> {
+    let owned = path.to_path_buf();
+    let fail = |e: Error| -> Box<dyn Iterator<Item = Result<Article, Error>>> {
+        Box::new(std::iter::once(Err(e)))
+    };
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("txt") => {
+            let id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match read_utf8(path) {
+                Ok(text) => Box::new(std::iter::once(Ok(Article::from_txt(id, text)))),
+                Err(e) => fail(e),
+            }
+        }
+        Some("json") => match read_utf8(path) {
+            Ok(text) if text.trim_start().starts_with('[') => {
+                match serde_json::from_str::<Vec<Article>>(&text) {
+                    Ok(v) => Box::new(v.into_iter().map(Ok)),
+                    Err(e) => fail(Error::new(ErrorKind::Json(e)).with_path(owned)),
+                }
+            }
+            Ok(text) => Box::new(
+                read_jsonl(std::io::Cursor::new(text.into_bytes()))
+                    .map(move |r| r.map_err(|e| e.with_path(owned.clone())))
+                    .collect::<Vec<_>>()
+                    .into_iter(),
+            ),
+            Err(e) => fail(e),
+        },
+        Some("jsonl") => match fs::File::open(path) {
+            Ok(f) => Box::new(
+                read_jsonl(BufReader::new(f))
+                    .map(move |r| r.map_err(|e| e.with_path(owned.clone()))),
+            ),
+            Err(e) => fail(Error::from(e).with_path(owned)),
+        },
+        _ => fail(Error::new(ErrorKind::Unsupported).with_path(owned)),
+    }
+}
+
+fn read_utf8(path: &Path) -> Result<String, Error> {
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .map_err(|e| Error::from(e).with_path(path))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Error::new(ErrorKind::Utf8 {
+            offset: e.utf8_error().valid_up_to(),
+        })
+        .with_path(path)
+    })
+}
+
+/// Reads JSONL articles one line at a time, so a stream of any size is held one record at a
+/// time. Blank lines are skipped; a bad line is an `Err` carrying its 1-based line number.
+///
+/// ```
+/// let data = "{\"id\":\"a\",\"text\":\"Hi.\"}\nnot json\n{\"id\":\"b\",\"text\":\"Yo.\"}\n";
+/// let got: Vec<_> = saywho::input::read_jsonl(data.as_bytes()).collect();
+/// assert_eq!(got.len(), 3);
+/// assert!(got[0].is_ok() && got[2].is_ok());
+/// assert_eq!(got[1].as_ref().unwrap_err().line(), Some(2));
+/// ```
+pub fn read_jsonl<R: BufRead>(reader: R) -> impl Iterator<Item = Result<Article, Error>> {
+    let mut lines = reader.split(b'\n').enumerate();
+    std::iter::from_fn(move || loop {
+        let (i, line) = lines.next()?;
+        let line_no = i + 1;
+        let bytes = match line {
+            Ok(b) => b,
+            Err(e) => return Some(Err(Error::from(e).with_line(line_no))),
+        };
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                return Some(Err(Error::new(ErrorKind::Utf8 {
+                    offset: e.valid_up_to(),
+                })
+                .with_line(line_no)))
+            }
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        return Some(
+            serde_json::from_str::<Article>(text)
+                .map_err(|e| Error::new(ErrorKind::Json(e)).with_line(line_no)),
+        );
+    })
+}

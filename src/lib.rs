@@ -1,0 +1,55 @@
+//! # saywho
+//!
+//! Quotation attribution for news: who said what, with exact byte spans.
+//!
+//! The main types are [`Article`] (the input), [`Extractor`] (built once, reused for every
+//! article) and [`Extraction`] (its output: [`Quote`]s with their [`Speaker`] and [`Cue`],
+//! plus quoted phrases that are not speech as [`Mention`]s).
+//!
+//! ```
+//! use saywho::{Article, Extractor, QuoteKind, SpeakerKind};
+//!
+//! let text = "Port Commissioner Dana Whitfield said on Tuesday that the harbour would \
+//!             reopen “within the week, weather permitting.”\n\n\
+//!             “We have waited long enough,” Whitfield said.";
+//! let article = Article::new("harbour-1", text).with_outlet("The Coastal Ledger");
+//! let extraction = Extractor::new().extract(&article);
+//!
+//! let quotes = &extraction.quotes;
+//! assert_eq!(quotes.len(), 2);
+//! assert_eq!(quotes[0].kind, QuoteKind::Partial);
+//! assert_eq!(quotes[1].kind, QuoteKind::Direct);
+//! for q in quotes {
+//!     // Every span slices the original text.
+//!     assert_eq!(&text[q.span.range()], q.text);
+//!     let speaker = q.speaker.as_ref().unwrap();
+//!     assert_eq!(speaker.name.as_deref(), Some("Dana Whitfield"));
+//!     assert_eq!(speaker.role.as_deref(), Some("Port Commissioner"));
+//!     assert_eq!(speaker.kind, SpeakerKind::Person);
+//! }
+//! assert_eq!(quotes[1].speaker.as_ref().unwrap().mention, "Whitfield");
+//! ```
+//!
+//! Reading files, directories and JSONL is in [`input`]; the JSON written by the `saywho`
+//! command is the serde form of [`Extraction`], documented in `docs/json-contract.md`.
+
+#![deny(missing_docs)]
+
+mod article;
+mod error;
+mod extract;
+mod grammar;
+pub mod input;
+mod lexicon;
+mod quote;
+mod resolve;
+mod span;
+
+pub use article::Article;
+pub use error::{Error, ErrorKind};
+pub use extract::{Extractor, ExtractorBuilder};
+pub use quote::{
+    Cue, Extraction, Mention, MentionKind, Quote, QuoteKind, ResolvedBy, Speaker, SpeakerKind,
+    Stance,
+};
+pub use span::Span;

@@ -1,0 +1,133 @@
+//! The `saywho` command: a thin layer over the library.
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use saywho::{input, Article, Error, Extractor};
+
+/// Who said what in news articles.
+#[derive(Parser)]
+#[command(name = "saywho", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract quotes with speaker, role and cue: one JSON object per article.
+    Extract {
+        /// Output format: one line per article (jsonl) or one pretty JSON array (json).
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Jsonl,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            // clap uses 0 for --help/--version and 2 for usage errors.
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Extract { format, paths } => extract(format, &paths),
+    }
+}
+
+/// Writes extractions as JSONL or as one JSON array, as they come.
+struct Sink<W: Write> {
+    out: W,
+    format: Format,
+    written: usize,
+}
+
+impl<W: Write> Sink<W> {
+    fn write(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, value)?;
+                writeln!(self.out)?;
+            }
+            Format::Json => {
+                self.out
+                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                serde_json::to_writer_pretty(&mut self.out, value)?;
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        if let Format::Json = self.format {
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()
+    }
+}
+
+/// Every article named by `paths`, in order; errors are reported and skipped.
+fn articles<'a>(paths: &'a [PathBuf], failed: &'a mut bool) -> impl Iterator<Item = Article> + 'a {
+    paths
+        .iter()
+        .flat_map(|path| -> Box<dyn Iterator<Item = Result<Article, Error>>> {
+            if path.as_os_str() == "-" {
+                Box::new(input::read_jsonl(io::stdin().lock()))
+            } else {
+                match input::files(path) {
+                    Ok(files) => Box::new(files.into_iter().flat_map(|f| input::read_file(&f))),
+                    Err(e) => Box::new(std::iter::once(Err(e))),
+                }
+            }
+        })
+        .filter_map(move |r| match r {
+            Ok(a) => Some(a),
+            Err(e) => {
+                eprintln!("saywho: {e}");
+                *failed = true;
+                None
+            }
+        })
+}
+
+fn extract(format: Format, paths: &[PathBuf]) -> ExitCode {
+    let extractor = Extractor::new();
+    let mut failed = false;
+    let mut sink = Sink {
+        out: BufWriter::new(io::stdout().lock()),
+        format,
+        written: 0,
+    };
+    let result = (|| {
+        for article in articles(paths, &mut failed) {
+            sink.write(&extractor.extract(&article))?;
+        }
+        sink.finish()
+    })();
+    if let Err(e) = result {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("saywho: cannot write output: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,308 @@
+//! Who a mention refers to, inside one article.
+//!
+//! A first pass over the article records every named person and organisation with its roles
+//! (an [`Entities`] table), so that a surname ("Kirby") or a role given elsewhere in the
+//! article ("the US Secretary of Defense") finds the full name. A second pass, in text order,
+//! keeps a [`Timeline`] of what has been mentioned so far, so that "he", "it", "the official"
+//! and "the statement" find the most recent fitting speaker or subject before them.
+
+use std::collections::HashMap;
+
+use crate::grammar::mention::{Head, Mention, Pronoun};
+use crate::quote::{ResolvedBy, SpeakerKind};
+use crate::Span;
+
+/// A person or body named in the article.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// Roles in order of first appearance.
+    pub roles: Vec<String>,
+}
+
+/// Everyone named in one article.
+#[derive(Debug, Default)]
+pub(crate) struct Entities {
+    pub list: Vec<Entity>,
+    by_name: HashMap<String, usize>,
+    /// Last name → entity; `None` when two people share it.
+    by_surname: HashMap<String, Option<usize>>,
+    by_role: HashMap<String, Option<usize>>,
+}
+
+/// Folds a role for comparison: lower case, no determiner, "U.S." as "us", British spelling
+/// of "defence" as "defense".
+pub(crate) fn role_key(role: &str) -> String {
+    let lower = role
+        .to_lowercase()
+        .replace("u.s.", "us")
+        .replace("defence", "defense");
+    lower
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "the" | "a" | "an"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn strip_possessive(name: &str) -> &str {
+    name.strip_suffix("’s")
+        .or_else(|| name.strip_suffix("'s"))
+        .unwrap_or(name)
+}
+
+impl Entities {
+    /// Records a named mention; returns its entity.
+    pub fn observe(&mut self, text: &str, m: &Mention) -> Option<usize> {
+        if m.head != Head::Name {
+            return None;
+        }
+        let name = strip_possessive(m.name?.slice(text));
+        let single = !name.contains(char::is_whitespace);
+        let id = match self.by_name.get(name) {
+            Some(&id) => id,
+            None if single && m.kind != SpeakerKind::Organization => {
+                // A bare surname: only an entity of its own if nobody has that surname.
+                match self.by_surname.get(name) {
+                    Some(Some(id)) => *id,
+                    _ => self.insert(name, m.kind),
+                }
+            }
+            None => self.insert(name, m.kind),
+        };
+        if let Some(role) = m.role {
+            let role = role.slice(text).to_string();
+            if !self.list[id].roles.contains(&role) {
+                self.list[id].roles.push(role.clone());
+            }
+            let key = role_key(&role);
+            let slot = self.by_role.entry(key).or_insert(Some(id));
+            if *slot != Some(id) {
+                *slot = None;
+            }
+        }
+        if m.kind == SpeakerKind::Person && self.list[id].kind == SpeakerKind::Unknown {
+            self.list[id].kind = SpeakerKind::Person;
+        }
+        Some(id)
+    }
+
+    fn insert(&mut self, name: &str, kind: SpeakerKind) -> usize {
+        let id = self.list.len();
+        self.list.push(Entity {
+            name: name.to_string(),
+            kind,
+            roles: Vec::new(),
+        });
+        self.by_name.insert(name.to_string(), id);
+        if kind == SpeakerKind::Person && name.contains(char::is_whitespace) {
+            if let Some(last) = name.split_whitespace().last() {
+                let slot = self.by_surname.entry(last.to_string()).or_insert(Some(id));
+                if *slot != Some(id) {
+                    *slot = None;
+                }
+            }
+        }
+        id
+    }
+
+    /// Merges entities known only by a surname into the full name that carries it, so a
+    /// "Kirby" seen before "John Kirby" ends up as John Kirby. Call after the first pass.
+    pub fn settle(&mut self) {
+        for id in 0..self.list.len() {
+            let name = &self.list[id].name;
+            if name.contains(char::is_whitespace) {
+                continue;
+            }
+            if let Some(Some(full)) = self.by_surname.get(name.as_str()).copied() {
+                if full != id {
+                    self.by_name.insert(name.clone(), full);
+                    let roles = std::mem::take(&mut self.list[id].roles);
+                    for r in roles {
+                        if !self.list[full].roles.contains(&r) {
+                            self.list[full].roles.push(r);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The entity a named mention stands for.
+    pub fn lookup_name(&self, text: &str, m: &Mention) -> Option<usize> {
+        let name = strip_possessive(m.name?.slice(text));
+        self.by_name
+            .get(name)
+            .copied()
+            .or_else(|| self.by_surname.get(name).copied().flatten())
+    }
+
+    /// The named person who holds `role` in this article, if exactly one does.
+    pub fn lookup_role(&self, role: &str) -> Option<usize> {
+        let key = role_key(role);
+        if let Some(id) = self.by_role.get(&key) {
+            return *id;
+        }
+        // "Secretary of Defense" against "US Secretary of Defense", either way round.
+        let mut found = None;
+        for (k, id) in &self.by_role {
+            let fits = k.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {k}"));
+            if fits {
+                if found.is_some() && found != Some(*id) {
+                    return None;
+                }
+                found = Some(*id);
+            }
+        }
+        found.flatten()
+    }
+}
+
+/// A speaker or subject seen so far, for looking back.
+#[derive(Debug, Clone)]
+pub(crate) struct Known {
+    pub who: Who,
+    /// A sentence subject or a speaker (rather than an object or a passing mention).
+    pub salient: bool,
+    /// Issued a statement ("a statement by X", "X said in a statement").
+    pub statement: bool,
+}
+
+/// A resolved referent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Who {
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub kind: SpeakerKind,
+    pub entity: Option<usize>,
+    pub by: ResolvedBy,
+    /// The words that named the speaker where it was resolved ("he", "Kirby").
+    pub mention: Span,
+}
+
+/// What has been mentioned so far in the article, oldest first.
+#[derive(Debug, Default)]
+pub(crate) struct Timeline {
+    seen: Vec<Known>,
+}
+
+/// How far back a pronoun or description may look, in mentions.
+const LOOKBACK: usize = 60;
+
+impl Timeline {
+    pub fn push(&mut self, known: Known) {
+        self.seen.push(known);
+    }
+
+    fn recent(&self) -> impl Iterator<Item = &Known> {
+        self.seen.iter().rev().take(LOOKBACK)
+    }
+
+    /// The most recent salient referent that `fits`, else the most recent that fits.
+    fn find(&self, fits: impl Fn(&Who) -> bool) -> Option<&Who> {
+        self.recent()
+            .find(|k| k.salient && fits(&k.who))
+            .or_else(|| self.recent().find(|k| fits(&k.who)))
+            .map(|k| &k.who)
+    }
+
+    /// Resolves a mention at the cue; `entities` is the article's table.
+    pub fn resolve(&self, text: &str, m: &Mention, entities: &Entities) -> Who {
+        let written_role = m.role.map(|r| r.slice(text).to_string());
+        let from_entity = |id: usize, by: ResolvedBy, role: Option<String>| {
+            let e = &entities.list[id];
+            Who {
+                name: Some(e.name.clone()),
+                role: role.or_else(|| e.roles.first().cloned()),
+                kind: e.kind,
+                entity: Some(id),
+                by,
+                mention: m.span,
+            }
+        };
+        let plain = |kind| Who {
+            name: m.name.map(|n| strip_possessive(n.slice(text)).to_string()),
+            role: written_role.clone(),
+            kind,
+            entity: None,
+            by: ResolvedBy::Cue,
+            mention: m.span,
+        };
+        let with_by = |w: &Who, by: ResolvedBy| Who {
+            by,
+            mention: m.span,
+            ..w.clone()
+        };
+        match m.head {
+            Head::Name => match entities.lookup_name(text, m) {
+                Some(id) => from_entity(id, ResolvedBy::Cue, written_role.clone()),
+                None => plain(m.kind),
+            },
+            Head::Pronoun(p) => {
+                let fits = |w: &Who| match p {
+                    Pronoun::Personal => w.kind == SpeakerKind::Person && w.name.is_some(),
+                    Pronoun::Neuter => w.kind == SpeakerKind::Organization,
+                    Pronoun::Plural => {
+                        matches!(w.kind, SpeakerKind::Organization | SpeakerKind::Anonymous)
+                    }
+                };
+                match self.find(fits) {
+                    Some(w) => with_by(w, ResolvedBy::Pronoun),
+                    None => plain(m.kind),
+                }
+            }
+            Head::Role => {
+                let role = written_role.clone().unwrap_or_default();
+                match entities.lookup_role(&role) {
+                    Some(id) => from_entity(id, ResolvedBy::Role, written_role.clone()),
+                    None => plain(SpeakerKind::Person),
+                }
+            }
+            Head::Anonymous => {
+                let head = m.role.map(|r| r.slice(text)).unwrap_or_default();
+                let head_word = head.rsplit(' ').next().unwrap_or(head).to_lowercase();
+                let singular = head_word.trim_end_matches('s').to_string();
+                let earlier = m
+                    .definite
+                    .then(|| {
+                        self.find(|w| {
+                            w.kind == SpeakerKind::Anonymous
+                                && w.role.as_deref().is_some_and(|r| {
+                                    r.to_lowercase().trim_end_matches('s').ends_with(&singular)
+                                })
+                        })
+                    })
+                    .flatten();
+                match earlier {
+                    Some(w) => with_by(w, ResolvedBy::Anaphor),
+                    None => plain(SpeakerKind::Anonymous),
+                }
+            }
+            Head::Statement => {
+                let issuer = self
+                    .recent()
+                    .find(|k| k.statement)
+                    .or_else(|| {
+                        self.recent()
+                            .find(|k| k.salient && k.who.kind != SpeakerKind::Unknown)
+                    })
+                    .map(|k| &k.who);
+                match issuer {
+                    Some(w) => with_by(w, ResolvedBy::Statement),
+                    None => plain(SpeakerKind::Unknown),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_keys_fold_spelling_and_determiners() {
+        assert_eq!(role_key("the US Defence Secretary"), "us defense secretary");
+        assert_eq!(role_key("U.S. Defense Secretary"), "us defense secretary");
+    }
+}
