@@ -50,21 +50,43 @@ impl Article {
         }
     }
 
-    /// An article read from a plain-text file: a metadata header at the very start
-    /// (`date 2023-10-27`, optionally preceded by white space) is parsed into
-    /// [`date`](Article::date) and skipped by extraction; offsets still refer to the whole text.
+    /// An article read from a plain-text file. A metadata header at the very start is parsed
+    /// and skipped by extraction; offsets still refer to the whole text. Two forms:
+    ///
+    /// - a date prefix, `date 2023-10-27 ` (optionally preceded by white space);
+    /// - a front-matter block: a line `---`, lines `key: value` (keys `id`, `outlet`, `date`,
+    ///   `title`; others are ignored), and a closing line `---`.
     ///
     /// ```
     /// use saywho::Article;
     /// let a = Article::from_txt("x", " date 2024-03-05 Rain fell.".to_string());
     /// assert_eq!(a.date.as_deref(), Some("2024-03-05"));
     /// assert_eq!(&a.text[a.body_start..], "Rain fell.");
+    ///
+    /// let b = Article::from_txt("y", "---\noutlet: The Ledger\n---\nRain fell.".to_string());
+    /// assert_eq!(b.outlet.as_deref(), Some("The Ledger"));
+    /// assert_eq!(&b.text[b.body_start..], "Rain fell.");
     /// ```
     pub fn from_txt(id: impl Into<String>, text: String) -> Self {
         let mut article = Article::new(id, text);
         if let Ok((rest, date)) = header(&article.text) {
             article.date = Some(date.to_string());
             article.body_start = article.text.len() - rest.len();
+        } else if let Ok((rest, fields)) = front_matter(&article.text) {
+            let fields: Vec<(String, String)> = fields
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            article.body_start = article.text.len() - rest.len();
+            for (key, value) in fields {
+                match key.as_str() {
+                    "id" => article.id = value,
+                    "outlet" => article.outlet = Some(value),
+                    "date" => article.date = Some(value),
+                    "title" => article.title = Some(value),
+                    _ => {}
+                }
+            }
         }
         article
     }
@@ -119,6 +141,28 @@ fn header(i: &str) -> IResult<&str, &str> {
     Ok((i, date))
 }
 
+/// One line ending: `\n` or `\r\n`.
+fn eol(i: &str) -> IResult<&str, &str> {
+    nom::branch::alt((tag("\r\n"), tag("\n"))).parse_complete(i)
+}
+
+/// `<key> ":" <value> <eol>`, key in `[A-Za-z_]+`, value trimmed.
+fn field(i: &str) -> IResult<&str, (&str, &str)> {
+    let (i, key) = take_while1(|c: char| c.is_ascii_alphabetic() || c == '_').parse_complete(i)?;
+    let (i, _) = tag(":").parse_complete(i)?;
+    let (i, value) = take_while(|c: char| c != '\n').parse_complete(i)?;
+    let (i, _) = eol(i)?;
+    Ok((i, (key, value.trim())))
+}
+
+/// `"---" <eol> <field>* "---" <eol>` at the very start of the text.
+fn front_matter(i: &str) -> IResult<&str, Vec<(&str, &str)>> {
+    let (i, _) = (tag("---"), eol).parse_complete(i)?;
+    let (i, fields) = nom::multi::many0(field).parse_complete(i)?;
+    let (i, _) = (tag("---"), nom::combinator::opt(eol)).parse_complete(i)?;
+    Ok((i, fields))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +193,17 @@ mod tests {
         assert_eq!(a.body(), (17, "Body"));
         let b = Article::from_txt("b", "No header here".into());
         assert_eq!((b.date, b.body_start), (None, 0));
+    }
+
+    #[test]
+    fn front_matter_parses_fields() {
+        let text = "---\ntitle: A: B\r\noutlet: X\n---\nBody";
+        assert_eq!(
+            front_matter(text),
+            Ok(("Body", vec![("title", "A: B"), ("outlet", "X")]))
+        );
+        assert!(front_matter("--- not a header").is_err());
+        assert!(front_matter("---\ntitle: never closed\nBody").is_err());
     }
 
     #[test]

@@ -181,12 +181,12 @@ impl Extractor {
         let mut timeline = Timeline::default();
         let mut resolved: Vec<Vec<Option<Who>>> = Vec::with_capacity(sents.len());
         let mut sentence_speaker: Vec<Option<Who>> = Vec::with_capacity(sents.len());
+        let mut subjects: Vec<Option<Who>> = Vec::with_capacity(sents.len());
         let mut quotes = Vec::new();
         let mut mentions = Vec::new();
         for si in 0..sents.len() {
             let s = &sents[si];
-            let p = &paras[s.para];
-            let whos = resolve_sentence(text, s, &entities, &mut timeline);
+            let (whos, subject) = resolve_sentence(text, s, &entities, &mut timeline);
             let mut speaker_here = whos.iter().rev().flatten().next().cloned();
             for ti in s.range.clone() {
                 let Some(&ui) = unit_at.get(&(s.para, ti)) else {
@@ -198,11 +198,16 @@ impl Extractor {
                 let prev_speaker = start_si
                     .checked_sub(1)
                     .and_then(|k| sentence_speaker.get(k).cloned().flatten());
+                let start_subject = if start_si == si {
+                    subject.clone()
+                } else {
+                    subjects.get(start_si).cloned().flatten()
+                };
                 let verdict = self.judge(
                     text,
                     &paras,
                     &sents,
-                    &entities,
+                    start_subject,
                     unit,
                     (si, &whos),
                     (start_si, resolved.get(start_si)),
@@ -219,8 +224,8 @@ impl Extractor {
                     Verdict::Skip => {}
                 }
             }
-            let _ = p;
-            sentence_speaker.push(speaker_here.or_else(|| subject_of(text, s, &entities)));
+            sentence_speaker.push(speaker_here.or_else(|| subject.clone()));
+            subjects.push(subject);
             resolved.push(whos);
         }
 
@@ -286,7 +291,7 @@ impl Extractor {
         text: &str,
         paras: &[Para],
         sents: &[Sent],
-        entities: &Entities,
+        start_subject: Option<Who>,
         unit: &Unit,
         (si, whos): (usize, &[Option<Who>]),
         (start_si, start_whos): (usize, Option<&Vec<Option<Who>>>),
@@ -326,8 +331,12 @@ impl Extractor {
             .filter(|&k| first_tokens[k].is_word())
             .map(|k| first_tokens[k].span.slice(text));
 
-        // Titles and terms: `on “Meet the Press”`, `so-called “October surprises”`.
-        let naming = prev_word.is_some_and(|w| contains_folded(&lexicon.naming_words, w));
+        // Titles and terms: `on “Meet the Press”`, `so-called “October surprises”`,
+        // `her memoir, “Balancing Acts”` (a naming word up to three tokens back).
+        let naming = (first_sent.range.start..ft).rev().take(3).any(|k| {
+            let t = &first_tokens[k];
+            t.is_word() && contains_folded(&lexicon.naming_words, t.span.slice(text))
+        });
         let titled = title_case(span.slice(text))
             && !sent_like
             && words <= 8
@@ -358,7 +367,7 @@ impl Extractor {
         let unpicked = picked.is_none();
         let (who, cue_hit) = match picked {
             Some((a, w)) => (Some(w), Some(a.cue)),
-            None if after_colon => (subject_of(text, first_sent, entities), None),
+            None if after_colon => (start_subject, None),
             None if opens_sentence => (
                 prev_speaker.map(|w| Who {
                     by: if w.by == ResolvedBy::PreviousSentence {
@@ -380,20 +389,6 @@ impl Extractor {
             (w, _, _) => w,
         };
 
-        if who.is_none()
-            && (!self.keep_unattributed || (words < self.min_unattributed_words && !sent_like))
-        {
-            return if self.keep_unattributed || words < self.min_unattributed_words {
-                Verdict::Mention(Mention {
-                    text: span.slice(text).to_string(),
-                    span,
-                    kind: MentionKind::Scare,
-                })
-            } else {
-                Verdict::Skip
-            };
-        }
-
         let starts_upper = span
             .slice(text)
             .chars()
@@ -405,7 +400,29 @@ impl Extractor {
                 t.is_word() && lexicon.cue(t.span.slice(text)).is_some()
             }
         });
-        let kind = if unit.parts.len() > 1 || (starts_upper && leads_in) {
+        // With nobody behind it, a short phrase is a scare quote or nickname, unless it stands
+        // as a sentence of its own.
+        if who.is_none() {
+            let standalone = opens_sentence && starts_upper && sent_like;
+            if words < self.min_unattributed_words && !standalone {
+                return Verdict::Mention(Mention {
+                    text: span.slice(text).to_string(),
+                    span,
+                    kind: MentionKind::Scare,
+                });
+            }
+            if !self.keep_unattributed {
+                return Verdict::Skip;
+            }
+        }
+        // `“…,” he said, “and …”`: the second part of an interrupted quote stays direct.
+        let resumes = before.is_some_and(|k| first_tokens[k].is_punct(','))
+            && (first_sent.range.start..ft)
+                .rev()
+                .take(8)
+                .any(|k| matches!(first_tokens[k].tok, Tok::Quote(_)))
+            && cue_hit.is_some_and(|c| c.last < ft);
+        let kind = if unit.parts.len() > 1 || (starts_upper && leads_in) || resumes {
             QuoteKind::Direct
         } else {
             QuoteKind::Partial
@@ -515,27 +532,57 @@ fn pick(
 }
 
 /// Resolves the speakers of a sentence's cues in order, and records the sentence's names
-/// and speakers on the timeline.
+/// and speakers on the timeline. Also returns the sentence's subject: its first named or
+/// pronoun mention that opens a clause, resolved.
 fn resolve_sentence(
     text: &str,
     s: &Sent,
     entities: &Entities,
     timeline: &mut Timeline,
-) -> Vec<Option<Who>> {
+) -> (Vec<Option<Who>>, Option<Who>) {
     let mut names = s.names.iter().peekable();
+    let mut subject: Option<Who> = None;
+    let note = |m: &Np, salient: bool, timeline: &mut Timeline, subject: &mut Option<Who>| {
+        let who = timeline.resolve(text, m, entities);
+        if who.name.is_some() || who.kind == SpeakerKind::Anonymous {
+            if salient && subject.is_none() {
+                *subject = Some(Who {
+                    by: ResolvedBy::PreviousSentence,
+                    ..who.clone()
+                });
+            }
+            timeline.push(Known {
+                who,
+                salient,
+                statement: false,
+            });
+        }
+    };
     let mut out: Vec<Option<Who>> = Vec::with_capacity(s.attributions.len());
     for a in &s.attributions {
         let pos = a.speaker.map_or(a.cue.span.start, |m| m.span.start);
         while let Some((m, salient)) = names.next_if(|(m, _)| m.span.start < pos) {
-            push_name(text, m, *salient, entities, timeline);
+            note(m, *salient, timeline, &mut subject);
         }
         let who = match &a.speaker {
             Some(m) => Some(timeline.resolve(text, m, entities)),
-            // A participle with no subject of its own borrows the sentence's previous speaker.
-            None if a.cue.participle => out.iter().rev().flatten().next().cloned(),
+            // A participle ("…, explaining:") borrows the sentence's previous speaker, else
+            // its subject.
+            None if a.borrows => out.iter().rev().flatten().next().cloned().or_else(|| {
+                subject.clone().map(|w| Who {
+                    by: ResolvedBy::Cue,
+                    ..w
+                })
+            }),
             None => None,
         };
         if let Some(w) = &who {
+            if subject.is_none() {
+                subject = Some(Who {
+                    by: ResolvedBy::PreviousSentence,
+                    ..w.clone()
+                });
+            }
             timeline.push(Known {
                 who: w.clone(),
                 salient: true,
@@ -545,70 +592,36 @@ fn resolve_sentence(
         out.push(who);
     }
     for (m, salient) in names {
-        push_name(text, m, *salient, entities, timeline);
+        note(m, *salient, timeline, &mut subject);
     }
-    out
+    (out, subject)
 }
 
-fn push_name(text: &str, m: &Np, salient: bool, entities: &Entities, timeline: &mut Timeline) {
-    let who = timeline.resolve(text, m, entities);
-    if who.name.is_some() {
-        timeline.push(Known {
-            who,
-            salient,
-            statement: false,
-        });
-    }
-}
-
-/// The subject of a sentence with no cue: its first named mention, if that opens a clause.
-fn subject_of(text: &str, s: &Sent, entities: &Entities) -> Option<Who> {
-    let (m, salient) = s.names.first()?;
-    if !salient {
-        return None;
-    }
-    let id = entities.lookup_name(text, m);
-    let kind = id.map_or(m.kind, |i| entities.list[i].kind);
-    if !matches!(kind, SpeakerKind::Person | SpeakerKind::Organization) {
-        return None;
-    }
-    Some(Who {
-        name: Some(id.map_or_else(
-            || {
-                m.name
-                    .map(|n| n.slice(text).to_string())
-                    .unwrap_or_default()
-            },
-            |i| entities.list[i].name.clone(),
-        )),
-        role: m
-            .role
-            .map(|r| r.slice(text).to_string())
-            .or_else(|| id.and_then(|i| entities.list[i].roles.first().cloned())),
-        kind,
-        entity: id,
-        by: ResolvedBy::PreviousSentence,
-        mention: m.span,
-    })
-}
-
-/// Named mentions (people and bodies) in a sentence, each with whether it opens a clause.
+/// Named mentions (people and bodies) in a sentence, and pronouns that open a clause, each
+/// with whether it opens a clause (a likely subject).
 fn scan_names(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<(Np, bool)> {
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
         let t = &tokens[i];
         let w = t.span.slice(text);
+        let opens_clause = i == range.start || tokens[i - 1].is_punct(',');
         let candidate = t.is_word()
-            && (is_capitalized(w) || matches!(w, "the" | "The"))
+            && (is_capitalized(w) || matches!(w, "the" | "The") || opens_clause)
             && (i == range.start
                 || !tokens[i - 1].is_word()
                 || !is_capitalized(tokens[i - 1].span.slice(text)));
         if candidate {
-            if let Some(m) = mention::parse_right(text, tokens, i) {
-                if m.head == Head::Name && m.tokens.1 < range.end {
-                    let salient = i == range.start || tokens[i - 1].is_punct(',');
-                    out.push((m, salient));
+            if let Some(mut m) = mention::parse_right(text, tokens, i) {
+                let pronoun = matches!(m.head, Head::Pronoun(_));
+                if (m.head == Head::Name || (pronoun && opens_clause)) && m.tokens.1 < range.end {
+                    let next = |k: usize| tokens.get(m.tokens.1 + k);
+                    if next(1).is_some_and(|t| t.is_punct(','))
+                        && next(2).is_some_and(|t| t.span.slice(text) == "which")
+                    {
+                        m.kind = SpeakerKind::Organization;
+                    }
+                    out.push((m, opens_clause));
                     i = m.tokens.1 + 1;
                     continue;
                 }
@@ -620,7 +633,15 @@ fn scan_names(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<(Np, boo
 }
 
 fn analyse_paragraph(text: &str, span: Span) -> Para {
-    let regions = marks::pair(&marks::lex(span.slice(text), span.start));
+    let mut regions = marks::pair(&marks::lex(span.slice(text), span.start));
+    for r in regions
+        .iter_mut()
+        .filter(|r| r.depth == 0 && r.close.is_none())
+    {
+        if let Some(cut) = attribution_inside(text, r.inner(span.end)) {
+            r.close = Some(Span::new(cut, cut));
+        }
+    }
     let mut tokens = Vec::new();
     words::tokenize(text, span, &regions, &mut tokens);
     let sentences = sentences::sentences(text, &tokens, |i| {
@@ -636,6 +657,27 @@ fn analyse_paragraph(text: &str, span: Span) -> Para {
         tokens,
         sentences,
     }
+}
+
+/// Where an unclosed quote really ends when its own attribution follows inside it
+/// (`"We apologise, the operator said in a notice.` with the closing mark lost): the end of
+/// the comma before `<up to four words> <cue>` or `<cue> <words>`. `None` if there is no such
+/// comma, and the quote then runs to the end of the paragraph.
+fn attribution_inside(text: &str, inner: Span) -> Option<usize> {
+    let lexicon = Lexicon::get();
+    let mut tokens = Vec::new();
+    words::tokenize(text, inner, &[], &mut tokens);
+    (0..tokens.len()).find_map(|i| {
+        if !tokens[i].is_punct(',') {
+            return None;
+        }
+        let words = tokens[i + 1..].iter().take(5).take_while(|t| t.is_word());
+        let mut cue = words.clone().enumerate().filter(|(_, t)| {
+            let w = t.span.slice(text);
+            !is_capitalized(w) && lexicon.cue(w).is_some()
+        });
+        cue.next().map(|_| tokens[i].span.end)
+    })
 }
 
 /// The quoted words of region `ri` in paragraph `p`: between the marks, trimmed of white
@@ -669,7 +711,21 @@ fn title_case(s: &str) -> bool {
 /// Whether a paragraph is prose. Image captions left by scrapers (`…[/caption]`) are not:
 /// they never hold speech, and skipping them keeps a quote's neighbours adjacent.
 fn is_prose(p: &str) -> bool {
-    !(p.ends_with("[/caption]") || p.starts_with("[caption"))
+    const EMBEDS: [&str; 8] = [
+        "<tweet",
+        "<blockquote",
+        "<iframe",
+        "<script",
+        "<style",
+        "<figure",
+        "<figcaption",
+        "<img",
+    ];
+    let embed = EMBEDS.iter().any(|e| {
+        p.get(..e.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(e))
+    });
+    !(embed || p.ends_with("[/caption]") || p.starts_with("[caption"))
 }
 
 #[cfg(test)]
@@ -695,8 +751,20 @@ mod tests {
     }
 
     #[test]
+    fn unclosed_quote_ends_at_its_attribution() {
+        let e = run("\"We apologise to everyone, the operator said in a notice.");
+        assert_eq!(e.quotes.len(), 1);
+        assert_eq!(e.quotes[0].text, "We apologise to everyone");
+        assert_eq!(
+            e.quotes[0].speaker.as_ref().unwrap().mention,
+            "the operator"
+        );
+    }
+
+    #[test]
     fn captions_are_not_prose() {
         assert!(!is_prose("Reuters A view of the port[/caption]"));
+        assert!(!is_prose("<tweet id=\"1\">“Hi,” she said.</tweet>"));
         assert!(is_prose("The port reopened."));
     }
 

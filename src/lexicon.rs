@@ -98,9 +98,27 @@ impl Lexicon {
         LEXICON.get_or_init(Lexicon::load)
     }
 
-    /// Whether a word (any case, with or without a final period) is a title or role word.
+    /// Whether a word (any case, with or without a final period) is a title or role word:
+    /// listed, or a profession by its ending ("economist", "glaciologist", "spokeswoman").
     pub fn is_title(&self, word: &str) -> bool {
-        contains_folded(&self.titles, word.trim_end_matches('.'))
+        let word = word.trim_end_matches('.');
+        // Suffixes only for lower-case words: "Lindqvist" and "Feldman" are surnames.
+        let lower = word.chars().next().is_some_and(char::is_lowercase);
+        with_folded(word, |w| {
+            self.titles.contains(w)
+                || (lower && w.len() >= 8 && w.ends_with("ist"))
+                || (lower && w.len() >= 8 && (w.ends_with("man") || w.ends_with("woman")))
+        })
+    }
+
+    /// Whether a case-sensitive list holds `word`, comparing its NFKC form (so full-width
+    /// "Ｍａｙｏｒ" and ligatures match their plain spelling).
+    pub fn has(set: &HashSet<String>, word: &str) -> bool {
+        if word.is_ascii() {
+            set.contains(word)
+        } else {
+            set.contains(nfkc(word).as_ref())
+        }
     }
 
     /// The stance of a one-word cue, case-insensitively.
@@ -109,7 +127,18 @@ impl Lexicon {
     }
 }
 
-/// Calls `f` with the lower-case form of `word`, without allocating for short ASCII words.
+/// The NFKC form of a word, borrowed when it is already plain ASCII.
+pub(crate) fn nfkc(word: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    if word.is_ascii() {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.nfkc().collect())
+    }
+}
+
+/// Calls `f` with the lower-case NFKC form of `word`, without allocating for short ASCII
+/// words.
 fn with_folded<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     let mut buf = [0u8; 32];
     if word.len() <= buf.len() && word.is_ascii() {
@@ -121,7 +150,7 @@ fn with_folded<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
             Err(_) => f(&word.to_lowercase()),
         }
     } else {
-        f(&word.to_lowercase())
+        f(&nfkc(word).to_lowercase())
     }
 }
 
@@ -144,5 +173,8 @@ mod tests {
         assert!(l.is_title("Brig.") && l.is_title("spokesman") && !l.is_title("Kirby"));
         assert!(contains_folded(&l.anonymous, "Officials"));
         assert!(l.given_names.contains("John") && l.abbreviations.contains("Gen"));
+        assert!(l.is_title("Ｍａｙｏｒ") && l.is_title("glaciologist") && !l.is_title("persist"));
+        assert!(!l.is_title("Lindqvist") && !l.is_title("Feldman") && l.is_title("congressman"));
+        assert!(Lexicon::has(&l.organizations, "Ｐｅｎｔａｇｏｎ"));
     }
 }

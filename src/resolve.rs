@@ -21,6 +21,32 @@ pub(crate) struct Entity {
     pub roles: Vec<String>,
 }
 
+impl Entity {
+    /// The role to show when a mention gives none: the first that is more than an
+    /// honorific ("glaciologist" rather than "Dr.").
+    pub fn best_role(&self) -> Option<&str> {
+        let honorific = |r: &str| {
+            matches!(
+                r.trim_end_matches('.'),
+                "Mr" | "Mrs"
+                    | "Ms"
+                    | "Mx"
+                    | "Dr"
+                    | "Prof"
+                    | "Sir"
+                    | "Dame"
+                    | "Professor"
+                    | "Doctor"
+            )
+        };
+        self.roles
+            .iter()
+            .find(|r| !honorific(r))
+            .or(self.roles.first())
+            .map(String::as_str)
+    }
+}
+
 /// Everyone named in one article.
 #[derive(Debug, Default)]
 pub(crate) struct Entities {
@@ -81,8 +107,18 @@ impl Entities {
                 *slot = None;
             }
         }
-        if m.kind == SpeakerKind::Person && self.list[id].kind == SpeakerKind::Unknown {
-            self.list[id].kind = SpeakerKind::Person;
+        let e = &mut self.list[id];
+        match (m.kind, e.kind) {
+            (SpeakerKind::Person, SpeakerKind::Unknown) => e.kind = SpeakerKind::Person,
+            // A multi-word capitalised name is taken for a person only by default; evidence of
+            // a body ("The union, Nurses United,", "X, which …") overrides that guess unless a
+            // role was seen.
+            (SpeakerKind::Organization, SpeakerKind::Person | SpeakerKind::Unknown)
+                if e.roles.is_empty() =>
+            {
+                e.kind = SpeakerKind::Organization
+            }
+            _ => {}
         }
         Some(id)
     }
@@ -206,6 +242,22 @@ impl Timeline {
             .map(|k| &k.who)
     }
 
+    /// The most recent anonymous source whose role ends with the same noun as `role`
+    /// ("official" finds "senior official"; plural and singular alike).
+    fn find_anonymous(&self, role: &str) -> Option<&Who> {
+        let head = role.rsplit(' ').next().unwrap_or(role).to_lowercase();
+        let singular = head.trim_end_matches('s').to_string();
+        if singular.is_empty() {
+            return None;
+        }
+        self.find(|w| {
+            w.kind == SpeakerKind::Anonymous
+                && w.role
+                    .as_deref()
+                    .is_some_and(|r| r.to_lowercase().trim_end_matches('s').ends_with(&singular))
+        })
+    }
+
     /// Resolves a mention at the cue; `entities` is the article's table.
     pub fn resolve(&self, text: &str, m: &Mention, entities: &Entities) -> Who {
         let written_role = m.role.map(|r| r.slice(text).to_string());
@@ -213,7 +265,7 @@ impl Timeline {
             let e = &entities.list[id];
             Who {
                 name: Some(e.name.clone()),
-                role: role.or_else(|| e.roles.first().cloned()),
+                role: role.or_else(|| e.best_role().map(str::to_string)),
                 kind: e.kind,
                 entity: Some(id),
                 by,
@@ -255,27 +307,36 @@ impl Timeline {
                 let role = written_role.clone().unwrap_or_default();
                 match entities.lookup_role(&role) {
                     Some(id) => from_entity(id, ResolvedBy::Role, written_role.clone()),
-                    None => plain(SpeakerKind::Person),
+                    // "the engineer" after "a senior engineer": the same unnamed source.
+                    None => match self.find_anonymous(&role) {
+                        Some(w) => with_by(w, ResolvedBy::Anaphor),
+                        None => plain(SpeakerKind::Person),
+                    },
                 }
             }
             Head::Anonymous => {
-                let head = m.role.map(|r| r.slice(text)).unwrap_or_default();
-                let head_word = head.rsplit(' ').next().unwrap_or(head).to_lowercase();
-                let singular = head_word.trim_end_matches('s').to_string();
-                let earlier = m
-                    .definite
-                    .then(|| {
-                        self.find(|w| {
-                            w.kind == SpeakerKind::Anonymous
-                                && w.role.as_deref().is_some_and(|r| {
-                                    r.to_lowercase().trim_end_matches('s').ends_with(&singular)
-                                })
-                        })
-                    })
-                    .flatten();
-                match earlier {
+                let head = written_role.as_deref().unwrap_or_default();
+                match m.definite.then(|| self.find_anonymous(head)).flatten() {
                     Some(w) => with_by(w, ResolvedBy::Anaphor),
                     None => plain(SpeakerKind::Anonymous),
+                }
+            }
+            Head::OrgRef => {
+                // "the union": a body named earlier whose name has the word, else, for a bare
+                // noun, the most recent body; "the safety authority" must match by name.
+                let desc = written_role.as_deref().unwrap_or_default().to_lowercase();
+                let head = desc.rsplit(' ').next().unwrap_or_default().to_string();
+                let is_body = |w: &Who| w.kind == SpeakerKind::Organization && w.name.is_some();
+                let named = self.find(|w| {
+                    is_body(w)
+                        && w.name
+                            .as_deref()
+                            .is_some_and(|n| n.to_lowercase().contains(&head))
+                });
+                let bare = !desc.contains(' ');
+                match named.or_else(|| bare.then(|| self.find(is_body)).flatten()) {
+                    Some(w) => with_by(w, ResolvedBy::Anaphor),
+                    None => plain(SpeakerKind::Organization),
                 }
             }
             Head::Statement => {

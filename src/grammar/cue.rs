@@ -22,7 +22,7 @@ use super::mention::{parse_left, parse_right, Head, Mention};
 use super::sentences::is_capitalized;
 use super::words::Token;
 use crate::lexicon::{contains_folded, Lexicon};
-use crate::quote::Stance;
+use crate::quote::{SpeakerKind, Stance};
 use crate::Span;
 
 /// A cue word or phrase in a sentence.
@@ -49,6 +49,9 @@ pub(crate) struct Attribution {
     /// The speaker is given as the source of a statement ("a statement by X", "X said in a
     /// statement"), so a later "the statement" refers to X.
     pub statement: bool,
+    /// The cue has no subject of its own and takes the sentence's: a participle
+    /// ("…, explaining:") or a coordinated verb ("… and said:").
+    pub borrows: bool,
 }
 
 fn word<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
@@ -135,10 +138,19 @@ pub(crate) fn attribute(
                 speaker: None,
                 inverted: false,
                 statement: false,
+                borrows: false,
             };
             if cue.according {
-                attribution.speaker = parse_right(text, tokens, cue.last + 1).filter(within);
+                attribution.speaker = parse_right(text, tokens, cue.last + 1)
+                    .filter(within)
+                    .map(|m| with_appositive_after(text, tokens, m, sent.end));
                 attribution.inverted = true;
+                return attribution;
+            }
+            if cue.participle {
+                // "…, explaining: “…”", "…, saying it was …": the speaker is the sentence's
+                // subject, found when the sentence is resolved.
+                attribution.borrows = true;
                 return attribution;
             }
             // Leftwards, over auxiliaries and adverbs: the subject.
@@ -151,7 +163,7 @@ pub(crate) fn attribute(
             }
             if j > sent.start {
                 let subject = if tokens[j - 1].is_punct(',') {
-                    appositive(text, tokens, j - 1, sent.start)
+                    parenthetical_subject(text, tokens, j - 1, sent.start)
                 } else {
                     parse_left(text, tokens, j - 1).filter(within)
                 };
@@ -164,9 +176,16 @@ pub(crate) fn attribute(
                 let before = cue.first.checked_sub(1).filter(|&p| p >= sent.start);
                 let opens_clause = before.is_none_or(|p| !tokens[p].is_word());
                 if opens_clause {
-                    attribution.speaker = parse_right(text, tokens, cue.last + 1).filter(within);
+                    attribution.speaker = parse_right(text, tokens, cue.last + 1)
+                        .filter(within)
+                        .map(|m| with_appositive_after(text, tokens, m, sent.end));
                     attribution.inverted = attribution.speaker.is_some();
                 }
+                // "… and said: “…”": the verb shares the sentence's subject.
+                attribution.borrows = attribution.speaker.is_none()
+                    && before
+                        .and_then(|p| word(text, tokens, p))
+                        .is_some_and(|w| matches!(w, "and" | "but" | "then" | "or"));
             }
             // "X said in a statement"
             let next = |k: usize| word(text, tokens, cue.last + k);
@@ -184,21 +203,118 @@ pub(crate) fn attribute(
         .collect()
 }
 
-/// `NAME , det ROLE ,` ending at the comma `comma`: the name, with the appositive role.
-fn appositive(text: &str, tokens: &[Token], comma: usize, start: usize) -> Option<Mention> {
-    let role = parse_left(text, tokens, comma.checked_sub(1)?)?;
-    if role.head != Head::Role
-        || role.tokens.0 < start + 2
-        || !tokens[role.tokens.0 - 1].is_punct(',')
-    {
+/// How many tokens a parenthetical between commas may hold.
+const MAX_PARENTHETICAL: usize = 20;
+
+/// The subject before a parenthetical that ends with the comma at `comma`:
+///
+/// ```text
+/// NAME , <role phrase> , <cue>      Ana Reyes, the mayor, said
+/// NAME , <anything> , <cue>         Derek Ashworth, who voted against, said
+/// <description> , NAME , <cue>      The regulator, the National Transport Safety Board, said
+/// ```
+fn parenthetical_subject(
+    text: &str,
+    tokens: &[Token],
+    comma: usize,
+    start: usize,
+) -> Option<Mention> {
+    let open = (start..comma)
+        .rev()
+        .take(MAX_PARENTHETICAL)
+        .find(|&k| !tokens[k].is_word())
+        .filter(|&k| tokens[k].is_punct(','))?;
+    if open == start || open + 1 >= comma {
         return None;
     }
-    let mut name = parse_left(text, tokens, role.tokens.0 - 2)?;
-    if name.head != Head::Name || name.tokens.0 < start || name.role.is_some() {
+    let before = parse_left(text, tokens, open - 1).filter(|m| m.tokens.0 >= start)?;
+    let inner = parse_right(text, tokens, open + 1).filter(|m| m.tokens.1 + 1 == comma);
+    match (before.head, inner) {
+        // "The regulator, the National Transport Safety Board, said": the name inside.
+        (Head::Role | Head::OrgRef | Head::Anonymous, Some(mut name))
+            if name.head == Head::Name =>
+        {
+            if before.head == Head::OrgRef {
+                // "The union, Nurses United, said": a body, whatever its name looks like.
+                name.kind = SpeakerKind::Organization;
+            } else if name.role.is_none() {
+                name.role = before.role;
+            }
+            Some(name)
+        }
+        (Head::Name, _) => {
+            let mut m = hint_kind(text, tokens, before);
+            if m.role.is_none() {
+                m.role = appositive_role(text, tokens, open + 1, comma);
+            }
+            Some(m)
+        }
+        _ => Some(before),
+    }
+}
+
+/// "said Peter Akande, the county's head of libraries" (a role after the name) and
+/// "declared the chief executive, Priya Raman" (a name after the role).
+fn with_appositive_after(text: &str, tokens: &[Token], m: Mention, end: usize) -> Mention {
+    let comma = m.tokens.1 + 1;
+    if comma + 1 >= end || !tokens[comma].is_punct(',') {
+        return m;
+    }
+    let close = (comma + 1..end)
+        .take(MAX_PARENTHETICAL)
+        .find(|&k| !tokens[k].is_word())
+        .unwrap_or(end);
+    match m.head {
+        Head::Name if m.role.is_none() => Mention {
+            role: appositive_role(text, tokens, comma + 1, close),
+            ..m
+        },
+        Head::Role | Head::Anonymous | Head::OrgRef => match parse_right(text, tokens, comma + 1) {
+            Some(mut name) if name.head == Head::Name && name.tokens.1 + 1 == close => {
+                if name.role.is_none() {
+                    name.role = m.role;
+                }
+                name
+            }
+            _ => m,
+        },
+        _ => m,
+    }
+}
+
+/// The role given by an appositive `tokens[from..to]` ("the mayor", "a glaciologist at the
+/// Northern Polar Institute"): the words after the determiner, if there are at most eight
+/// and one is a role word; else the role of a shorter phrase at its start.
+fn appositive_role(text: &str, tokens: &[Token], from: usize, to: usize) -> Option<Span> {
+    let lexicon = Lexicon::get();
+    let mut from = from;
+    let determiner = |w: &str| matches!(w, "the" | "a" | "an" | "its" | "his" | "her" | "their");
+    if word(text, tokens, from).is_some_and(determiner) {
+        from += 1;
+    }
+    if from >= to || !(from..to).all(|k| tokens[k].is_word()) {
         return None;
     }
-    name.role = role.role;
-    Some(name)
+    let has_role = (from..to).any(|k| {
+        let w = tokens[k].span.slice(text);
+        lexicon.is_title(w) || contains_folded(&lexicon.anonymous, w)
+    });
+    if to - from <= 8 && has_role {
+        return Some(Span::new(tokens[from].span.start, tokens[to - 1].span.end));
+    }
+    parse_right(text, tokens, from).and_then(|m| m.role)
+}
+
+/// A name followed by ", which" is a body; by ", who", a person.
+fn hint_kind(text: &str, tokens: &[Token], mut m: Mention) -> Mention {
+    if tokens.get(m.tokens.1 + 1).is_some_and(|t| t.is_punct(',')) {
+        match word(text, tokens, m.tokens.1 + 2) {
+            Some("which") => m.kind = SpeakerKind::Organization,
+            Some("who") if m.kind == SpeakerKind::Unknown => m.kind = SpeakerKind::Person,
+            _ => {}
+        }
+    }
+    m
 }
 
 /// Whether the mention follows "<statement noun> by" ("A statement by the Secretary").
@@ -264,6 +380,42 @@ mod tests {
         assert_eq!(
             attributions("Ana Reyes, the mayor, said “no”"),
             one("said", "Ana Reyes")
+        );
+        assert_eq!(
+            attributions("Ed Ash, who voted no, claimed it would “fail”"),
+            one("claimed", "Ed Ash")
+        );
+        assert_eq!(
+            attributions("Maya Lind, 44, said: “No.”"),
+            one("said", "Maya Lind")
+        );
+        assert_eq!(
+            attributions("The regulator, the Transport Safety Board, confirmed it"),
+            one("confirmed", "the Transport Safety Board")
+        );
+        assert_eq!(
+            attributions("“Yes,” declared the chief executive, Priya Raman."),
+            one("declared", "Priya Raman")
+        );
+    }
+
+    #[test]
+    fn prepositional_phrases_attach_to_their_head() {
+        assert_eq!(
+            attributions("A senior engineer at the barrier, who spoke anonymously, said it"),
+            one("said", "A senior engineer at the barrier")
+        );
+        assert_eq!(
+            attributions("A spokesperson for the staff union said it"),
+            one("said", "A spokesperson for the staff union")
+        );
+    }
+
+    #[test]
+    fn participles_wait_for_the_sentence_subject() {
+        assert_eq!(
+            attributions("Castro declined, saying it was “late.”"),
+            vec![("saying".to_string(), None)]
         );
     }
 

@@ -244,10 +244,12 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
             let can_open = c == '\'' && only_left;
             (Family::Single, can_open, right_flank)
         }
-        '«' => (Family::Guillemet, !only_right, only_right),
-        '»' => (Family::Guillemet, only_left, !only_left),
-        '‹' => (Family::SingleGuillemet, !only_right, only_right),
-        '›' => (Family::SingleGuillemet, only_left, !only_left),
+        // French spacing (`« non »`) defeats flanking, so a right-pointing guillemet always
+        // closes an open one; it opens only in German style (`»nein«`), when none is open.
+        '«' => (Family::Guillemet, true, only_right),
+        '»' => (Family::Guillemet, only_left, true),
+        '‹' => (Family::SingleGuillemet, true, only_right),
+        '›' => (Family::SingleGuillemet, only_left, true),
         '「' => (Family::Corner, true, false),
         '」' => (Family::Corner, false, true),
         '『' => (Family::WhiteCorner, true, false),

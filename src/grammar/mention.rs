@@ -11,6 +11,8 @@
 //! <role>+                   the US Secretary of Defense (role only: resolved later)
 //! <statement-noun>          the statement
 //! <pronoun>                 he · she · it · they
+//! det <word>{0,3} <noun>    the engineer · a board spokesman · the union
+//!                           (a described source: anonymous, a role, or a body)
 //! ```
 //!
 //! Where the role ends and the name begins is read off the word lists: title words
@@ -47,6 +49,9 @@ pub(crate) enum Head {
     Role,
     /// A statement ("the statement"), to be resolved to whoever issued it.
     Statement,
+    /// A description of a body ("the union", "the safety authority"), to be resolved to a
+    /// body named earlier.
+    OrgRef,
 }
 
 /// A parsed speaker mention.
@@ -87,6 +92,9 @@ fn classify(word: &str, lexicon: &Lexicon) -> Class {
     match word {
         "the" | "The" => return Class::Determiner { definite: true },
         "a" | "an" | "A" | "An" => return Class::Determiner { definite: false },
+        "his" | "her" | "its" | "their" | "His" | "Her" | "Its" | "Their" => {
+            return Class::Determiner { definite: true }
+        }
         "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "der" | "la" | "le" | "du" | "da"
         | "del" => return Class::Connector,
         "he" | "He" | "she" | "She" => return Class::Pronoun(Pronoun::Personal),
@@ -94,14 +102,14 @@ fn classify(word: &str, lexicon: &Lexicon) -> Class {
         "they" | "They" => return Class::Pronoun(Pronoun::Plural),
         _ => {}
     }
-    if is_capitalized(word) || word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    if is_capitalized(word) {
         // "Iran-backed", "Lebanon-based": an adjective, not part of a name.
         let adjective = word
             .rsplit_once(['-', '‑'])
             .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
         if adjective {
             Class::Modifier
-        } else if lexicon.not_names.contains(word) {
+        } else if Lexicon::has(&lexicon.not_names, word) {
             Class::Other
         } else {
             Class::Cap
@@ -127,6 +135,32 @@ const MAX_MENTION_WORDS: usize = 12;
 /// The mention that ends at token `end` (inclusive), reading leftwards:
 /// `… [det] <word>* <head>` where `<head>` is token `end`.
 pub(crate) fn parse_left(text: &str, tokens: &[Token], end: usize) -> Option<Mention> {
+    let m = parse_left_simple(text, tokens, end)?;
+    attach_to_head(text, tokens, m).or(Some(m))
+}
+
+/// `<head phrase> <preposition> <m>`: the phrase `m` is the object of a preposition
+/// ("A senior engineer *at the barrier*", "a spokesperson *for the staff union*"), so the
+/// speaker is the head phrase, with the prepositional phrase as part of its role.
+fn attach_to_head(text: &str, tokens: &[Token], m: Mention) -> Option<Mention> {
+    let prep = m.tokens.0.checked_sub(1)?;
+    let w = tokens[prep].span.slice(text);
+    if !tokens[prep].is_word() || !matches!(w, "at" | "of" | "for" | "from" | "with" | "in") {
+        return None;
+    }
+    let head = parse_left_simple(text, tokens, prep.checked_sub(1)?)?;
+    match head.head {
+        Head::Role | Head::Anonymous => Some(Mention {
+            span: Span::new(head.span.start, m.span.end),
+            role: head.role.map(|r| Span::new(r.start, m.span.end)),
+            tokens: (head.tokens.0, m.tokens.1),
+            ..head
+        }),
+        _ => None,
+    }
+}
+
+fn parse_left_simple(text: &str, tokens: &[Token], end: usize) -> Option<Mention> {
     let lexicon = Lexicon::get();
     let class_at = |i: usize| {
         let t = &tokens[i];
@@ -141,7 +175,8 @@ pub(crate) fn parse_left(text: &str, tokens: &[Token], end: usize) -> Option<Men
         return analyze(text, tokens, end, end, lexicon);
     }
     if !is_head(last) {
-        return None;
+        // A described source: `det <word>{0,3} <noun>` ("the engineer", "the union").
+        return described_left(text, tokens, end, lexicon);
     }
     let mut first = end;
     while first > 0 && end - first + 1 < MAX_MENTION_WORDS {
@@ -152,10 +187,51 @@ pub(crate) fn parse_left(text: &str, tokens: &[Token], end: usize) -> Option<Men
                 first -= 1;
                 break;
             }
+            Class::Other if class_at(first) == Class::LowerHead => {
+                // "a board spokesman", "the county's finance chief": lower-case words
+                // between a determiner and a role head.
+                return described_left(text, tokens, end, lexicon)
+                    .or_else(|| analyze(text, tokens, first, end, lexicon));
+            }
             _ => break,
         }
     }
     analyze(text, tokens, first, end, lexicon)
+}
+
+/// `det <lower-case word or possessive>{0,3} <noun>` ending at `end`, for nouns that are not
+/// in any list. Only plain lower-case words may stand between determiner and noun.
+fn described_left(text: &str, tokens: &[Token], end: usize, lexicon: &Lexicon) -> Option<Mention> {
+    let is_lower_word = |i: usize| {
+        tokens[i].is_word() && {
+            let w = tokens[i].span.slice(text);
+            w.chars().next().is_some_and(char::is_lowercase)
+        }
+    };
+    if !is_lower_word(end) {
+        return None;
+    }
+    let mut first = end;
+    for _ in 0..4 {
+        if first == 0 {
+            return None;
+        }
+        first -= 1;
+        let t = &tokens[first];
+        if !t.is_word() {
+            return None;
+        }
+        match classify(t.span.slice(text), lexicon) {
+            Class::Determiner { .. } => return analyze(text, tokens, first, end, lexicon),
+            _ if is_lower_word(first) || is_possessive(t.span.slice(text)) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
 }
 
 /// The mention that starts at token `start`, reading rightwards:
@@ -191,6 +267,15 @@ pub(crate) fn parse_right(text: &str, tokens: &[Token], start: usize) -> Option<
             }
             Class::Modifier => {}
             Class::Connector if class_at(i + 1) == Class::Cap && last_head.is_some() => {}
+            // "the county's finance chief": up to three unlisted words after a determiner,
+            // when a role head follows.
+            Class::Other
+                if last_head.is_none()
+                    && i > start
+                    && matches!(class_at(start), Class::Determiner { .. })
+                    && (i + 1..(i + 4).min(tokens.len()))
+                        .any(|k| class_at(k) == Class::LowerHead)
+                    && tokens[i].is_word() => {}
             _ => break,
         }
         i += 1;
@@ -238,10 +323,23 @@ fn analyze(
     let range = |a: usize, b: usize| Span::new(tokens[a].span.start, tokens[b].span.end);
     let whole = range(body, last);
     if !is_capitalized(head_word) {
+        let body_class = classify(word(body), lexicon);
+        let first_class = classify(word(first), lexicon);
+        let indefinite = first_class == Class::Determiner { definite: false };
+        let org_word = {
+            let mut cap = String::with_capacity(head_word.len());
+            let mut chars = head_word.chars();
+            cap.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+            cap.push_str(chars.as_str());
+            lexicon.organization_words.contains(&cap)
+        };
+        let _ = body_class;
         return Some(if contains_folded(&lexicon.statement_nouns, head_word) {
             mention(None, None, SpeakerKind::Unknown, Head::Statement)
-        } else if contains_folded(&lexicon.anonymous, head_word) {
+        } else if contains_folded(&lexicon.anonymous, head_word) || (indefinite && !org_word) {
             mention(None, Some(whole), SpeakerKind::Anonymous, Head::Anonymous)
+        } else if org_word {
+            mention(None, Some(whole), SpeakerKind::Organization, Head::OrgRef)
         } else {
             mention(None, Some(whole), SpeakerKind::Person, Head::Role)
         });
@@ -250,7 +348,8 @@ fn analyze(
     let mut name_start = last + 1;
     while name_start > body {
         let w = word(name_start - 1);
-        if !is_capitalized(w) || lexicon.is_title(w) || lexicon.organization_words.contains(w) {
+        if !is_capitalized(w) || lexicon.is_title(w) || Lexicon::has(&lexicon.organization_words, w)
+        {
             break;
         }
         name_start -= 1;
@@ -296,7 +395,7 @@ fn analyze(
         ));
     }
     // Where the name starts: the first given name in the run, else the last two words.
-    let given = (name_start..last).find(|&i| lexicon.given_names.contains(word(i)));
+    let given = (name_start..last).find(|&i| Lexicon::has(&lexicon.given_names, word(i)));
     let start = match given {
         Some(g) => g,
         None if last - name_start >= 2 => last - 1,
