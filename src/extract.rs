@@ -170,11 +170,15 @@ impl Extractor {
         for (ui, u) in units.iter().enumerate() {
             unit_at.insert(*u.parts.last().expect("a unit has a part"), ui);
         }
+        // Index of each paragraph's first sentence; a paragraph's sentences are contiguous.
+        let mut para_first = vec![0; paras.len() + 1];
+        for (si, s) in sents.iter().enumerate().rev() {
+            para_first[s.para] = si;
+        }
+        para_first[paras.len()] = sents.len();
         let first_sentence = |pi: usize, ti: usize| {
-            sents
-                .iter()
-                .position(|s| s.para == pi && s.range.contains(&ti))
-                .expect("every token is in a sentence")
+            let own = &sents[para_first[pi]..];
+            para_first[pi] + own.partition_point(|s| s.para == pi && s.range.end <= ti)
         };
 
         // Second pass, in text order: resolve speakers, then attribute each quote.
@@ -600,6 +604,7 @@ fn resolve_sentence(
 /// Named mentions (people and bodies) in a sentence, and pronouns that open a clause, each
 /// with whether it opens a clause (a likely subject).
 fn scan_names(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<(Np, bool)> {
+    crate::work::step(range.len());
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
@@ -621,6 +626,7 @@ fn scan_names(text: &str, tokens: &[Token], range: Range<usize>) -> Vec<(Np, boo
                     {
                         m.kind = SpeakerKind::Organization;
                     }
+                    let m = cue::with_appositives(text, tokens, m, range.clone());
                     out.push((m, opens_clause));
                     i = m.tokens.1 + 1;
                     continue;

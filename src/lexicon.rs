@@ -107,6 +107,7 @@ impl Lexicon {
         with_folded(word, |w| {
             self.titles.contains(w)
                 || (lower && w.len() >= 8 && w.ends_with("ist"))
+                || (lower && w.len() >= 8 && w.ends_with("ian"))
                 || (lower && w.len() >= 8 && (w.ends_with("man") || w.ends_with("woman")))
         })
     }
@@ -175,6 +176,7 @@ mod tests {
         assert!(l.given_names.contains("John") && l.abbreviations.contains("Gen"));
         assert!(l.is_title("Ｍａｙｏｒ") && l.is_title("glaciologist") && !l.is_title("persist"));
         assert!(!l.is_title("Lindqvist") && !l.is_title("Feldman") && l.is_title("congressman"));
+        assert!(l.is_title("librarian") && l.is_title("politician") && !l.is_title("Ian"));
         assert!(Lexicon::has(&l.organizations, "Ｐｅｎｔａｇｏｎ"));
     }
 }

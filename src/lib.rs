@@ -44,6 +44,10 @@ mod lexicon;
 mod quote;
 mod resolve;
 mod span;
+mod work;
+
+#[doc(hidden)]
+pub use work::steps as __work_steps;
 
 pub use article::Article;
 pub use error::{Error, ErrorKind};

@@ -179,10 +179,14 @@ impl Entities {
         if let Some(id) = self.by_role.get(&key) {
             return *id;
         }
-        // "Secretary of Defense" against "US Secretary of Defense", either way round.
+        // Word-level containment, either way round: "Secretary of Defense" in
+        // "US Secretary of Defense", "governor" in "governor of the state".
+        let padded = format!(" {key} ");
         let mut found = None;
+        crate::work::step(self.by_role.len());
         for (k, id) in &self.by_role {
-            let fits = k.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {k}"));
+            let k = format!(" {k} ");
+            let fits = k.contains(&padded) || padded.contains(&k);
             if fits {
                 if found.is_some() && found != Some(*id) {
                     return None;
@@ -231,6 +235,7 @@ impl Timeline {
     }
 
     fn recent(&self) -> impl Iterator<Item = &Known> {
+        crate::work::step(LOOKBACK.min(self.seen.len()));
         self.seen.iter().rev().take(LOOKBACK)
     }
 

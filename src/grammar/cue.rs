@@ -66,6 +66,7 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], sent: Range<usize>) -> Vec
     let lexicon = Lexicon::get();
     let mut out = Vec::new();
     let mut i = sent.start;
+    crate::work::step(sent.len());
     'tokens: while i < sent.end {
         let Some(w) = word(text, tokens, i) else {
             i += 1;
@@ -253,6 +254,60 @@ fn parenthetical_subject(
     }
 }
 
+/// A name mention with the role an appositive gives it in any sentence:
+/// `<role phrase> , NAME ,|.` ("The governor of the state, Teresa Alvarez, appealed") or
+/// `NAME , <role phrase> ,|.` ("Northline Power, the regional utility, cut power").
+pub(crate) fn with_appositives(
+    text: &str,
+    tokens: &[Token],
+    m: Mention,
+    sent: Range<usize>,
+) -> Mention {
+    if m.head != Head::Name || m.role.is_some() {
+        return m;
+    }
+    let before = m
+        .tokens
+        .0
+        .checked_sub(2)
+        .filter(|&k| k >= sent.start && tokens[k + 1].is_punct(','));
+    if let Some(role) = before.and_then(|k| parse_left(text, tokens, k)) {
+        let opens = role.tokens.0 == sent.start || tokens[role.tokens.0 - 1].is_punct(',');
+        let closes = tokens.get(m.tokens.1 + 1).is_none_or(|t| !t.is_word());
+        if opens && closes {
+            match role.head {
+                Head::Role => {
+                    return Mention {
+                        role: role.role,
+                        ..m
+                    }
+                }
+                Head::OrgRef => {
+                    return Mention {
+                        kind: SpeakerKind::Organization,
+                        ..m
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let m = hint_kind(text, tokens, m);
+    let after = with_appositive_after(text, tokens, m, sent.end);
+    // "Northline Power, the regional utility,": a body described as one.
+    let comma = m.tokens.1 + 1;
+    if tokens.get(comma).is_some_and(|t| t.is_punct(','))
+        && parse_right(text, tokens, comma + 1).is_some_and(|d| d.head == Head::OrgRef)
+    {
+        return Mention {
+            kind: SpeakerKind::Organization,
+            role: None,
+            ..after
+        };
+    }
+    after
+}
+
 /// "said Peter Akande, the county's head of libraries" (a role after the name) and
 /// "declared the chief executive, Priya Raman" (a name after the role).
 fn with_appositive_after(text: &str, tokens: &[Token], m: Mention, end: usize) -> Mention {
@@ -396,6 +451,10 @@ mod tests {
         assert_eq!(
             attributions("“Yes,” declared the chief executive, Priya Raman."),
             one("declared", "Priya Raman")
+        );
+        assert_eq!(
+            attributions("“Yes,” said rally organizer Jane Doe."),
+            one("said", "rally organizer Jane Doe")
         );
     }
 

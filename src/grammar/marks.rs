@@ -199,6 +199,7 @@ pub(crate) fn lex(text: &str, base: usize) -> Vec<Mark> {
         }
         prev = Some(c);
         rest = after;
+        crate::work::step(1);
     }
     marks
 }
@@ -267,11 +268,13 @@ pub(crate) fn pair(marks: &[Mark]) -> Vec<Region> {
     let mut stack: Vec<Mark> = Vec::new();
     let mut open_per_family = [0usize; Family::COUNT];
     let mut regions = Vec::new();
+    crate::work::step(marks.len());
     for &m in marks {
         let f = m.family.index();
         if m.can_close && open_per_family[f] > 0 {
             // There is an open mark of this family: close the innermost one.
             while let Some(top) = stack.pop() {
+                crate::work::step(1);
                 open_per_family[top.family.index()] -= 1;
                 if top.family == m.family {
                     regions.push(Region {

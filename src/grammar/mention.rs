@@ -230,6 +230,10 @@ fn described_left(text: &str, tokens: &[Token], end: usize, lexicon: &Lexicon) -
     None
 }
 
+fn is_lower(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+}
+
 fn is_possessive(w: &str) -> bool {
     w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
 }
@@ -267,6 +271,18 @@ pub(crate) fn parse_right(text: &str, tokens: &[Token], start: usize) -> Option<
             }
             Class::Modifier => {}
             Class::Connector if class_at(i + 1) == Class::Cap && last_head.is_some() => {}
+            // "librarian Rosa Diaz", "rally organizer Jane Doe": unlisted lower-case words
+            // right before a capitalised name are its role.
+            Class::Other
+                if last_head.is_none()
+                    && tokens[i].is_word()
+                    && is_lower(tokens[i].span.slice(text))
+                    && (class_at(i + 1) == Class::Cap
+                        || (class_at(i + 2) == Class::Cap
+                            && tokens
+                                .get(i + 1)
+                                .is_some_and(|t| t.is_word() && is_lower(t.span.slice(text))))) => {
+            }
             // "the county's finance chief": up to three unlisted words after a determiner,
             // when a role head follows.
             Class::Other

@@ -39,7 +39,11 @@ fn starts_upper_or_digit(s: &str) -> bool {
 /// Whether the tokens from `j` look like a trailing attribution: a few words, a cue, then
 /// punctuation or the end (`Kirby said.`, `the official told reporters on Tuesday.`).
 fn attribution_follows(text: &str, tokens: &[Token], j: usize, lexicon: &Lexicon) -> bool {
-    let words_from = |k: usize| tokens[k..].iter().take_while(|t| t.is_word()).count();
+    let words_from = |k: usize| {
+        let n = tokens[k..].iter().take_while(|t| t.is_word()).count();
+        crate::work::step(n);
+        n
+    };
     let lead = words_from(j).min(6);
     (j..j + lead).any(|k| {
         lexicon.cues.contains_key(tokens[k].span.slice(text)) && {
@@ -63,6 +67,7 @@ pub(crate) fn sentences(
     let lexicon = Lexicon::get();
     let mut out = Vec::new();
     let mut start = 0;
+    crate::work::step(tokens.len());
     for i in 0..tokens.len() {
         let Some(next) = tokens.get(i + 1) else { break };
         let next_text = next.span.slice(text);

@@ -108,6 +108,7 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
     let s = range.slice(text);
     let mut rest = s;
     while !rest.is_empty() {
+        crate::work::step(1);
         let (r, _) = take_while::<_, _, nom::error::Error<&str>>(char::is_whitespace)
             .parse_complete(rest)
             .unwrap_or((rest, ""));

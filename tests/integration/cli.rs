@@ -1,0 +1,95 @@
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crate::support::snapshot_settings;
+
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `saywho` in `dir` and renders exit code, stdout and stderr for a snapshot.
+fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_saywho"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("saywho runs");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(pipe);
+    let out = child.wait_with_output().unwrap();
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+const GOOD: &str = "“We open at nine,” said librarian Rosa Diaz.\n";
+
+#[test]
+fn bad_files_are_reported_and_the_rest_processed() {
+    let dir = scratch("cli_bad_files");
+    let input = dir.join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    std::fs::write(input.join("a_good.txt"), GOOD).unwrap();
+    std::fs::write(input.join("b_bad.txt"), b"Caf\xe9 \xff\xfe").unwrap();
+    std::fs::write(input.join("c_empty.txt"), "").unwrap();
+    std::fs::write(input.join("notes.md"), "not an article").unwrap();
+    std::fs::write(
+        input.join("sub/d.jsonl"),
+        "{\"id\":\"j1\",\"outlet\":\"Wire\",\"text\":\"“Fine,” he said.\"}\n{broken\n\n{\"id\":\"j2\",\"text\":\"\"}\n",
+    )
+    .unwrap();
+    let got = run(&dir, &["extract", "in"], None);
+    snapshot_settings().bind(|| insta::assert_snapshot!("cli_bad_files", got));
+}
+
+#[test]
+fn missing_path_is_an_error_and_others_still_run() {
+    let dir = scratch("cli_missing");
+    std::fs::write(dir.join("ok.txt"), GOOD).unwrap();
+    std::fs::write(dir.join("story.pdf"), "%PDF").unwrap();
+    let got = run(
+        &dir,
+        &["extract", "nowhere.txt", "ok.txt", "story.pdf"],
+        None,
+    );
+    snapshot_settings().bind(|| insta::assert_snapshot!("cli_missing", got));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let dir = scratch("cli_usage");
+    let got = run(&dir, &["extract"], None);
+    assert!(got.starts_with("exit: 2\n"), "{got}");
+    let got = run(&dir, &["extract", "--format", "xml", "x.txt"], None);
+    assert!(got.starts_with("exit: 2\n"), "{got}");
+}
+
+#[test]
+fn stdin_jsonl_and_json_format() {
+    let dir = scratch("cli_stdin");
+    let input = "{\"id\":\"s1\",\"date\":\"2026-01-02\",\"text\":\"“Ready,” the coach said.\"}\n";
+    let got = run(&dir, &["extract", "--format", "json", "-"], Some(input));
+    snapshot_settings().bind(|| insta::assert_snapshot!("cli_stdin_json", got));
+    let body = got
+        .split("--- stdout\n")
+        .nth(1)
+        .unwrap()
+        .split("--- stderr")
+        .next()
+        .unwrap();
+    let parsed: serde_json::Value =
+        serde_json::from_str(body).expect("--format json is valid JSON");
+    assert_eq!(parsed.as_array().map(Vec::len), Some(1));
+}

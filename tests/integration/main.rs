@@ -1,0 +1,16 @@
+//! saywho's integration tests: one binary, one module per topic.
+
+/// Shared helpers: snapshot settings, reading fixtures, invariants every extraction keeps.
+mod support;
+
+/// The test corpus under `tests/corpus`, snapshotted article by article.
+mod corpus;
+
+/// The real seed articles in `../shared/seeds`, when present: speakers, kinds and counts.
+mod seeds;
+
+/// The `saywho` command as a black box: output, errors and exit codes.
+mod cli;
+
+/// Hostile input: work stays linear and nothing panics.
+mod pathological;
