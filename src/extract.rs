@@ -7,7 +7,6 @@ use crate::grammar::marks::{self, Family, Region};
 use crate::grammar::mention::{self, Head, Mention as Np};
 use crate::grammar::sentences::{self, is_capitalized};
 use crate::grammar::words::{self, Tok, Token};
-use crate::lexicon::{contains_folded, Lexicon};
 use crate::quote::{
     Cue, Extraction, Mention, MentionKind, Quote, QuoteKind, ResolvedBy, Speaker, SpeakerKind,
 };
@@ -140,18 +139,18 @@ impl Extractor {
 
         // First pass: cues, speakers and names of every sentence; the entity table.
         let mut sents = Vec::new();
-        let mut entities = Entities::default();
+        let mut entities = Entities::new(text);
         for (pi, p) in paras.iter().enumerate() {
             for range in &p.sentences {
                 let cues = cue::find_cues(text, &p.tokens, range.clone());
                 let attributions = cue::attribute(text, &p.tokens, range.clone(), &cues);
                 let names = scan_names(text, &p.tokens, range.clone());
                 for (m, _) in &names {
-                    entities.observe(text, m);
+                    entities.observe(m);
                 }
                 for a in &attributions {
                     if let Some(m) = &a.speaker {
-                        entities.observe(text, m);
+                        entities.observe(m);
                     }
                 }
                 sents.push(Sent {
@@ -203,7 +202,7 @@ impl Extractor {
                     .checked_sub(1)
                     .and_then(|k| sentence_speaker.get(k).cloned().flatten());
                 let start_subject = if start_si == si {
-                    subject.clone()
+                    subject
                 } else {
                     subjects.get(start_si).cloned().flatten()
                 };
@@ -220,7 +219,7 @@ impl Extractor {
                 match verdict {
                     Verdict::Quote(q) => {
                         if let Some(w) = &q.who {
-                            speaker_here = Some(w.clone());
+                            speaker_here = Some(*w);
                         }
                         quotes.push(q);
                     }
@@ -228,7 +227,7 @@ impl Extractor {
                     Verdict::Skip => {}
                 }
             }
-            sentence_speaker.push(speaker_here.or_else(|| subject.clone()));
+            sentence_speaker.push(speaker_here.or(subject));
             subjects.push(subject);
             resolved.push(whos);
         }
@@ -301,7 +300,6 @@ impl Extractor {
         (start_si, start_whos): (usize, Option<&Vec<Option<Who>>>),
         prev_speaker: Option<Who>,
     ) -> Verdict {
-        let lexicon = Lexicon::get();
         let &(lp, lt) = unit.parts.last().expect("a unit has a part");
         let &(fp, ft) = &unit.parts[0];
         let parts: Vec<Span> = unit
@@ -339,7 +337,7 @@ impl Extractor {
         // `her memoir, “Balancing Acts”` (a naming word up to three tokens back).
         let naming = (first_sent.range.start..ft).rev().take(3).any(|k| {
             let t = &first_tokens[k];
-            t.is_word() && contains_folded(&lexicon.naming_words, t.span.slice(text))
+            t.is_word() && t.flags.naming()
         });
         let titled = title_case(span.slice(text))
             && !sent_like
@@ -401,7 +399,7 @@ impl Extractor {
         let leads_in = before.is_none_or(|k| {
             let t = &first_tokens[k];
             t.is_punct(':') || t.is_punct(',') || t.is_punct('—') || t.is_punct('–') || {
-                t.is_word() && lexicon.cue(t.span.slice(text)).is_some()
+                t.is_word() && t.flags.cue().is_some()
             }
         });
         // With nobody behind it, a short phrase is a scare quote or nickname, unless it stands
@@ -459,8 +457,8 @@ struct Found {
 impl Found {
     fn into_quote(self, text: &str, article: &str, n: usize) -> Quote {
         let speaker = self.who.as_ref().map(|w| Speaker {
-            name: w.name.clone(),
-            role: w.role.clone(),
+            name: w.name.map(|n| n.slice(text).to_string()),
+            role: w.role.map(|r| r.slice(text).to_string()),
             kind: w.kind,
             mention: w.mention.slice(text).to_string(),
             span: w.mention,
@@ -552,7 +550,7 @@ fn resolve_sentence(
             if salient && subject.is_none() {
                 *subject = Some(Who {
                     by: ResolvedBy::PreviousSentence,
-                    ..who.clone()
+                    ..who
                 });
             }
             timeline.push(Known {
@@ -573,7 +571,7 @@ fn resolve_sentence(
             // A participle ("…, explaining:") borrows the sentence's previous speaker, else
             // its subject.
             None if a.borrows => out.iter().rev().flatten().next().cloned().or_else(|| {
-                subject.clone().map(|w| Who {
+                subject.map(|w| Who {
                     by: ResolvedBy::Cue,
                     ..w
                 })
@@ -584,11 +582,11 @@ fn resolve_sentence(
             if subject.is_none() {
                 subject = Some(Who {
                     by: ResolvedBy::PreviousSentence,
-                    ..w.clone()
+                    ..*w
                 });
             }
             timeline.push(Known {
-                who: w.clone(),
+                who: *w,
                 salient: true,
                 statement: a.statement,
             });
@@ -670,7 +668,6 @@ fn analyse_paragraph(text: &str, span: Span) -> Para {
 /// the comma before `<up to four words> <cue>` or `<cue> <words>`. `None` if there is no such
 /// comma, and the quote then runs to the end of the paragraph.
 fn attribution_inside(text: &str, inner: Span) -> Option<usize> {
-    let lexicon = Lexicon::get();
     let mut tokens = Vec::new();
     words::tokenize(text, inner, &[], &mut tokens);
     (0..tokens.len()).find_map(|i| {
@@ -678,10 +675,9 @@ fn attribution_inside(text: &str, inner: Span) -> Option<usize> {
             return None;
         }
         let words = tokens[i + 1..].iter().take(5).take_while(|t| t.is_word());
-        let mut cue = words.clone().enumerate().filter(|(_, t)| {
-            let w = t.span.slice(text);
-            !is_capitalized(w) && lexicon.cue(w).is_some()
-        });
+        let mut cue = words
+            .clone()
+            .filter(|t| !t.flags.capitalized() && t.flags.cue().is_some());
         cue.next().map(|_| tokens[i].span.end)
     })
 }

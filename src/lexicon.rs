@@ -1,44 +1,118 @@
-//! Word lists compiled into the binary from `data/*.txt` and parsed once.
+//! Word lists compiled into the binary from `data/*.txt`, parsed once into two lookup tables.
 //!
 //! Each file has one entry per line; `#` starts a comment line. Keeping them as data keeps the
 //! grammar small and lets a reader see (and extend) exactly what saywho knows.
+//!
+//! Every word of an article is looked up once, when it is tokenised: the lists it belongs to
+//! become the bits of its [`Flags`], and the grammar asks the token rather than the lists.
+//! Lookups compare NFKC forms, so full-width "Ｍａｙｏｒ" and ligatures match their plain
+//! spelling; one table is case-folded (titles, cues, …), the other case-sensitive (names,
+//! organisation words, abbreviations, …).
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
+use unicode_normalization::UnicodeNormalization;
+
 use crate::quote::Stance;
+
+/// The lists a word belongs to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Flags(u32);
+
+macro_rules! flags {
+    ($($(#[$doc:meta])* $name:ident = $bit:expr, $get:ident;)*) => {
+        impl Flags {
+            $(
+                $(#[$doc])*
+                const $name: u32 = 1 << $bit;
+                $(#[$doc])*
+                pub fn $get(self) -> bool {
+                    self.0 & Self::$name != 0
+                }
+            )*
+        }
+    };
+}
+
+flags! {
+    /// A role or title word (`data/titles.txt`, or a profession by its ending).
+    TITLE = 0, title;
+    /// Head noun of an anonymous source (`data/anonymous.txt`).
+    ANONYMOUS = 1, anonymous;
+    /// Modifier inside a speaker phrase (`data/modifiers.txt`).
+    MODIFIER = 2, modifier;
+    /// A noun for a statement (`data/statement_nouns.txt`).
+    STATEMENT = 3, statement;
+    /// May stand between speaker and cue (`data/auxiliaries.txt`).
+    AUXILIARY = 4, auxiliary;
+    /// Makes a following quoted phrase a name (`data/naming_words.txt`).
+    NAMING = 5, naming;
+    /// A cue of neutral stance.
+    CUE_NEUTRAL = 6, cue_neutral;
+    /// A cue of assertive stance.
+    CUE_ASSERTIVE = 7, cue_assertive;
+    /// A cue of doubtful stance.
+    CUE_DOUBTFUL = 8, cue_doubtful;
+    /// The lower-case form of an organisation word ("union", "ministry").
+    ORG_NOUN = 9, org_noun;
+    /// The first word of a multi-word cue ("according", "pointed").
+    CUE_PHRASE_START = 10, cue_phrase_start;
+    /// Never part of a name (`data/not_names.txt`).
+    NOT_NAME = 16, not_name;
+    /// A common given name.
+    GIVEN = 17, given;
+    /// A capitalised organisation word ("Ministry", "Monitor").
+    ORG_WORD = 18, org_word;
+    /// A one-word organisation ("Pentagon", "Hezbollah").
+    ORG = 19, org;
+    /// An abbreviation that never ends a sentence ("Gen", "Oct").
+    ABBREVIATION = 20, abbreviation;
+    /// Opens a sentence after a final abbreviation ("The", "He").
+    STARTER = 21, starter;
+    /// The last word of a known organisation of several words ("House" of "White House").
+    ORG_PHRASE_END = 22, org_phrase_end;
+    /// Starts with an upper-case letter.
+    CAPITALIZED = 24, capitalized;
+}
+
+impl Flags {
+    const CUES: u32 = Self::CUE_NEUTRAL | Self::CUE_ASSERTIVE | Self::CUE_DOUBTFUL;
+
+    /// The stance, if the word is a one-word cue.
+    pub fn cue(self) -> Option<Stance> {
+        if self.cue_assertive() {
+            Some(Stance::Assertive)
+        } else if self.cue_doubtful() {
+            Some(Stance::Doubtful)
+        } else if self.cue_neutral() {
+            Some(Stance::Neutral)
+        } else {
+            None
+        }
+    }
+
+    fn stance_bit(stance: Stance) -> u32 {
+        match stance {
+            Stance::Neutral => Self::CUE_NEUTRAL,
+            Stance::Assertive => Self::CUE_ASSERTIVE,
+            Stance::Doubtful => Self::CUE_DOUBTFUL,
+        }
+    }
+}
 
 /// All word lists, parsed.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    /// Single-word cues, lower case → stance.
-    pub cues: HashMap<String, Stance>,
+    /// Lower-case NFKC word → flags.
+    folded: FxHashMap<Box<str>, u32>,
+    /// NFKC word as written → flags.
+    exact: FxHashMap<Box<str>, u32>,
     /// Multi-word cues as lower-case word sequences, longest first.
     pub cue_phrases: Vec<(Vec<String>, Stance)>,
-    /// Abbreviations (without the period) that never end a sentence.
-    pub abbreviations: HashSet<String>,
-    /// Words that start a new sentence after an abbreviation such as "U.S.".
-    pub sentence_starters: HashSet<String>,
-    /// Role and title words, lower case, without a final period.
-    pub titles: HashSet<String>,
-    /// Head nouns of anonymous sources, lower case.
-    pub anonymous: HashSet<String>,
-    /// Lower-case modifiers allowed inside a speaker phrase.
-    pub modifiers: HashSet<String>,
-    /// Nouns for statements, lower case.
-    pub statement_nouns: HashSet<String>,
-    /// Capitalised words that mark an organisation.
-    pub organization_words: HashSet<String>,
-    /// Known organisations, as written (may be several words).
-    pub organizations: HashSet<String>,
-    /// Common given names.
-    pub given_names: HashSet<String>,
-    /// Words that make a following quoted phrase a name or term, lower case.
-    pub naming_words: HashSet<String>,
-    /// Capitalised words that are never part of a name.
-    pub not_names: HashSet<String>,
-    /// Words allowed between a speaker and its cue, lower case.
-    pub auxiliaries: HashSet<String>,
+    /// Organisations of several words, as written ("White House").
+    org_phrases: FxHashSet<Box<str>>,
 }
 
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -47,94 +121,12 @@ fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set(src: &'static str, lower: bool) -> HashSet<String> {
-    entries(src)
-        .map(|e| {
-            if lower {
-                e.to_lowercase()
-            } else {
-                e.to_string()
-            }
-        })
-        .collect()
-}
-
-impl Lexicon {
-    fn load() -> Self {
-        let mut cues = HashMap::new();
-        let mut cue_phrases = Vec::new();
-        for line in entries(include_str!("../data/cues.txt")) {
-            let (words, stance) = line.split_once('\t').unwrap_or((line, "neutral"));
-            let stance = Stance::from_name(stance.trim()).unwrap_or(Stance::Neutral);
-            let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
-            if words.len() == 1 {
-                cues.insert(words[0].clone(), stance);
-            } else {
-                cue_phrases.push((words, stance));
-            }
-        }
-        cue_phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-        Lexicon {
-            cues,
-            cue_phrases,
-            abbreviations: set(include_str!("../data/abbreviations.txt"), false),
-            sentence_starters: set(include_str!("../data/sentence_starters.txt"), false),
-            titles: set(include_str!("../data/titles.txt"), true),
-            anonymous: set(include_str!("../data/anonymous.txt"), true),
-            modifiers: set(include_str!("../data/modifiers.txt"), true),
-            statement_nouns: set(include_str!("../data/statement_nouns.txt"), true),
-            organization_words: set(include_str!("../data/organization_words.txt"), false),
-            organizations: set(include_str!("../data/organizations.txt"), false),
-            given_names: set(include_str!("../data/given_names.txt"), false),
-            naming_words: set(include_str!("../data/naming_words.txt"), true),
-            not_names: set(include_str!("../data/not_names.txt"), false),
-            auxiliaries: set(include_str!("../data/auxiliaries.txt"), true),
-        }
-    }
-
-    /// The shared, lazily parsed lexicon.
-    pub fn get() -> &'static Lexicon {
-        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(Lexicon::load)
-    }
-
-    /// Whether a word (any case, with or without a final period) is a title or role word:
-    /// listed, or a profession by its ending ("economist", "glaciologist", "spokeswoman").
-    pub fn is_title(&self, word: &str) -> bool {
-        let word = word.trim_end_matches('.');
-        // Suffixes only for lower-case words: "Lindqvist" and "Feldman" are surnames.
-        let lower = word.chars().next().is_some_and(char::is_lowercase);
-        with_folded(word, |w| {
-            self.titles.contains(w)
-                || (lower && w.len() >= 8 && w.ends_with("ist"))
-                || (lower && w.len() >= 8 && w.ends_with("ian"))
-                || (lower && w.len() >= 8 && (w.ends_with("man") || w.ends_with("woman")))
-        })
-    }
-
-    /// Whether a case-sensitive list holds `word`, comparing its NFKC form (so full-width
-    /// "Ｍａｙｏｒ" and ligatures match their plain spelling).
-    pub fn has(set: &HashSet<String>, word: &str) -> bool {
-        if word.is_ascii() {
-            set.contains(word)
-        } else {
-            set.contains(nfkc(word).as_ref())
-        }
-    }
-
-    /// The stance of a one-word cue, case-insensitively.
-    pub fn cue(&self, word: &str) -> Option<Stance> {
-        with_folded(word, |w| self.cues.get(w).copied())
-    }
-}
-
-/// The NFKC form of a word, borrowed when it is already plain ASCII.
-pub(crate) fn nfkc(word: &str) -> std::borrow::Cow<'_, str> {
-    use unicode_normalization::UnicodeNormalization;
+/// The NFKC form of a word, borrowed when it is plain ASCII.
+pub(crate) fn nfkc(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
-        std::borrow::Cow::Borrowed(word)
+        Cow::Borrowed(word)
     } else {
-        std::borrow::Cow::Owned(word.nfkc().collect())
+        Cow::Owned(word.nfkc().collect())
     }
 }
 
@@ -146,6 +138,7 @@ fn with_folded<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
         let b = &mut buf[..word.len()];
         b.copy_from_slice(word.as_bytes());
         b.make_ascii_lowercase();
+        // ASCII stays ASCII under lower-casing, so this never fails.
         match std::str::from_utf8(b) {
             Ok(w) => f(w),
             Err(_) => f(&word.to_lowercase()),
@@ -155,10 +148,110 @@ fn with_folded<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
     }
 }
 
-/// Case-insensitive membership in a lower-case set, without allocating for ASCII words
-/// of ordinary length.
-pub(crate) fn contains_folded(set: &HashSet<String>, word: &str) -> bool {
-    with_folded(word, |w| set.contains(w))
+impl Lexicon {
+    fn load() -> Self {
+        let mut folded: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut exact: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut org_phrases = FxHashSet::default();
+        let add = |map: &mut FxHashMap<Box<str>, u32>, key: String, bit: u32| {
+            *map.entry(key.into_boxed_str()).or_default() |= bit;
+        };
+        let mut cue_phrases = Vec::new();
+        for line in entries(include_str!("../data/cues.txt")) {
+            let (words, stance) = line.split_once('\t').unwrap_or((line, "neutral"));
+            let stance = Stance::from_name(stance.trim()).unwrap_or(Stance::Neutral);
+            let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+            if let [word] = words.as_slice() {
+                add(&mut folded, word.clone(), Flags::stance_bit(stance));
+            } else {
+                add(&mut folded, words[0].clone(), Flags::CUE_PHRASE_START);
+                cue_phrases.push((words, stance));
+            }
+        }
+        cue_phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        let lists_folded = [
+            (include_str!("../data/titles.txt"), Flags::TITLE),
+            (include_str!("../data/anonymous.txt"), Flags::ANONYMOUS),
+            (include_str!("../data/modifiers.txt"), Flags::MODIFIER),
+            (include_str!("../data/statement_nouns.txt"), Flags::STATEMENT),
+            (include_str!("../data/auxiliaries.txt"), Flags::AUXILIARY),
+            (include_str!("../data/naming_words.txt"), Flags::NAMING),
+            (include_str!("../data/organization_words.txt"), Flags::ORG_NOUN),
+        ];
+        for (src, bit) in lists_folded {
+            for e in entries(src) {
+                add(&mut folded, e.nfkc().collect::<String>().to_lowercase(), bit);
+            }
+        }
+        let lists_exact = [
+            (include_str!("../data/not_names.txt"), Flags::NOT_NAME),
+            (include_str!("../data/given_names.txt"), Flags::GIVEN),
+            (include_str!("../data/organization_words.txt"), Flags::ORG_WORD),
+            (include_str!("../data/abbreviations.txt"), Flags::ABBREVIATION),
+            (include_str!("../data/sentence_starters.txt"), Flags::STARTER),
+        ];
+        for (src, bit) in lists_exact {
+            for e in entries(src) {
+                add(&mut exact, e.nfkc().collect(), bit);
+            }
+        }
+        for e in entries(include_str!("../data/organizations.txt")) {
+            let e: String = e.nfkc().collect();
+            if let Some((_, last)) = e.rsplit_once(' ') {
+                add(&mut exact, last.to_string(), Flags::ORG_PHRASE_END);
+                org_phrases.insert(e.into_boxed_str());
+            } else {
+                add(&mut exact, e, Flags::ORG);
+            }
+        }
+        Lexicon {
+            folded,
+            exact,
+            cue_phrases,
+            org_phrases,
+        }
+    }
+
+    /// The shared, lazily parsed lexicon.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    /// The flags of one word (a final period is ignored: "Gen." is looked up as "Gen").
+    pub fn flags(&self, word: &str) -> Flags {
+        let w = word.trim_end_matches('.');
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let mut bits = with_folded(w, |l| {
+            let mut bits = self.folded.get(l).copied().unwrap_or(0);
+            // Professions by their ending, for lower-case words only: "Lindqvist" and
+            // "Feldman" are surnames.
+            if lower
+                && l.len() >= 8
+                && (l.ends_with("ist") || l.ends_with("ian") || l.ends_with("man"))
+            {
+                bits |= Flags::TITLE;
+            }
+            // "long-vowed": a hyphenated compound is a cue by its last part.
+            if bits & Flags::CUES == 0 {
+                if let Some((_, tail)) = l.rsplit_once(['-', '‑']) {
+                    bits |= self.folded.get(tail).copied().unwrap_or(0) & Flags::CUES;
+                }
+            }
+            bits
+        });
+        bits |= self.exact.get(nfkc(w).as_ref()).copied().unwrap_or(0);
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            bits |= Flags::CAPITALIZED;
+        }
+        Flags(bits)
+    }
+
+    /// Whether a phrase of several words names a known organisation (one word: see
+    /// [`Flags::org`]).
+    pub fn is_organization_phrase(&self, phrase: &str) -> bool {
+        self.org_phrases.contains(nfkc(phrase).as_ref())
+    }
 }
 
 #[cfg(test)]
@@ -168,15 +261,25 @@ mod tests {
     #[test]
     fn lists_load_and_fold_case() {
         let l = Lexicon::get();
-        assert_eq!(l.cues.get("said"), Some(&Stance::Neutral));
-        assert_eq!(l.cues.get("claimed"), Some(&Stance::Doubtful));
+        assert_eq!(l.flags("said").cue(), Some(Stance::Neutral));
+        assert_eq!(l.flags("claimed").cue(), Some(Stance::Doubtful));
+        assert_eq!(l.flags("long-vowed").cue(), Some(Stance::Assertive));
         assert!(l.cue_phrases.iter().any(|(w, _)| w == &["according", "to"]));
-        assert!(l.is_title("Brig.") && l.is_title("spokesman") && !l.is_title("Kirby"));
-        assert!(contains_folded(&l.anonymous, "Officials"));
-        assert!(l.given_names.contains("John") && l.abbreviations.contains("Gen"));
-        assert!(l.is_title("Ｍａｙｏｒ") && l.is_title("glaciologist") && !l.is_title("persist"));
-        assert!(!l.is_title("Lindqvist") && !l.is_title("Feldman") && l.is_title("congressman"));
-        assert!(l.is_title("librarian") && l.is_title("politician") && !l.is_title("Ian"));
-        assert!(Lexicon::has(&l.organizations, "Ｐｅｎｔａｇｏｎ"));
+        assert!(l.flags("Brig.").title() && l.flags("spokesman").title());
+        assert!(!l.flags("Kirby").title() && l.flags("Kirby").capitalized());
+        assert!(l.flags("Officials").anonymous());
+        assert!(l.flags("John").given() && l.flags("Gen.").abbreviation());
+    }
+
+    #[test]
+    fn nfkc_and_suffixes() {
+        let l = Lexicon::get();
+        assert!(l.flags("Ｍａｙｏｒ").title() && l.flags("glaciologist").title());
+        assert!(!l.flags("persist").title());
+        assert!(!l.flags("Lindqvist").title() && !l.flags("Feldman").title());
+        assert!(l.flags("congressman").title() && l.flags("librarian").title());
+        assert!(l.flags("Ｐｅｎｔａｇｏｎ").org() && l.is_organization_phrase("White House"));
+        assert!(l.flags("House").org_phrase_end() && l.flags("according").cue_phrase_start());
+        assert!(l.flags("union").org_noun() && l.flags("Ministry").org_word());
     }
 }

@@ -5,8 +5,11 @@
 //! article ("the US Secretary of Defense") finds the full name. A second pass, in text order,
 //! keeps a [`Timeline`] of what has been mentioned so far, so that "he", "it", "the official"
 //! and "the statement" find the most recent fitting speaker or subject before them.
+//!
+//! Names and roles are kept as spans of the article, never copied: strings are made only
+//! when a quote is written out.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::grammar::mention::{Head, Mention, Pronoun};
 use crate::quote::{ResolvedBy, SpeakerKind};
@@ -15,46 +18,40 @@ use crate::Span;
 /// A person or body named in the article.
 #[derive(Debug, Clone)]
 pub(crate) struct Entity {
-    pub name: String,
+    /// The fullest form of the name seen.
+    pub name: Span,
     pub kind: SpeakerKind,
     /// Roles in order of first appearance.
-    pub roles: Vec<String>,
+    pub roles: Vec<Span>,
 }
 
 impl Entity {
     /// The role to show when a mention gives none: the first that is more than an
     /// honorific ("glaciologist" rather than "Dr.").
-    pub fn best_role(&self) -> Option<&str> {
-        let honorific = |r: &str| {
+    pub fn best_role(&self, text: &str) -> Option<Span> {
+        let honorific = |r: &Span| {
             matches!(
-                r.trim_end_matches('.'),
-                "Mr" | "Mrs"
-                    | "Ms"
-                    | "Mx"
-                    | "Dr"
-                    | "Prof"
-                    | "Sir"
-                    | "Dame"
-                    | "Professor"
-                    | "Doctor"
+                r.slice(text).trim_end_matches('.'),
+                "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Prof" | "Sir" | "Dame" | "Professor" | "Doctor"
             )
         };
         self.roles
             .iter()
             .find(|r| !honorific(r))
             .or(self.roles.first())
-            .map(String::as_str)
+            .copied()
     }
 }
 
 /// Everyone named in one article.
-#[derive(Debug, Default)]
-pub(crate) struct Entities {
+#[derive(Debug)]
+pub(crate) struct Entities<'t> {
+    text: &'t str,
     pub list: Vec<Entity>,
-    by_name: HashMap<String, usize>,
+    by_name: FxHashMap<&'t str, usize>,
     /// Last name → entity; `None` when two people share it.
-    by_surname: HashMap<String, Option<usize>>,
-    by_role: HashMap<String, Option<usize>>,
+    by_surname: FxHashMap<&'t str, Option<usize>>,
+    by_role: FxHashMap<String, Option<usize>>,
 }
 
 /// Folds a role for comparison: lower case, no determiner, "U.S." as "us", British spelling
@@ -71,19 +68,42 @@ pub(crate) fn role_key(role: &str) -> String {
         .join(" ")
 }
 
-fn strip_possessive(name: &str) -> &str {
-    name.strip_suffix("’s")
-        .or_else(|| name.strip_suffix("'s"))
-        .unwrap_or(name)
+/// The span without a possessive ending ("Austin’s" → "Austin").
+fn strip_possessive(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let kept = s
+        .strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s);
+    Span::new(span.start, span.start + kept.len())
 }
 
-impl Entities {
+/// Whether `s` ends with `suffix`, ignoring ASCII case.
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.is_char_boundary(s.len() - suffix.len())
+        && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+impl<'t> Entities<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Entities {
+            text,
+            list: Vec::new(),
+            by_name: FxHashMap::default(),
+            by_surname: FxHashMap::default(),
+            by_role: FxHashMap::default(),
+        }
+    }
+
     /// Records a named mention; returns its entity.
-    pub fn observe(&mut self, text: &str, m: &Mention) -> Option<usize> {
+    pub fn observe(&mut self, m: &Mention) -> Option<usize> {
         if m.head != Head::Name {
             return None;
         }
-        let name = strip_possessive(m.name?.slice(text));
+        let text = self.text;
+        let span = strip_possessive(text, m.name?);
+        let name = span.slice(text);
         let single = !name.contains(char::is_whitespace);
         let id = match self.by_name.get(name) {
             Some(&id) => id,
@@ -91,20 +111,25 @@ impl Entities {
                 // A bare surname: only an entity of its own if nobody has that surname.
                 match self.by_surname.get(name) {
                     Some(Some(id)) => *id,
-                    _ => self.insert(name, m.kind),
+                    _ => self.insert(span, m.kind),
                 }
             }
-            None => self.insert(name, m.kind),
+            None => self.insert(span, m.kind),
         };
         if let Some(role) = m.role {
-            let role = role.slice(text).to_string();
-            if !self.list[id].roles.contains(&role) {
-                self.list[id].roles.push(role.clone());
-            }
-            let key = role_key(&role);
-            let slot = self.by_role.entry(key).or_insert(Some(id));
-            if *slot != Some(id) {
-                *slot = None;
+            let seen = self.list[id]
+                .roles
+                .iter()
+                .any(|r| r.slice(text) == role.slice(text));
+            if !seen {
+                self.list[id].roles.push(role);
+                let slot = self
+                    .by_role
+                    .entry(role_key(role.slice(text)))
+                    .or_insert(Some(id));
+                if *slot != Some(id) {
+                    *slot = None;
+                }
             }
         }
         let e = &mut self.list[id];
@@ -123,17 +148,19 @@ impl Entities {
         Some(id)
     }
 
-    fn insert(&mut self, name: &str, kind: SpeakerKind) -> usize {
+    fn insert(&mut self, span: Span, kind: SpeakerKind) -> usize {
+        let text = self.text;
+        let name = span.slice(text);
         let id = self.list.len();
         self.list.push(Entity {
-            name: name.to_string(),
+            name: span,
             kind,
             roles: Vec::new(),
         });
-        self.by_name.insert(name.to_string(), id);
+        self.by_name.insert(name, id);
         if kind == SpeakerKind::Person && name.contains(char::is_whitespace) {
             if let Some(last) = name.split_whitespace().last() {
-                let slot = self.by_surname.entry(last.to_string()).or_insert(Some(id));
+                let slot = self.by_surname.entry(last).or_insert(Some(id));
                 if *slot != Some(id) {
                     *slot = None;
                 }
@@ -145,17 +172,18 @@ impl Entities {
     /// Merges entities known only by a surname into the full name that carries it, so a
     /// "Kirby" seen before "John Kirby" ends up as John Kirby. Call after the first pass.
     pub fn settle(&mut self) {
+        let text = self.text;
         for id in 0..self.list.len() {
-            let name = &self.list[id].name;
+            let name = self.list[id].name.slice(text);
             if name.contains(char::is_whitespace) {
                 continue;
             }
-            if let Some(Some(full)) = self.by_surname.get(name.as_str()).copied() {
+            if let Some(Some(full)) = self.by_surname.get(name).copied() {
                 if full != id {
-                    self.by_name.insert(name.clone(), full);
+                    self.by_name.insert(name, full);
                     let roles = std::mem::take(&mut self.list[id].roles);
                     for r in roles {
-                        if !self.list[full].roles.contains(&r) {
+                        if !self.list[full].roles.iter().any(|f| f.slice(text) == r.slice(text)) {
                             self.list[full].roles.push(r);
                         }
                     }
@@ -165,8 +193,8 @@ impl Entities {
     }
 
     /// The entity a named mention stands for.
-    pub fn lookup_name(&self, text: &str, m: &Mention) -> Option<usize> {
-        let name = strip_possessive(m.name?.slice(text));
+    pub fn lookup_name(&self, m: &Mention) -> Option<usize> {
+        let name = strip_possessive(self.text, m.name?).slice(self.text);
         self.by_name
             .get(name)
             .copied()
@@ -208,11 +236,11 @@ pub(crate) struct Known {
     pub statement: bool,
 }
 
-/// A resolved referent.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A resolved referent. Names and roles are spans of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Who {
-    pub name: Option<String>,
-    pub role: Option<String>,
+    pub name: Option<Span>,
+    pub role: Option<Span>,
     pub kind: SpeakerKind,
     pub entity: Option<usize>,
     pub by: ResolvedBy,
@@ -240,37 +268,36 @@ impl Timeline {
     }
 
     /// The most recent salient referent that `fits`, else the most recent that fits.
-    fn find(&self, fits: impl Fn(&Who) -> bool) -> Option<&Who> {
+    fn find(&self, fits: impl Fn(&Who) -> bool) -> Option<Who> {
         self.recent()
             .find(|k| k.salient && fits(&k.who))
             .or_else(|| self.recent().find(|k| fits(&k.who)))
-            .map(|k| &k.who)
+            .map(|k| k.who)
     }
 
     /// The most recent anonymous source whose role ends with the same noun as `role`
     /// ("official" finds "senior official"; plural and singular alike).
-    fn find_anonymous(&self, role: &str) -> Option<&Who> {
-        let head = role.rsplit(' ').next().unwrap_or(role).to_lowercase();
-        let singular = head.trim_end_matches('s').to_string();
+    fn find_anonymous(&self, text: &str, role: &str) -> Option<Who> {
+        let head = role.rsplit(' ').next().unwrap_or(role);
+        let singular = head.trim_end_matches('s');
         if singular.is_empty() {
             return None;
         }
         self.find(|w| {
             w.kind == SpeakerKind::Anonymous
-                && w.role
-                    .as_deref()
-                    .is_some_and(|r| r.to_lowercase().trim_end_matches('s').ends_with(&singular))
+                && w.role.is_some_and(|r| {
+                    ends_with_ignore_case(r.slice(text).trim_end_matches('s'), singular)
+                })
         })
     }
 
     /// Resolves a mention at the cue; `entities` is the article's table.
     pub fn resolve(&self, text: &str, m: &Mention, entities: &Entities) -> Who {
-        let written_role = m.role.map(|r| r.slice(text).to_string());
-        let from_entity = |id: usize, by: ResolvedBy, role: Option<String>| {
+        let from_entity = |id: usize, by: ResolvedBy| {
             let e = &entities.list[id];
             Who {
-                name: Some(e.name.clone()),
-                role: role.or_else(|| e.best_role().map(str::to_string)),
+                name: Some(e.name),
+                role: m.role.or_else(|| e.best_role(text)),
                 kind: e.kind,
                 entity: Some(id),
                 by,
@@ -278,21 +305,22 @@ impl Timeline {
             }
         };
         let plain = |kind| Who {
-            name: m.name.map(|n| strip_possessive(n.slice(text)).to_string()),
-            role: written_role.clone(),
+            name: m.name.map(|n| strip_possessive(text, n)),
+            role: m.role,
             kind,
             entity: None,
             by: ResolvedBy::Cue,
             mention: m.span,
         };
-        let with_by = |w: &Who, by: ResolvedBy| Who {
+        let with_by = |w: Who, by: ResolvedBy| Who {
             by,
             mention: m.span,
-            ..w.clone()
+            ..w
         };
+        let written_role = m.role.map(|r| r.slice(text)).unwrap_or_default();
         match m.head {
-            Head::Name => match entities.lookup_name(text, m) {
-                Some(id) => from_entity(id, ResolvedBy::Cue, written_role.clone()),
+            Head::Name => match entities.lookup_name(m) {
+                Some(id) => from_entity(id, ResolvedBy::Cue),
                 None => plain(m.kind),
             },
             Head::Pronoun(p) => {
@@ -308,37 +336,36 @@ impl Timeline {
                     None => plain(m.kind),
                 }
             }
-            Head::Role => {
-                let role = written_role.clone().unwrap_or_default();
-                match entities.lookup_role(&role) {
-                    Some(id) => from_entity(id, ResolvedBy::Role, written_role.clone()),
-                    // "the engineer" after "a senior engineer": the same unnamed source.
-                    None => match self.find_anonymous(&role) {
-                        Some(w) => with_by(w, ResolvedBy::Anaphor),
-                        None => plain(SpeakerKind::Person),
-                    },
-                }
-            }
-            Head::Anonymous => {
-                let head = written_role.as_deref().unwrap_or_default();
-                match m.definite.then(|| self.find_anonymous(head)).flatten() {
+            Head::Role => match entities.lookup_role(written_role) {
+                Some(id) => from_entity(id, ResolvedBy::Role),
+                // "the engineer" after "a senior engineer": the same unnamed source.
+                None => match self.find_anonymous(text, written_role) {
                     Some(w) => with_by(w, ResolvedBy::Anaphor),
-                    None => plain(SpeakerKind::Anonymous),
-                }
-            }
+                    None => plain(SpeakerKind::Person),
+                },
+            },
+            Head::Anonymous => match m
+                .definite
+                .then(|| self.find_anonymous(text, written_role))
+                .flatten()
+            {
+                Some(w) => with_by(w, ResolvedBy::Anaphor),
+                None => plain(SpeakerKind::Anonymous),
+            },
             Head::OrgRef => {
                 // "the union": a body named earlier whose name has the word, else, for a bare
                 // noun, the most recent body; "the safety authority" must match by name.
-                let desc = written_role.as_deref().unwrap_or_default().to_lowercase();
-                let head = desc.rsplit(' ').next().unwrap_or_default().to_string();
+                let head = written_role.rsplit(' ').next().unwrap_or_default();
                 let is_body = |w: &Who| w.kind == SpeakerKind::Organization && w.name.is_some();
                 let named = self.find(|w| {
                     is_body(w)
-                        && w.name
-                            .as_deref()
-                            .is_some_and(|n| n.to_lowercase().contains(&head))
+                        && w.name.is_some_and(|n| {
+                            n.slice(text)
+                                .split_whitespace()
+                                .any(|part| part.eq_ignore_ascii_case(head))
+                        })
                 });
-                let bare = !desc.contains(' ');
+                let bare = !written_role.contains(' ');
                 match named.or_else(|| bare.then(|| self.find(is_body)).flatten()) {
                     Some(w) => with_by(w, ResolvedBy::Anaphor),
                     None => plain(SpeakerKind::Organization),
@@ -352,7 +379,7 @@ impl Timeline {
                         self.recent()
                             .find(|k| k.salient && k.who.kind != SpeakerKind::Unknown)
                     })
-                    .map(|k| &k.who);
+                    .map(|k| k.who);
                 match issuer {
                     Some(w) => with_by(w, ResolvedBy::Statement),
                     None => plain(SpeakerKind::Unknown),
@@ -370,5 +397,12 @@ mod tests {
     fn role_keys_fold_spelling_and_determiners() {
         assert_eq!(role_key("the US Defence Secretary"), "us defense secretary");
         assert_eq!(role_key("U.S. Defense Secretary"), "us defense secretary");
+    }
+
+    #[test]
+    fn possessives_are_stripped_from_names() {
+        let text = "Austin’s";
+        assert_eq!(strip_possessive(text, Span::new(0, text.len())).slice(text), "Austin");
+        assert!(ends_with_ignore_case("Senior Official", "official"));
     }
 }

@@ -21,7 +21,7 @@ use std::ops::Range;
 use super::mention::{parse_left, parse_right, Head, Mention};
 use super::sentences::is_capitalized;
 use super::words::Token;
-use crate::lexicon::{contains_folded, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::quote::{SpeakerKind, Stance};
 use crate::Span;
 
@@ -76,7 +76,12 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], sent: Range<usize>) -> Vec
             i += 1;
             continue;
         }
-        for (phrase, stance) in &lexicon.cue_phrases {
+        let phrases = if tokens[i].flags.cue_phrase_start() {
+            lexicon.cue_phrases.as_slice()
+        } else {
+            &[]
+        };
+        for (phrase, stance) in phrases {
             let n = phrase.len();
             let matches = i + n <= sent.end
                 && phrase.iter().enumerate().all(|(k, p)| {
@@ -96,16 +101,15 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], sent: Range<usize>) -> Vec
             }
         }
         let base = w.rsplit(['-', '‑']).next().unwrap_or(w);
-        if let Some(stance) = lexicon.cue(base) {
+        if let Some(stance) = tokens[i].flags.cue() {
             let prev = i
                 .checked_sub(1)
                 .filter(|&p| p >= sent.start)
                 .and_then(|p| word(text, tokens, p));
             let passive_or_noun = prev.is_some_and(|p| {
-                matches!(
-                    p.to_ascii_lowercase().as_str(),
-                    "was" | "were" | "been" | "being" | "be" | "is" | "are" | "the" | "a" | "an"
-                )
+                ["was", "were", "been", "being", "be", "is", "are", "the", "a", "an"]
+                    .iter()
+                    .any(|w| p.eq_ignore_ascii_case(w))
             });
             if !passive_or_noun {
                 out.push(CueHit {
@@ -130,7 +134,6 @@ pub(crate) fn attribute(
     sent: Range<usize>,
     cues: &[CueHit],
 ) -> Vec<Attribution> {
-    let lexicon = Lexicon::get();
     let within = |m: &Mention| m.tokens.0 >= sent.start && m.tokens.1 < sent.end;
     cues.iter()
         .map(|&cue| {
@@ -157,8 +160,8 @@ pub(crate) fn attribute(
             // Leftwards, over auxiliaries and adverbs: the subject.
             let mut j = cue.first;
             while j > sent.start
-                && word(text, tokens, j - 1)
-                    .is_some_and(|w| contains_folded(&lexicon.auxiliaries, w))
+                && tokens[j - 1].is_word()
+                && tokens[j - 1].flags.auxiliary()
             {
                 j -= 1;
             }
@@ -195,7 +198,9 @@ pub(crate) fn attribute(
                     next(2),
                     Some("a" | "an" | "the" | "his" | "her" | "its" | "their")
                 )
-                && next(3).is_some_and(|w| contains_folded(&lexicon.statement_nouns, w))
+                && tokens
+                    .get(cue.last + 3)
+                    .is_some_and(|t| t.is_word() && t.flags.statement())
             {
                 attribution.statement = true;
             }
@@ -341,7 +346,6 @@ fn with_appositive_after(text: &str, tokens: &[Token], m: Mention, end: usize) -
 /// Northern Polar Institute"): the words after the determiner, if there are at most eight
 /// and one is a role word; else the role of a shorter phrase at its start.
 fn appositive_role(text: &str, tokens: &[Token], from: usize, to: usize) -> Option<Span> {
-    let lexicon = Lexicon::get();
     let mut from = from;
     let determiner = |w: &str| matches!(w, "the" | "a" | "an" | "its" | "his" | "her" | "their");
     if word(text, tokens, from).is_some_and(determiner) {
@@ -350,10 +354,7 @@ fn appositive_role(text: &str, tokens: &[Token], from: usize, to: usize) -> Opti
     if from >= to || !(from..to).all(|k| tokens[k].is_word()) {
         return None;
     }
-    let has_role = (from..to).any(|k| {
-        let w = tokens[k].span.slice(text);
-        lexicon.is_title(w) || contains_folded(&lexicon.anonymous, w)
-    });
+    let has_role = (from..to).any(|k| tokens[k].flags.title() || tokens[k].flags.anonymous());
     if to - from <= 8 && has_role {
         return Some(Span::new(tokens[from].span.start, tokens[to - 1].span.end));
     }
@@ -374,11 +375,10 @@ fn hint_kind(text: &str, tokens: &[Token], mut m: Mention) -> Mention {
 
 /// Whether the mention follows "<statement noun> by" ("A statement by the Secretary").
 fn by_statement(text: &str, tokens: &[Token], m: &Mention, start: usize) -> bool {
-    let lexicon = Lexicon::get();
     m.tokens.0 >= start + 2
         && word(text, tokens, m.tokens.0 - 1) == Some("by")
-        && word(text, tokens, m.tokens.0 - 2)
-            .is_some_and(|w| contains_folded(&lexicon.statement_nouns, w))
+        && tokens[m.tokens.0 - 2].is_word()
+        && tokens[m.tokens.0 - 2].flags.statement()
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@
 
 use super::sentences::is_capitalized;
 use super::words::Token;
-use crate::lexicon::{contains_folded, Lexicon};
+use crate::lexicon::{Flags, Lexicon};
 use crate::quote::SpeakerKind;
 use crate::Span;
 
@@ -88,7 +88,7 @@ enum Class {
     Other,
 }
 
-fn classify(word: &str, lexicon: &Lexicon) -> Class {
+fn classify(word: &str, flags: Flags) -> Class {
     match word {
         "the" | "The" => return Class::Determiner { definite: true },
         "a" | "an" | "A" | "An" => return Class::Determiner { definite: false },
@@ -109,17 +109,14 @@ fn classify(word: &str, lexicon: &Lexicon) -> Class {
             .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
         if adjective {
             Class::Modifier
-        } else if Lexicon::has(&lexicon.not_names, word) {
+        } else if flags.not_name() {
             Class::Other
         } else {
             Class::Cap
         }
-    } else if contains_folded(&lexicon.anonymous, word)
-        || contains_folded(&lexicon.statement_nouns, word)
-        || lexicon.is_title(word)
-    {
+    } else if flags.anonymous() || flags.statement() || flags.title() {
         Class::LowerHead
-    } else if contains_folded(&lexicon.modifiers, word) {
+    } else if flags.modifier() {
         Class::Modifier
     } else {
         Class::Other
@@ -165,7 +162,7 @@ fn parse_left_simple(text: &str, tokens: &[Token], end: usize) -> Option<Mention
     let class_at = |i: usize| {
         let t = &tokens[i];
         if t.is_word() {
-            classify(t.span.slice(text), lexicon)
+            classify(t.span.slice(text), t.flags)
         } else {
             Class::Other
         }
@@ -221,7 +218,7 @@ fn described_left(text: &str, tokens: &[Token], end: usize, lexicon: &Lexicon) -
         if !t.is_word() {
             return None;
         }
-        match classify(t.span.slice(text), lexicon) {
+        match classify(t.span.slice(text), t.flags) {
             Class::Determiner { .. } => return analyze(text, tokens, first, end, lexicon),
             _ if is_lower_word(first) || is_possessive(t.span.slice(text)) => {}
             _ => return None,
@@ -245,7 +242,7 @@ pub(crate) fn parse_right(text: &str, tokens: &[Token], start: usize) -> Option<
     let class_at = |i: usize| {
         tokens.get(i).map_or(Class::Other, |t| {
             if t.is_word() {
-                classify(t.span.slice(text), lexicon)
+                classify(t.span.slice(text), t.flags)
             } else {
                 Class::Other
             }
@@ -311,7 +308,7 @@ fn analyze(
     let span = Span::new(tokens[first].span.start, tokens[last].span.end);
     let mut body = first;
     let mut definite = false;
-    if let Class::Determiner { definite: d } = classify(word(first), lexicon) {
+    if let Class::Determiner { definite: d } = classify(word(first), tokens[first].flags) {
         definite = d;
         body += 1;
     }
@@ -328,7 +325,8 @@ fn analyze(
         return None;
     }
     let head_word = word(last);
-    if let Class::Pronoun(p) = classify(head_word, lexicon) {
+    let head_flags = tokens[last].flags;
+    if let Class::Pronoun(p) = classify(head_word, head_flags) {
         let kind = if p == Pronoun::Personal {
             SpeakerKind::Person
         } else {
@@ -339,20 +337,12 @@ fn analyze(
     let range = |a: usize, b: usize| Span::new(tokens[a].span.start, tokens[b].span.end);
     let whole = range(body, last);
     if !is_capitalized(head_word) {
-        let body_class = classify(word(body), lexicon);
-        let first_class = classify(word(first), lexicon);
+        let first_class = classify(word(first), tokens[first].flags);
         let indefinite = first_class == Class::Determiner { definite: false };
-        let org_word = {
-            let mut cap = String::with_capacity(head_word.len());
-            let mut chars = head_word.chars();
-            cap.extend(chars.next().map(|c| c.to_ascii_uppercase()));
-            cap.push_str(chars.as_str());
-            lexicon.organization_words.contains(&cap)
-        };
-        let _ = body_class;
-        return Some(if contains_folded(&lexicon.statement_nouns, head_word) {
+        let org_word = head_flags.org_noun();
+        return Some(if head_flags.statement() {
             mention(None, None, SpeakerKind::Unknown, Head::Statement)
-        } else if contains_folded(&lexicon.anonymous, head_word) || (indefinite && !org_word) {
+        } else if head_flags.anonymous() || (indefinite && !org_word) {
             mention(None, Some(whole), SpeakerKind::Anonymous, Head::Anonymous)
         } else if org_word {
             mention(None, Some(whole), SpeakerKind::Organization, Head::OrgRef)
@@ -363,20 +353,24 @@ fn analyze(
     // The trailing run of capitalised words that are neither titles nor organisation words.
     let mut name_start = last + 1;
     while name_start > body {
-        let w = word(name_start - 1);
-        if !is_capitalized(w) || lexicon.is_title(w) || Lexicon::has(&lexicon.organization_words, w)
-        {
+        let f = tokens[name_start - 1].flags;
+        if !f.capitalized() || f.title() || f.org_word() {
             break;
         }
         name_start -= 1;
     }
     // A known body at the end of the phrase ("Lebanon's Hezbollah", "the White House").
-    if let Some(k) =
-        (body..=last).find(|&k| lexicon.organizations.contains(range(k, last).slice(text)))
-    {
+    let is_org_from = |k: usize| {
+        if k == last {
+            head_flags.org()
+        } else {
+            head_flags.org_phrase_end() && lexicon.is_organization_phrase(range(k, last).slice(text))
+        }
+    };
+    if let Some(k) = (body..=last).find(|&k| is_org_from(k)) {
         if k == body
-            || classify(word(k - 1), lexicon) != Class::Cap
-            || !lexicon.is_title(word(k - 1))
+            || classify(word(k - 1), tokens[k - 1].flags) != Class::Cap
+            || !tokens[k - 1].flags.title()
         {
             return Some(mention(
                 Some(range(k, last)),
@@ -386,13 +380,10 @@ fn analyze(
             ));
         }
     }
-    let whole_text = whole.slice(text);
-    let is_org = lexicon.organizations.contains(whole_text)
-        || lexicon
-            .organization_words
-            .contains(head_word.trim_end_matches('.'))
-        || (body..=last).any(|i| lexicon.organization_words.contains(word(i)))
-            && !(name_start..last).any(|i| lexicon.given_names.contains(word(i)));
+    let is_org = is_org_from(body)
+        || head_flags.org_word()
+        || (body..=last).any(|i| tokens[i].flags.org_word())
+            && !(name_start..last).any(|i| tokens[i].flags.given());
     let has_role = name_start > body;
     if name_start > last {
         // Only titles: a role with no name.
@@ -402,7 +393,7 @@ fn analyze(
             mention(None, Some(whole), SpeakerKind::Person, Head::Role)
         });
     }
-    if is_org && !(has_role && lexicon.is_title(word(name_start - 1))) {
+    if is_org && !(has_role && tokens[name_start - 1].flags.title()) {
         return Some(mention(
             Some(whole),
             None,
@@ -411,7 +402,7 @@ fn analyze(
         ));
     }
     // Where the name starts: the first given name in the run, else the last two words.
-    let given = (name_start..last).find(|&i| Lexicon::has(&lexicon.given_names, word(i)));
+    let given = (name_start..last).find(|&i| tokens[i].flags.given());
     let start = match given {
         Some(g) => g,
         None if last - name_start >= 2 => last - 1,
@@ -420,7 +411,7 @@ fn analyze(
     let role = (start > body).then(|| {
         // A role ends on a word, not on a connector ("Coordinator for").
         let mut end = start - 1;
-        while end > body && classify(word(end), lexicon) == Class::Connector {
+        while end > body && classify(word(end), tokens[end].flags) == Class::Connector {
             end -= 1;
         }
         range(body, end)

@@ -11,7 +11,6 @@
 use std::ops::Range;
 
 use super::words::{Tok, Token};
-use crate::lexicon::Lexicon;
 use crate::Span;
 
 /// The non-blank lines of `text[start..]`, trimmed of white space (any Unicode space,
@@ -38,7 +37,7 @@ fn starts_upper_or_digit(s: &str) -> bool {
 
 /// Whether the tokens from `j` look like a trailing attribution: a few words, a cue, then
 /// punctuation or the end (`Kirby said.`, `the official told reporters on Tuesday.`).
-fn attribution_follows(text: &str, tokens: &[Token], j: usize, lexicon: &Lexicon) -> bool {
+fn attribution_follows(tokens: &[Token], j: usize) -> bool {
     let words_from = |k: usize| {
         let n = tokens[k..].iter().take_while(|t| t.is_word()).count();
         crate::work::step(n);
@@ -46,7 +45,8 @@ fn attribution_follows(text: &str, tokens: &[Token], j: usize, lexicon: &Lexicon
     };
     let lead = words_from(j).min(6);
     (j..j + lead).any(|k| {
-        lexicon.cues.contains_key(tokens[k].span.slice(text)) && {
+        let f = tokens[k].flags;
+        f.cue().is_some() && !f.capitalized() && {
             // After the cue: at most five words, then punctuation (not a quote) or the end.
             let tail = words_from(k + 1);
             tail <= 5
@@ -64,7 +64,6 @@ pub(crate) fn sentences(
     tokens: &[Token],
     quote_ends_sentence: impl Fn(usize) -> bool,
 ) -> Vec<Range<usize>> {
-    let lexicon = Lexicon::get();
     let mut out = Vec::new();
     let mut start = 0;
     crate::work::step(tokens.len());
@@ -84,13 +83,11 @@ pub(crate) fn sentences(
         let boundary = match t.tok {
             Tok::Punct(c) => matches!(c, '.' | '!' | '?' | '…'),
             Tok::Word => {
-                word.ends_with('.')
-                    && !lexicon.abbreviations.contains(word.trim_end_matches('.'))
-                    && lexicon.sentence_starters.contains(next_text)
+                word.ends_with('.') && !t.flags.abbreviation() && next.flags.starter()
             }
             Tok::Quote(_) => {
                 quote_ends_sentence(i)
-                    && !(next.is_word() && attribution_follows(text, tokens, i + 1, lexicon))
+                    && !(next.is_word() && attribution_follows(tokens, i + 1))
             }
         };
         if boundary {

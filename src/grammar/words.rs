@@ -9,7 +9,7 @@ use nom::bytes::complete::{take_while, take_while1};
 use nom::{IResult, Parser};
 
 use super::marks::Region;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Flags, Lexicon};
 use crate::Span;
 
 /// What a token is.
@@ -28,6 +28,8 @@ pub(crate) enum Tok {
 pub(crate) struct Token {
     pub tok: Tok,
     pub span: Span,
+    /// The word lists a word belongs to (empty for punctuation and quotes).
+    pub flags: Flags,
 }
 
 impl Token {
@@ -70,7 +72,7 @@ fn keeps_period(w: &str, lexicon: &Lexicon) -> bool {
     let single_capital =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     single_capital
-        || lexicon.abbreviations.contains(w)
+        || lexicon.flags(w).abbreviation()
         || (w.contains('.') && w.split('.').all(|p| p.chars().count() == 1))
 }
 
@@ -91,6 +93,7 @@ pub(crate) fn tokenize(text: &str, para: Span, regions: &[Region], out: &mut Vec
                 out.push(Token {
                     tok: Tok::Quote(idx),
                     span: outer,
+                    flags: Flags::default(),
                 });
                 pos = outer.end.max(pos);
                 top.next();
@@ -125,6 +128,7 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
             out.push(Token {
                 tok: Tok::Word,
                 span: Span::new(start, start + len),
+                flags: lexicon.flags(&rest[..len]),
             });
             rest = r;
         } else if let Ok((r, _)) = super::marks::skip_markup(rest) {
@@ -133,6 +137,7 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
             out.push(Token {
                 tok: Tok::Punct(c),
                 span: Span::new(start, start + c.len_utf8()),
+                flags: Flags::default(),
             });
             rest = &rest[c.len_utf8()..];
         }
