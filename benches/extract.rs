@@ -24,7 +24,10 @@ fn news_corpus() -> Vec<Article> {
         files.sort();
         for f in files {
             let text = std::fs::read_to_string(&f).unwrap();
-            base.push(Article::from_txt(f.file_stem().unwrap().to_string_lossy(), text));
+            base.push(Article::from_txt(
+                f.file_stem().unwrap().to_string_lossy(),
+                text,
+            ));
         }
     }
     let mut out = Vec::new();
@@ -66,13 +69,18 @@ fn bench(c: &mut Criterion) {
     let cases = [
         ("one_paragraph_10mb", one_paragraph),
         ("unmatched_marks_10mb", "“a ".repeat(TARGET / 5)),
-        ("nested_marks_10mb", "“‘".repeat(TARGET / 12) + "x" + &"’”".repeat(TARGET / 12)),
+        (
+            "nested_marks_10mb",
+            "“‘".repeat(TARGET / 12) + "x" + &"’”".repeat(TARGET / 12),
+        ),
         ("one_char_10mb", "a".repeat(TARGET)),
     ];
     for (name, text) in cases {
         let article = Article::new(name, text);
         group.throughput(Throughput::Bytes(article.text.len() as u64));
-        group.bench_function(name, |b| b.iter(|| black_box(extractor.extract(black_box(&article)))));
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(extractor.extract(black_box(&article))))
+        });
     }
     group.finish();
 }

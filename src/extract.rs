@@ -165,7 +165,7 @@ impl Extractor {
 
         let units = self.units(text, &paras);
         // Where each unit closes: (paragraph, token) of its last part → unit index.
-        let mut unit_at = std::collections::HashMap::new();
+        let mut unit_at = rustc_hash::FxHashMap::default();
         for (ui, u) in units.iter().enumerate() {
             unit_at.insert(*u.parts.last().expect("a unit has a part"), ui);
         }

@@ -59,6 +59,18 @@ flags! {
     ORG_NOUN = 9, org_noun;
     /// The first word of a multi-word cue ("according", "pointed").
     CUE_PHRASE_START = 10, cue_phrase_start;
+    /// A definite determiner or possessive ("the", "her").
+    DEFINITE = 11, definite;
+    /// An indefinite article ("a", "an").
+    INDEFINITE = 12, indefinite;
+    /// Joins words inside a name or role ("of", "for", "bin").
+    CONNECTOR = 13, connector;
+    /// "he", "she".
+    PERSONAL = 14, personal;
+    /// "it".
+    NEUTER = 15, neuter;
+    /// "they".
+    PLURAL = 23, plural;
     /// Never part of a name (`data/not_names.txt`).
     NOT_NAME = 16, not_name;
     /// A common given name.
@@ -102,13 +114,20 @@ impl Flags {
     }
 }
 
+/// What the lists say of one lower-case word.
+#[derive(Debug, Default)]
+struct Entry {
+    /// Flags whatever the case ("said", "Said").
+    folded: u32,
+    /// Flags of case-sensitive spellings ("Gen", "Pentagon"), compared exactly.
+    exact: Vec<(Box<str>, u32)>,
+}
+
 /// All word lists, parsed.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    /// Lower-case NFKC word → flags.
-    folded: FxHashMap<Box<str>, u32>,
-    /// NFKC word as written → flags.
-    exact: FxHashMap<Box<str>, u32>,
+    /// Lower-case NFKC word (as bytes) → what the lists say of it: one hash per word.
+    words: FxHashMap<Box<[u8]>, Entry>,
     /// Multi-word cues as lower-case word sequences, longest first.
     pub cue_phrases: Vec<(Vec<String>, Stance)>,
     /// Organisations of several words, as written ("White House").
@@ -121,31 +140,52 @@ fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// The NFKC form of a word, borrowed when it is plain ASCII.
+/// Whether NFKC leaves `word` as it is (quick check; almost always yes for news text).
+fn is_nfkc(word: &str) -> bool {
+    word.is_ascii()
+        || unicode_normalization::is_nfkc_quick(word.chars())
+            == unicode_normalization::IsNormalized::Yes
+}
+
+/// The NFKC form of a word, borrowed when it is already normalised.
 pub(crate) fn nfkc(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() {
+    if is_nfkc(word) {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(word.nfkc().collect())
     }
 }
 
-/// Calls `f` with the lower-case NFKC form of `word`, without allocating for short ASCII
-/// words.
-fn with_folded<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
-    let mut buf = [0u8; 32];
-    if word.len() <= buf.len() && word.is_ascii() {
+/// Calls `f` with the lower-case NFKC form of `word` as bytes. Words of up to 64 bytes that
+/// are already normalised (nearly all: "Iran’s" included) are folded on the stack.
+fn with_folded<T>(word: &str, f: impl FnOnce(&[u8]) -> T) -> T {
+    const CAP: usize = 64;
+    let mut buf = [0u8; CAP];
+    if word.len() <= CAP && word.is_ascii() {
         let b = &mut buf[..word.len()];
         b.copy_from_slice(word.as_bytes());
         b.make_ascii_lowercase();
-        // ASCII stays ASCII under lower-casing, so this never fails.
-        match std::str::from_utf8(b) {
-            Ok(w) => f(w),
-            Err(_) => f(&word.to_lowercase()),
-        }
-    } else {
-        f(&nfkc(word).to_lowercase())
+        return f(b);
     }
+    if word.len() <= CAP && is_nfkc(word) {
+        let mut n = 0;
+        let mut fits = true;
+        'chars: for c in word.chars() {
+            for l in c.to_lowercase() {
+                let len = l.len_utf8();
+                if n + len > CAP {
+                    fits = false;
+                    break 'chars;
+                }
+                l.encode_utf8(&mut buf[n..n + len]);
+                n += len;
+            }
+        }
+        if fits {
+            return f(&buf[..n]);
+        }
+    }
+    f(nfkc(word).to_lowercase().as_bytes())
 }
 
 impl Lexicon {
@@ -173,22 +213,54 @@ impl Lexicon {
             (include_str!("../data/titles.txt"), Flags::TITLE),
             (include_str!("../data/anonymous.txt"), Flags::ANONYMOUS),
             (include_str!("../data/modifiers.txt"), Flags::MODIFIER),
-            (include_str!("../data/statement_nouns.txt"), Flags::STATEMENT),
+            (
+                include_str!("../data/statement_nouns.txt"),
+                Flags::STATEMENT,
+            ),
             (include_str!("../data/auxiliaries.txt"), Flags::AUXILIARY),
             (include_str!("../data/naming_words.txt"), Flags::NAMING),
-            (include_str!("../data/organization_words.txt"), Flags::ORG_NOUN),
+            (
+                include_str!("../data/organization_words.txt"),
+                Flags::ORG_NOUN,
+            ),
         ];
+        for line in entries(include_str!("../data/function_words.txt")) {
+            let (word, class) = line.split_once('\t').unwrap_or((line, ""));
+            let bit = match class.trim() {
+                "definite" => Flags::DEFINITE,
+                "indefinite" => Flags::INDEFINITE,
+                "connector" => Flags::CONNECTOR,
+                "personal" => Flags::PERSONAL,
+                "neuter" => Flags::NEUTER,
+                "plural" => Flags::PLURAL,
+                other => panic!("data/function_words.txt: unknown class {other:?}"),
+            };
+            add(&mut folded, word.trim().to_lowercase(), bit);
+        }
         for (src, bit) in lists_folded {
             for e in entries(src) {
-                add(&mut folded, e.nfkc().collect::<String>().to_lowercase(), bit);
+                add(
+                    &mut folded,
+                    e.nfkc().collect::<String>().to_lowercase(),
+                    bit,
+                );
             }
         }
         let lists_exact = [
             (include_str!("../data/not_names.txt"), Flags::NOT_NAME),
             (include_str!("../data/given_names.txt"), Flags::GIVEN),
-            (include_str!("../data/organization_words.txt"), Flags::ORG_WORD),
-            (include_str!("../data/abbreviations.txt"), Flags::ABBREVIATION),
-            (include_str!("../data/sentence_starters.txt"), Flags::STARTER),
+            (
+                include_str!("../data/organization_words.txt"),
+                Flags::ORG_WORD,
+            ),
+            (
+                include_str!("../data/abbreviations.txt"),
+                Flags::ABBREVIATION,
+            ),
+            (
+                include_str!("../data/sentence_starters.txt"),
+                Flags::STARTER,
+            ),
         ];
         for (src, bit) in lists_exact {
             for e in entries(src) {
@@ -204,9 +276,16 @@ impl Lexicon {
                 add(&mut exact, e, Flags::ORG);
             }
         }
+        let mut words: FxHashMap<Box<[u8]>, Entry> = FxHashMap::default();
+        for (key, bits) in folded {
+            words.entry(key.into_boxed_bytes()).or_default().folded |= bits;
+        }
+        for (key, bits) in exact {
+            let lower = key.to_lowercase().into_bytes().into_boxed_slice();
+            words.entry(lower).or_default().exact.push((key, bits));
+        }
         Lexicon {
-            folded,
-            exact,
+            words,
             cue_phrases,
             org_phrases,
         }
@@ -221,27 +300,35 @@ impl Lexicon {
     /// The flags of one word (a final period is ignored: "Gen." is looked up as "Gen").
     pub fn flags(&self, word: &str) -> Flags {
         let w = word.trim_end_matches('.');
-        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        let first = w.chars().next();
+        let lower = first.is_some_and(char::is_lowercase);
         let mut bits = with_folded(w, |l| {
-            let mut bits = self.folded.get(l).copied().unwrap_or(0);
+            let mut bits = 0;
+            if let Some(e) = self.words.get(l) {
+                bits = e.folded;
+                for (spelling, b) in &e.exact {
+                    if **spelling == *w || (!w.is_ascii() && **spelling == *nfkc(w)) {
+                        bits |= b;
+                    }
+                }
+            }
             // Professions by their ending, for lower-case words only: "Lindqvist" and
             // "Feldman" are surnames.
             if lower
                 && l.len() >= 8
-                && (l.ends_with("ist") || l.ends_with("ian") || l.ends_with("man"))
+                && (l.ends_with(b"ist") || l.ends_with(b"ian") || l.ends_with(b"man"))
             {
                 bits |= Flags::TITLE;
             }
             // "long-vowed": a hyphenated compound is a cue by its last part.
-            if bits & Flags::CUES == 0 {
-                if let Some((_, tail)) = l.rsplit_once(['-', '‑']) {
-                    bits |= self.folded.get(tail).copied().unwrap_or(0) & Flags::CUES;
+            if bits & Flags::CUES == 0 && l.contains(&b'-') {
+                if let Some(tail) = l.rsplit(|&b| b == b'-').next() {
+                    bits |= self.words.get(tail).map_or(0, |e| e.folded) & Flags::CUES;
                 }
             }
             bits
         });
-        bits |= self.exact.get(nfkc(w).as_ref()).copied().unwrap_or(0);
-        if w.chars().next().is_some_and(char::is_uppercase) {
+        if first.is_some_and(char::is_uppercase) {
             bits |= Flags::CAPITALIZED;
         }
         Flags(bits)

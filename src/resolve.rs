@@ -32,7 +32,15 @@ impl Entity {
         let honorific = |r: &Span| {
             matches!(
                 r.slice(text).trim_end_matches('.'),
-                "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Prof" | "Sir" | "Dame" | "Professor" | "Doctor"
+                "Mr" | "Mrs"
+                    | "Ms"
+                    | "Mx"
+                    | "Dr"
+                    | "Prof"
+                    | "Sir"
+                    | "Dame"
+                    | "Professor"
+                    | "Doctor"
             )
         };
         self.roles
@@ -57,15 +65,24 @@ pub(crate) struct Entities<'t> {
 /// Folds a role for comparison: lower case, no determiner, "U.S." as "us", British spelling
 /// of "defence" as "defense".
 pub(crate) fn role_key(role: &str) -> String {
-    let lower = role
-        .to_lowercase()
-        .replace("u.s.", "us")
-        .replace("defence", "defense");
-    lower
-        .split_whitespace()
-        .filter(|w| !matches!(*w, "the" | "a" | "an"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(role.len());
+    for word in role.split_whitespace() {
+        let folded = |w: &str, plain: &str| w.eq_ignore_ascii_case(plain);
+        if folded(word, "the") || folded(word, "a") || folded(word, "an") {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if folded(word, "u.s.") {
+            key.push_str("us");
+        } else if folded(word, "defence") {
+            key.push_str("defense");
+        } else {
+            key.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    key
 }
 
 /// The span without a possessive ending ("Austin’s" → "Austin").
@@ -183,7 +200,11 @@ impl<'t> Entities<'t> {
                     self.by_name.insert(name, full);
                     let roles = std::mem::take(&mut self.list[id].roles);
                     for r in roles {
-                        if !self.list[full].roles.iter().any(|f| f.slice(text) == r.slice(text)) {
+                        if !self.list[full]
+                            .roles
+                            .iter()
+                            .any(|f| f.slice(text) == r.slice(text))
+                        {
                             self.list[full].roles.push(r);
                         }
                     }
@@ -402,7 +423,10 @@ mod tests {
     #[test]
     fn possessives_are_stripped_from_names() {
         let text = "Austin’s";
-        assert_eq!(strip_possessive(text, Span::new(0, text.len())).slice(text), "Austin");
+        assert_eq!(
+            strip_possessive(text, Span::new(0, text.len())).slice(text),
+            "Austin"
+        );
         assert!(ends_with_ignore_case("Senior Official", "official"));
     }
 }

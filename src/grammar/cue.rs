@@ -19,7 +19,6 @@
 use std::ops::Range;
 
 use super::mention::{parse_left, parse_right, Head, Mention};
-use super::sentences::is_capitalized;
 use super::words::Token;
 use crate::lexicon::Lexicon;
 use crate::quote::{SpeakerKind, Stance};
@@ -72,7 +71,7 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], sent: Range<usize>) -> Vec
             i += 1;
             continue;
         };
-        if is_capitalized(w) && i != sent.start {
+        if tokens[i].flags.capitalized() && i != sent.start {
             i += 1;
             continue;
         }
@@ -100,16 +99,18 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], sent: Range<usize>) -> Vec
                 continue 'tokens;
             }
         }
-        let base = w.rsplit(['-', '‑']).next().unwrap_or(w);
         if let Some(stance) = tokens[i].flags.cue() {
+            let base = w.rsplit(['-', '‑']).next().unwrap_or(w);
             let prev = i
                 .checked_sub(1)
                 .filter(|&p| p >= sent.start)
                 .and_then(|p| word(text, tokens, p));
             let passive_or_noun = prev.is_some_and(|p| {
-                ["was", "were", "been", "being", "be", "is", "are", "the", "a", "an"]
-                    .iter()
-                    .any(|w| p.eq_ignore_ascii_case(w))
+                [
+                    "was", "were", "been", "being", "be", "is", "are", "the", "a", "an",
+                ]
+                .iter()
+                .any(|w| p.eq_ignore_ascii_case(w))
             });
             if !passive_or_noun {
                 out.push(CueHit {
@@ -159,10 +160,7 @@ pub(crate) fn attribute(
             }
             // Leftwards, over auxiliaries and adverbs: the subject.
             let mut j = cue.first;
-            while j > sent.start
-                && tokens[j - 1].is_word()
-                && tokens[j - 1].flags.auxiliary()
-            {
+            while j > sent.start && tokens[j - 1].is_word() && tokens[j - 1].flags.auxiliary() {
                 j -= 1;
             }
             if j > sent.start {

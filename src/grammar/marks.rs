@@ -26,7 +26,7 @@
 //! Markup is skipped so that its quote marks never count: HTML-like tags (`<tweet id="1">`)
 //! and shortcodes such as `[/caption]`.
 
-use nom::bytes::complete::{take_till, take_until};
+use nom::bytes::complete::take_until;
 use nom::{IResult, Parser};
 
 use crate::Span;
@@ -116,6 +116,38 @@ fn is_candidate(c: char) -> bool {
     )
 }
 
+/// Bytes that can start a candidate character: the ASCII ones, and the lead bytes of the
+/// two- and three-byte UTF-8 forms of « » (C2), ‘ ’ “ ” „ ‟ ‹ › (E2) and 「 」 『 』 (E3).
+const fn candidate_lead_bytes() -> [bool; 256] {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'\'' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'[' as usize] = true;
+    table[0xC2] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table
+}
+
+static CANDIDATE_LEAD: [bool; 256] = candidate_lead_bytes();
+
+/// `<anything but a candidate>*`: the text up to the next candidate character. A nom parser
+/// that scans bytes and decodes a character only at a possible lead byte, so plain prose is
+/// skipped at memory speed.
+fn to_candidate(i: &str) -> IResult<&str, &str> {
+    let bytes = i.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        // Every lead byte in the table starts a character, so `k` is a boundary here.
+        if CANDIDATE_LEAD[bytes[k] as usize] && i[k..].chars().next().is_some_and(is_candidate) {
+            break;
+        }
+        k += 1;
+    }
+    Ok((&i[k..], &i[..k]))
+}
+
 fn is_quote_char(c: char) -> bool {
     is_candidate(c) && c != '<' && c != '['
 }
@@ -163,10 +195,9 @@ pub(crate) fn lex(text: &str, base: usize) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut rest = text;
     let mut prev: Option<char> = None;
+    let mut steps = 0;
     loop {
-        let Ok((after_gap, gap)) =
-            take_till::<_, _, nom::error::Error<&str>>(is_candidate).parse_complete(rest)
-        else {
+        let Ok((after_gap, gap)) = to_candidate(rest) else {
             break;
         };
         if let Some(c) = gap.chars().next_back() {
@@ -176,6 +207,7 @@ pub(crate) fn lex(text: &str, base: usize) -> Vec<Mark> {
             break;
         };
         let pos = text.len() - after_gap.len();
+        steps += 1;
         if c == '<' || c == '[' {
             if let Ok((after, _)) = skip_markup(after_gap) {
                 rest = after;
@@ -199,8 +231,8 @@ pub(crate) fn lex(text: &str, base: usize) -> Vec<Mark> {
         }
         prev = Some(c);
         rest = after;
-        crate::work::step(1);
     }
+    crate::work::step(steps);
     marks
 }
 
@@ -268,13 +300,13 @@ pub(crate) fn pair(marks: &[Mark]) -> Vec<Region> {
     let mut stack: Vec<Mark> = Vec::new();
     let mut open_per_family = [0usize; Family::COUNT];
     let mut regions = Vec::new();
-    crate::work::step(marks.len());
+    let mut pops = 0;
     for &m in marks {
         let f = m.family.index();
         if m.can_close && open_per_family[f] > 0 {
             // There is an open mark of this family: close the innermost one.
             while let Some(top) = stack.pop() {
-                crate::work::step(1);
+                pops += 1;
                 open_per_family[top.family.index()] -= 1;
                 if top.family == m.family {
                     regions.push(Region {
@@ -303,6 +335,7 @@ pub(crate) fn pair(marks: &[Mark]) -> Vec<Region> {
             family: first.family,
         });
     }
+    crate::work::step(marks.len() + pops);
     regions.sort_by_key(|r| r.open.start);
     regions
 }

@@ -89,20 +89,27 @@ enum Class {
 }
 
 fn classify(word: &str, flags: Flags) -> Class {
-    match word {
-        "the" | "The" => return Class::Determiner { definite: true },
-        "a" | "an" | "A" | "An" => return Class::Determiner { definite: false },
-        "his" | "her" | "its" | "their" | "His" | "Her" | "Its" | "Their" => {
-            return Class::Determiner { definite: true }
-        }
-        "of" | "for" | "de" | "al" | "bin" | "van" | "von" | "der" | "la" | "le" | "du" | "da"
-        | "del" => return Class::Connector,
-        "he" | "He" | "she" | "She" => return Class::Pronoun(Pronoun::Personal),
-        "it" | "It" => return Class::Pronoun(Pronoun::Neuter),
-        "they" | "They" => return Class::Pronoun(Pronoun::Plural),
-        _ => {}
+    // Closed-class words (`data/function_words.txt`); connectors only in lower case, so that
+    // "Van" or "De" may still start a name.
+    if flags.definite() {
+        return Class::Determiner { definite: true };
     }
-    if is_capitalized(word) {
+    if flags.indefinite() {
+        return Class::Determiner { definite: false };
+    }
+    if flags.connector() && !flags.capitalized() {
+        return Class::Connector;
+    }
+    if flags.personal() {
+        return Class::Pronoun(Pronoun::Personal);
+    }
+    if flags.neuter() {
+        return Class::Pronoun(Pronoun::Neuter);
+    }
+    if flags.plural() {
+        return Class::Pronoun(Pronoun::Plural);
+    }
+    if flags.capitalized() {
         // "Iran-backed", "Lebanon-based": an adjective, not part of a name.
         let adjective = word
             .rsplit_once(['-', '‑'])
@@ -364,7 +371,8 @@ fn analyze(
         if k == last {
             head_flags.org()
         } else {
-            head_flags.org_phrase_end() && lexicon.is_organization_phrase(range(k, last).slice(text))
+            head_flags.org_phrase_end()
+                && lexicon.is_organization_phrase(range(k, last).slice(text))
         }
     };
     if let Some(k) = (body..=last).find(|&k| is_org_from(k)) {

@@ -82,12 +82,9 @@ pub(crate) fn sentences(
         let word = t.span.slice(text);
         let boundary = match t.tok {
             Tok::Punct(c) => matches!(c, '.' | '!' | '?' | '…'),
-            Tok::Word => {
-                word.ends_with('.') && !t.flags.abbreviation() && next.flags.starter()
-            }
+            Tok::Word => word.ends_with('.') && !t.flags.abbreviation() && next.flags.starter(),
             Tok::Quote(_) => {
-                quote_ends_sentence(i)
-                    && !(next.is_word() && attribution_follows(tokens, i + 1))
+                quote_ends_sentence(i) && !(next.is_word() && attribution_follows(tokens, i + 1))
             }
         };
         if boundary {

@@ -50,14 +50,52 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '‘' | '-' | '‑' | '&')
 }
 
+/// `<alnum>+`, with a fast path for ASCII: bytes are tested directly and only non-ASCII
+/// characters are decoded.
+fn alnum1(i: &str) -> IResult<&str, &str> {
+    let bytes = i.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if b.is_ascii_alphanumeric() {
+            k += 1;
+        } else if b < 0x80 {
+            break;
+        } else {
+            let Some(c) = i[k..].chars().next() else {
+                break;
+            };
+            if !is_word_char(c) {
+                break;
+            }
+            k += c.len_utf8();
+        }
+    }
+    if k == 0 {
+        // Not a word: let nom build the error.
+        return take_while1(is_word_char).parse_complete(i);
+    }
+    Ok((&i[k..], &i[..k]))
+}
+
+/// White space, any Unicode kind, with a fast path for ASCII.
+fn space0(i: &str) -> IResult<&str, &str> {
+    let k = i.bytes().take_while(u8::is_ascii_whitespace).count();
+    if i.as_bytes().get(k).is_some_and(|&b| b >= 0x80) {
+        let (rest, _) = take_while(char::is_whitespace).parse_complete(&i[k..])?;
+        return Ok((rest, &i[..i.len() - rest.len()]));
+    }
+    Ok((&i[k..], &i[..k]))
+}
+
 /// `<alnum>+ (<joiner> <alnum>+)*`: one word without its final period.
 fn word(i: &str) -> IResult<&str, usize> {
-    let (mut rest, _) = take_while1(is_word_char).parse_complete(i)?;
+    let (mut rest, _) = alnum1(i)?;
     loop {
         let mut chars = rest.chars();
         match (chars.next(), chars.next()) {
             (Some(j), Some(n)) if is_joiner(j) && is_word_char(n) => {
-                let (r, _) = take_while1(is_word_char).parse_complete(&rest[j.len_utf8()..])?;
+                let (r, _) = alnum1(&rest[j.len_utf8()..])?;
                 rest = r;
             }
             _ => break,
@@ -80,6 +118,8 @@ fn keeps_period(w: &str, lexicon: &Lexicon) -> bool {
 /// top-level region into one `Quote` token.
 pub(crate) fn tokenize(text: &str, para: Span, regions: &[Region], out: &mut Vec<Token>) {
     let lexicon = Lexicon::get();
+    // About one token per five bytes of news text.
+    out.reserve(para.len() / 5);
     let mut pos = para.start;
     let mut top = regions
         .iter()
@@ -110,11 +150,10 @@ pub(crate) fn tokenize(text: &str, para: Span, regions: &[Region], out: &mut Vec
 fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
     let s = range.slice(text);
     let mut rest = s;
+    let mut steps = 0;
     while !rest.is_empty() {
-        crate::work::step(1);
-        let (r, _) = take_while::<_, _, nom::error::Error<&str>>(char::is_whitespace)
-            .parse_complete(rest)
-            .unwrap_or((rest, ""));
+        steps += 1;
+        let (r, _) = space0(rest).unwrap_or((rest, ""));
         rest = r;
         let Some(c) = rest.chars().next() else { break };
         let start = range.start + (s.len() - rest.len());
@@ -142,6 +181,7 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
             rest = &rest[c.len_utf8()..];
         }
     }
+    crate::work::step(steps);
 }
 
 #[cfg(test)]
