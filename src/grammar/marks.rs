@@ -196,10 +196,7 @@ pub(crate) fn lex(text: &str, base: usize) -> Vec<Mark> {
     let mut rest = text;
     let mut prev: Option<char> = None;
     let mut steps = 0;
-    loop {
-        let Ok((after_gap, gap)) = to_candidate(rest) else {
-            break;
-        };
+    while let Ok((after_gap, gap)) = to_candidate(rest) {
         if let Some(c) = gap.chars().next_back() {
             prev = Some(c);
         }
