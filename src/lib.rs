@@ -57,3 +57,8 @@ pub use quote::{
     Stance,
 };
 pub use span::Span;
+
+/// The README's examples, compiled and run as doc tests so it stays true to the code.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
