@@ -668,17 +668,16 @@ fn analyse_paragraph(text: &str, span: Span) -> Para {
 /// the comma before `<up to four words> <cue>` or `<cue> <words>`. `None` if there is no such
 /// comma, and the quote then runs to the end of the paragraph.
 fn attribution_inside(text: &str, inner: Span) -> Option<usize> {
-    let mut tokens = Vec::new();
-    words::tokenize(text, inner, &[], &mut tokens);
-    (0..tokens.len()).find_map(|i| {
-        if !tokens[i].is_punct(',') {
-            return None;
-        }
-        let words = tokens[i + 1..].iter().take(5).take_while(|t| t.is_word());
-        let mut cue = words
-            .clone()
-            .filter(|t| !t.flags.capitalized() && t.flags.cue().is_some());
-        cue.next().map(|_| tokens[i].span.end)
+    // Only a comma can start the pattern, so lex a few words after each comma rather than
+    // the whole region: a paragraph-long unclosed quote costs no more than reading it.
+    let mut tokens = Vec::with_capacity(6);
+    inner.slice(text).match_indices(',').find_map(|(at, _)| {
+        let after = inner.start + at + 1;
+        tokens.clear();
+        words::tokenize_some(text, Span::new(after, inner.end), 5, &mut tokens);
+        let words = tokens.iter().take_while(|t| t.is_word());
+        let mut cues = words.filter(|t| !t.flags.capitalized() && t.flags.cue().is_some());
+        cues.next().map(|_| after)
     })
 }
 

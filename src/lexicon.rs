@@ -161,11 +161,16 @@ pub(crate) fn nfkc(word: &str) -> Cow<'_, str> {
 fn with_folded<T>(word: &str, f: impl FnOnce(&[u8]) -> T) -> T {
     const CAP: usize = 64;
     let mut buf = [0u8; CAP];
-    if word.len() <= CAP && word.is_ascii() {
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        return f(b);
+    if word.len() <= CAP {
+        // One pass: copy, lower-case, and stop at the first non-ASCII byte.
+        let mut ascii = true;
+        for (slot, &b) in buf.iter_mut().zip(word.as_bytes()) {
+            ascii &= b.is_ascii();
+            *slot = b.to_ascii_lowercase();
+        }
+        if ascii {
+            return f(&buf[..word.len()]);
+        }
     }
     if word.len() <= CAP && is_nfkc(word) {
         let mut n = 0;
@@ -321,9 +326,9 @@ impl Lexicon {
                 bits |= Flags::TITLE;
             }
             // "long-vowed": a hyphenated compound is a cue by its last part.
-            if bits & Flags::CUES == 0 && l.contains(&b'-') {
-                if let Some(tail) = l.rsplit(|&b| b == b'-').next() {
-                    bits |= self.words.get(tail).map_or(0, |e| e.folded) & Flags::CUES;
+            if bits & Flags::CUES == 0 {
+                if let Some(hyphen) = l.iter().rposition(|&b| b == b'-') {
+                    bits |= self.words.get(&l[hyphen + 1..]).map_or(0, |e| e.folded) & Flags::CUES;
                 }
             }
             bits

@@ -141,17 +141,24 @@ pub(crate) fn tokenize(text: &str, para: Span, regions: &[Region], out: &mut Vec
             }
         }
         let limit = top.peek().map_or(para.end, |(_, r)| r.open.start);
-        lex_plain(text, Span::new(pos, limit), lexicon, out);
+        lex_plain(text, Span::new(pos, limit), lexicon, usize::MAX, out);
         pos = limit;
     }
 }
 
-/// Words and punctuation of a stretch of text with no top-level quote in it.
-fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, out: &mut Vec<Token>) {
+/// At most `limit` tokens of `text[range]`, read as plain text (quote marks as punctuation).
+pub(crate) fn tokenize_some(text: &str, range: Span, limit: usize, out: &mut Vec<Token>) {
+    lex_plain(text, range, Lexicon::get(), limit, out);
+}
+
+/// Words and punctuation of a stretch of text with no top-level quote in it, up to `limit`
+/// tokens.
+fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut Vec<Token>) {
+    let stop = out.len().saturating_add(limit);
     let s = range.slice(text);
     let mut rest = s;
     let mut steps = 0;
-    while !rest.is_empty() {
+    while !rest.is_empty() && out.len() < stop {
         steps += 1;
         let (r, _) = space0(rest).unwrap_or((rest, ""));
         rest = r;

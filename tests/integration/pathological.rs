@@ -58,6 +58,13 @@ fn unmatched_marks_are_linear() {
         200_000,
     );
     assert_linear("straight", |n| "\"".repeat(n), 100_000);
+    // An unclosed quote over a whole paragraph full of commas: each comma is checked for an
+    // attribution inside the quote, a few words at a time.
+    assert_linear(
+        "unclosed with commas",
+        |n| "“".to_string() + &"word, ".repeat(n / 6),
+        200_000,
+    );
 }
 
 #[test]
@@ -76,6 +83,8 @@ fn one_long_paragraph_and_one_long_word() {
         |n| news(n).replace('\n', " "),
         200_000,
     );
+    // One giant word is one token: its bytes are scanned once, which the step counter does
+    // not itemise; `benches/extract.rs` (one_char_10mb) shows its speed.
     assert_linear("one character", |n| "a".repeat(n), 250_000);
     assert_linear(
         "one long sentence",
