@@ -191,6 +191,7 @@ impl Extractor {
             let s = &sents[si];
             let (whos, subject) = resolve_sentence(text, s, &entities, &mut timeline);
             let mut speaker_here = whos.iter().rev().flatten().next().cloned();
+            let mut quotes_here = 0;
             for ti in s.range.clone() {
                 let Some(&ui) = unit_at.get(&(s.para, ti)) else {
                     continue;
@@ -222,10 +223,19 @@ impl Extractor {
                             speaker_here = Some(*w);
                         }
                         quotes.push(q);
+                        quotes_here += 1;
                     }
                     Verdict::Mention(m) => mentions.push(m),
                     Verdict::Skip => {}
                 }
+            }
+            // Reported speech: attributions no quote in marks used.
+            let first_new = quotes.len() - quotes_here;
+            for (q, who) in
+                self.reported(text, &paras[s.para].tokens, s, &whos, &quotes[first_new..])
+            {
+                speaker_here = Some(who);
+                quotes.push(q);
             }
             sentence_speaker.push(speaker_here.or(subject));
             subjects.push(subject);
@@ -477,6 +487,61 @@ impl Found {
                 stance,
             }),
         }
+    }
+}
+
+impl Extractor {
+    /// The reported speech of sentence `s`: each attribution with a speaker that no quote in
+    /// marks used (`used` are the quotes found in this sentence) and whose clause overlaps no
+    /// quote marks, in cue order; overlapping clauses keep the first.
+    fn reported(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        s: &Sent,
+        whos: &[Option<Who>],
+        used: &[Found],
+    ) -> Vec<(Found, Who)> {
+        let marked: Vec<Span> = s
+            .range
+            .clone()
+            .filter(|&k| matches!(tokens[k].tok, Tok::Quote(_)))
+            .map(|k| tokens[k].span)
+            .collect();
+        let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+        let mut out: Vec<(Found, Who)> = Vec::new();
+        for (i, a) in s.attributions.iter().enumerate() {
+            let Some(who) = whos.get(i).copied().flatten() else {
+                continue;
+            };
+            if used
+                .iter()
+                .any(|f| f.cue.is_some_and(|(c, _)| c == a.cue.span))
+            {
+                continue;
+            }
+            let Some(span) =
+                cue::reported_clause(text, tokens, s.range.clone(), &s.attributions, i)
+            else {
+                continue;
+            };
+            if marked.iter().any(|&m| overlaps(m, span))
+                || out.iter().any(|(f, _)| overlaps(f.span, span))
+            {
+                continue;
+            }
+            out.push((
+                Found {
+                    kind: QuoteKind::Indirect,
+                    span,
+                    parts: Vec::new(),
+                    who: Some(who),
+                    cue: Some((a.cue.span, a.cue.stance)),
+                },
+                who,
+            ));
+        }
+        out
     }
 }
 

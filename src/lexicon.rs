@@ -71,6 +71,12 @@ flags! {
     NEUTER = 15, neuter;
     /// "they".
     PLURAL = 23, plural;
+    /// Shows a finite verb (`data/verb_markers.txt`, or a word ending in "-ed").
+    VERB = 25, verb;
+    /// Opens a short phrase between a cue and "that" (`data/adverbial_openers.txt`).
+    ADVERBIAL = 26, adverbial;
+    /// A cue that reports a clause only after "that" ("declared that …", not "declared war").
+    CUE_NEEDS_THAT = 27, cue_needs_that;
     /// Never part of a name (`data/not_names.txt`).
     NOT_NAME = 16, not_name;
     /// A common given name.
@@ -203,11 +209,15 @@ impl Lexicon {
         };
         let mut cue_phrases = Vec::new();
         for line in entries(include_str!("../data/cues.txt")) {
-            let (words, stance) = line.split_once('\t').unwrap_or((line, "neutral"));
+            let mut columns = line.split('\t');
+            let words = columns.next().unwrap_or(line);
+            let stance = columns.next().unwrap_or("neutral");
+            let needs_that = columns.next().is_some_and(|c| c.trim() == "that");
             let stance = Stance::from_name(stance.trim()).unwrap_or(Stance::Neutral);
             let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
             if let [word] = words.as_slice() {
-                add(&mut folded, word.clone(), Flags::stance_bit(stance));
+                let that = if needs_that { Flags::CUE_NEEDS_THAT } else { 0 };
+                add(&mut folded, word.clone(), Flags::stance_bit(stance) | that);
             } else {
                 add(&mut folded, words[0].clone(), Flags::CUE_PHRASE_START);
                 cue_phrases.push((words, stance));
@@ -227,6 +237,11 @@ impl Lexicon {
             (
                 include_str!("../data/organization_words.txt"),
                 Flags::ORG_NOUN,
+            ),
+            (include_str!("../data/verb_markers.txt"), Flags::VERB),
+            (
+                include_str!("../data/adverbial_openers.txt"),
+                Flags::ADVERBIAL,
             ),
         ];
         for line in entries(include_str!("../data/function_words.txt")) {
@@ -324,6 +339,9 @@ impl Lexicon {
                 && (l.ends_with(b"ist") || l.ends_with(b"ian") || l.ends_with(b"man"))
             {
                 bits |= Flags::TITLE;
+            }
+            if lower && l.len() >= 4 && l.ends_with(b"ed") {
+                bits |= Flags::VERB;
             }
             // "long-vowed": a hyphenated compound is a cue by its last part.
             if bits & Flags::CUES == 0 {

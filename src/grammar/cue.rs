@@ -163,11 +163,27 @@ pub(crate) fn attribute(
             while j > sent.start && tokens[j - 1].is_word() && tokens[j - 1].flags.auxiliary() {
                 j -= 1;
             }
+            // Over a parenthesis: "The US Department of Defense (Pentagon) said".
+            if j > sent.start + 1 && tokens[j - 1].is_punct(')') {
+                if let Some(open) = (sent.start..j - 1)
+                    .rev()
+                    .take(12)
+                    .find(|&k| tokens[k].is_punct('('))
+                {
+                    j = open;
+                }
+            }
             if j > sent.start {
                 let subject = if tokens[j - 1].is_punct(',') {
                     parenthetical_subject(text, tokens, j - 1, sent.start)
                 } else {
-                    parse_left(text, tokens, j - 1).filter(within)
+                    // "groups in Gdansk and Riga have warned": the last conjunct alone is
+                    // not the speaker.
+                    parse_left(text, tokens, j - 1).filter(within).filter(|m| {
+                        m.tokens.0 == sent.start
+                            || !word(text, tokens, m.tokens.0 - 1)
+                                .is_some_and(|w| matches!(w, "and" | "or" | "nor"))
+                    })
                 };
                 if let Some(m) = subject {
                     attribution.statement = by_statement(text, tokens, &m, sent.start);
@@ -223,10 +239,18 @@ fn parenthetical_subject(
     comma: usize,
     start: usize,
 ) -> Option<Mention> {
+    // The opening comma; a quote or sentence punctuation in between means there is none.
     let open = (start..comma)
         .rev()
         .take(MAX_PARENTHETICAL)
-        .find(|&k| !tokens[k].is_word())
+        .find(|&k| {
+            !tokens[k].is_word()
+                && (tokens[k].is_punct(',')
+                    || matches!(tokens[k].tok, super::words::Tok::Quote(_))
+                    || [';', ':', '.', '!', '?']
+                        .iter()
+                        .any(|&c| tokens[k].is_punct(c)))
+        })
         .filter(|&k| tokens[k].is_punct(','))?;
     if open == start || open + 1 >= comma {
         return None;
@@ -349,7 +373,12 @@ fn appositive_role(text: &str, tokens: &[Token], from: usize, to: usize) -> Opti
     if word(text, tokens, from).is_some_and(determiner) {
         from += 1;
     }
-    if from >= to || !(from..to).all(|k| tokens[k].is_word()) {
+    if from >= to
+        || !(from..to).all(|k| {
+            let f = tokens[k].flags;
+            tokens[k].is_word() && f.cue().is_none() && !f.verb()
+        })
+    {
         return None;
     }
     let has_role = (from..to).any(|k| tokens[k].flags.title() || tokens[k].flags.anonymous());
@@ -369,6 +398,154 @@ fn hint_kind(text: &str, tokens: &[Token], mut m: Mention) -> Mention {
         }
     }
     m
+}
+
+/// The clause an attribution reports, when nothing in quote marks used it:
+///
+/// ```text
+/// X <cue> [that] CLAUSE                 Ryder said 21 personnel were injured
+/// X <cue> <adverbial> that CLAUSE       Austin said in a statement that …
+/// X told <object> [that] CLAUSE         Lowe told the Tribune that the door remained open
+/// CLAUSE , X <cue> [<≤5 words>] .       The strikes hurt them, a senior official said.
+/// CLAUSE , <cue> X .                    …, said the mayor.
+/// According to X , CLAUSE               According to the Pentagon, there were 12 attacks.
+/// CLAUSE , according to X .             …, according to the Pentagon.
+/// ```
+///
+/// The clause needs three words and either "that" before it or a finite verb in it
+/// (`data/verb_markers.txt`, or a word in "-ed"): "Austin confirmed this action" reports no
+/// clause. A clause never runs over another cue of the sentence. The caller drops clauses
+/// that overlap a quote in marks (mixed sentences are reported once, as the partial quote).
+pub(crate) fn reported_clause(
+    text: &str,
+    tokens: &[Token],
+    sent: Range<usize>,
+    attributions: &[Attribution],
+    index: usize,
+) -> Option<Span> {
+    let a = &attributions[index];
+    let (g0, g1) = match a.speaker {
+        Some(m) => (m.tokens.0.min(a.cue.first), m.tokens.1.max(a.cue.last)),
+        None => (a.cue.first, a.cue.last),
+    };
+    // The last token of the sentence that is not closing punctuation.
+    let mut end = sent.end;
+    while end > sent.start && !tokens[end - 1].is_word() {
+        end -= 1;
+    }
+    let other_cue_in = |from: usize, to: usize| {
+        attributions
+            .iter()
+            .enumerate()
+            .any(|(i, o)| i != index && o.cue.first >= from && o.cue.last < to)
+    };
+    // `needs_verb`: a clause after its cue must show a finite verb unless "that" opens it
+    // ("confirmed this action" is no clause); a clause before its attribution is one.
+    let clause = |from: usize, to: usize, needs_verb: bool| -> Option<Span> {
+        let words = (from..to).filter(|&k| tokens[k].is_word()).count();
+        let verb = (from..to).any(|k| tokens[k].flags.verb());
+        let quoted = (from..to).all(|k| matches!(tokens[k].tok, super::words::Tok::Quote(_)));
+        (from < to && words >= 3 && (verb || !needs_verb) && !quoted && !other_cue_in(from, to))
+            .then(|| Span::new(tokens[from].span.start, tokens[to - 1].span.end))
+    };
+    // "CLAUSE, X said." / "CLAUSE, according to X." The attribution may end the sentence with
+    // a few words ("told reporters on Monday") or a relative clause ("… official who spoke
+    // on condition of anonymity").
+    let tail = g1 + 1..end;
+    let relative =
+        word(text, tokens, g1 + 1).is_some_and(|w| matches!(w, "who" | "which" | "whose"));
+    let short_tail = tail.len() <= 5
+        && tail
+            .clone()
+            .all(|k| tokens[k].is_word() && !tokens[k].flags.verb());
+    if g0 > sent.start + 1 && tokens[g0 - 1].is_punct(',') && (relative || short_tail) {
+        return clause(sent.start, g0 - 1, false);
+    }
+    // "According to X, CLAUSE"
+    if a.cue.according {
+        return (g0 == sent.start && tokens.get(g1 + 1).is_some_and(|t| t.is_punct(',')))
+            .then(|| clause(g1 + 2, end, false))
+            .flatten();
+    }
+    if a.inverted {
+        return None;
+    }
+    // "X said (that) CLAUSE": after the cue, over an adverbial or an object before "that".
+    let mut k = a.cue.last + 1;
+    let is_word =
+        |i: usize, w: &str| word(text, tokens, i).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    let mut after_that = false;
+    if is_word(k, "that") {
+        k += 1;
+        after_that = true;
+    } else if tokens[a.cue.last].flags.cue_needs_that()
+        && !tokens[a.cue.first].flags.cue_phrase_start()
+    {
+        // "declared war", "announced a plan": only "declared that …" reports speech; look for
+        // "that" after a short adverbial ("revealed on Monday that").
+        let that = (k..(k + 6).min(end)).find(|&i| is_word(i, "that"))?;
+        // Only an adverbial may stand before "that": "on Monday", "in a statement".
+        let adverbial = |i: usize| {
+            let f = tokens[i].flags;
+            tokens[i].is_word()
+                && (f.adverbial()
+                    || f.definite()
+                    || f.indefinite()
+                    || f.statement()
+                    || f.capitalized())
+        };
+        if !(k..that).all(adverbial) {
+            return None;
+        }
+        k = that + 1;
+        after_that = true;
+    } else {
+        let takes_object = [
+            "told", "tells", "telling", "asked", "informed", "assured", "briefed",
+        ]
+        .iter()
+        .any(|w| is_word(a.cue.last, w));
+        let opens = tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && t.flags.adverbial());
+        if takes_object || opens {
+            let that = (k..(k + 8).min(end)).find(|&i| is_word(i, "that"));
+            let plain =
+                |upto: usize| (k..upto).all(|i| tokens[i].is_word() && !tokens[i].flags.verb());
+            match that {
+                Some(t) if plain(t) => {
+                    k = t + 1;
+                    after_that = true;
+                }
+                _ if takes_object => {
+                    // "told reporters the port would reopen": past the object.
+                    let object = parse_right(text, tokens, k)?;
+                    k = object.tokens.1 + 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    if tokens.get(k).is_some_and(|t| t.is_punct(':')) {
+        return None;
+    }
+    // Stop before a later attribution ("…, officials said").
+    let stop = attributions
+        .iter()
+        .filter(|o| o.cue.first > k)
+        .map(|o| {
+            o.speaker
+                .map_or(o.cue.first, |m| m.tokens.0.min(o.cue.first))
+        })
+        .min()
+        .map_or(end, |s| {
+            let mut s = s.min(end);
+            while s > k && !tokens[s - 1].is_word() {
+                s -= 1;
+            }
+            s
+        });
+    clause(k, stop, !after_that)
 }
 
 /// Whether the mention follows "<statement noun> by" ("A statement by the Secretary").
@@ -466,6 +643,88 @@ mod tests {
             attributions("A spokesperson for the staff union said it"),
             one("said", "A spokesperson for the staff union")
         );
+    }
+
+    /// The clause each attribution of a one-sentence text reports.
+    fn clauses(text: &str) -> Vec<Option<String>> {
+        let regions = marks::pair(&marks::lex(text, 0));
+        let mut toks = Vec::new();
+        words::tokenize(text, Span::new(0, text.len()), &regions, &mut toks);
+        let cues = find_cues(text, &toks, 0..toks.len());
+        let atts = attribute(text, &toks, 0..toks.len(), &cues);
+        (0..atts.len())
+            .map(|i| {
+                reported_clause(text, &toks, 0..toks.len(), &atts, i)
+                    .map(|s| s.slice(text).to_string())
+            })
+            .collect()
+    }
+
+    fn some(s: &str) -> Vec<Option<String>> {
+        vec![Some(s.to_string())]
+    }
+
+    #[test]
+    fn reported_clauses() {
+        assert_eq!(
+            clauses("Gen. Pat Ryder said 21 personnel were injured."),
+            some("21 personnel were injured")
+        );
+        assert_eq!(
+            clauses("Austin said in a statement that the strikes hit depots."),
+            some("the strikes hit depots")
+        );
+        assert_eq!(
+            clauses("Lowe told the Tribune that the door remained open."),
+            some("the door remained open")
+        );
+        assert_eq!(
+            clauses("The strikes reduced their reach, a senior official said."),
+            some("The strikes reduced their reach")
+        );
+        assert_eq!(
+            clauses("According to the Pentagon, there were 12 attacks."),
+            some("there were 12 attacks")
+        );
+        assert_eq!(
+            clauses("There were 12 attacks since May, according to the Pentagon."),
+            some("There were 12 attacks since May")
+        );
+        assert_eq!(
+            clauses("It rained all week, said the mayor."),
+            some("It rained all week")
+        );
+        assert_eq!(
+            clauses("The port reopened, according to an aide who spoke on condition of anonymity."),
+            some("The port reopened")
+        );
+        assert_eq!(
+            clauses("The ministry (MoD) said troops had left."),
+            some("troops had left")
+        );
+        assert_eq!(
+            clauses("The mayor announced on Monday that the port would reopen."),
+            some("the port would reopen")
+        );
+    }
+
+    #[test]
+    fn not_reported_clauses() {
+        // A noun phrase, not a clause.
+        assert_eq!(
+            clauses("Austin confirmed this action in a statement."),
+            vec![None]
+        );
+        // Acts, not speech: these verbs report a clause only after "that".
+        assert_eq!(
+            clauses("Israel declared war on the rebels after the raid."),
+            vec![None]
+        );
+        assert_eq!(clauses("The army continues to pound the city."), vec![None]);
+        // Colon-introduced speech without marks is not reported speech.
+        assert_eq!(clauses("Austin said: we go now."), vec![None]);
+        // Thought, not speech: no cue at all.
+        assert!(clauses("Kirby appeared to sidestep questions on Iran.").is_empty());
     }
 
     #[test]

@@ -152,7 +152,12 @@ fn attach_to_head(text: &str, tokens: &[Token], m: Mention) -> Option<Mention> {
     if !tokens[prep].is_word() || !matches!(w, "at" | "of" | "for" | "from" | "with" | "in") {
         return None;
     }
-    let head = parse_left_simple(text, tokens, prep.checked_sub(1)?)?;
+    // "people familiar with the matter": over an adjective to the head.
+    let mut before = prep.checked_sub(1)?;
+    if tokens[before].flags.modifier() && !tokens[before].flags.capitalized() {
+        before = before.checked_sub(1)?;
+    }
+    let head = parse_left_simple(text, tokens, before)?;
     match head.head {
         Head::Role | Head::Anonymous => Some(Mention {
             span: Span::new(head.span.start, m.span.end),
@@ -227,11 +232,24 @@ fn described_left(text: &str, tokens: &[Token], end: usize, lexicon: &Lexicon) -
         }
         match classify(t.span.slice(text), t.flags) {
             Class::Determiner { .. } => return analyze(text, tokens, first, end, lexicon),
-            _ if is_lower_word(first) || is_possessive(t.span.slice(text)) => {}
+            // "the union", "the county's finance chief", "the Biden administration".
+            _ if is_lower_word(first)
+                || is_possessive(t.span.slice(text))
+                || t.flags.capitalized() => {}
             _ => return None,
         }
     }
     None
+}
+
+/// The owner in a possessive word: "organisers’" → "organisers", "Kirby's" → "Kirby".
+fn strip_owner(text: &str, span: Span) -> Span {
+    let w = span.slice(text);
+    let kept = ["’s", "'s", "’", "'"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))
+        .unwrap_or(w);
+    Span::new(span.start, span.start + kept.len())
 }
 
 fn is_lower(w: &str) -> bool {
@@ -343,11 +361,34 @@ fn analyze(
     }
     let range = |a: usize, b: usize| Span::new(tokens[a].span.start, tokens[b].span.end);
     let whole = range(body, last);
+    // "Officials", "People", "Residents" opening a sentence: an anonymous source, not a name.
+    if head_flags.capitalized()
+        && head_flags.anonymous()
+        && !head_flags.given()
+        && (body..last).all(|i| classify(word(i), tokens[i].flags) == Class::Modifier)
+    {
+        return Some(mention(
+            None,
+            Some(whole),
+            SpeakerKind::Anonymous,
+            Head::Anonymous,
+        ));
+    }
     if !is_capitalized(head_word) {
         let first_class = classify(word(first), tokens[first].flags);
         let indefinite = first_class == Class::Determiner { definite: false };
         let org_word = head_flags.org_noun();
-        return Some(if head_flags.statement() {
+        // "the organisers' statement", "Kirby's statement": the owner speaks.
+        let owner = (last > body && is_possessive(word(last - 1))).then(|| last - 1);
+        return Some(if head_flags.statement() && owner.is_some() {
+            let o = owner.unwrap_or(last);
+            let own = strip_owner(text, tokens[o].span);
+            if tokens[o].flags.capitalized() {
+                mention(Some(own), None, SpeakerKind::Unknown, Head::Name)
+            } else {
+                mention(None, Some(own), SpeakerKind::Anonymous, Head::Anonymous)
+            }
+        } else if head_flags.statement() {
             mention(None, None, SpeakerKind::Unknown, Head::Statement)
         } else if head_flags.anonymous() || (indefinite && !org_word) {
             mention(None, Some(whole), SpeakerKind::Anonymous, Head::Anonymous)

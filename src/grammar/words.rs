@@ -170,6 +170,17 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
             if r.starts_with('.') && keeps_period(&rest[..len], lexicon) {
                 len += 1;
                 r = &r[1..];
+            } else if rest[..len].ends_with('s') {
+                // A plural possessive: "the organisers’ statement". (A closing quote mark
+                // here was paired already and is not in this stretch of text.)
+                for mark in ['’', '\''] {
+                    let mut chars = r.chars();
+                    if chars.next() == Some(mark) && chars.next().is_none_or(char::is_whitespace) {
+                        len += mark.len_utf8();
+                        r = &r[mark.len_utf8()..];
+                        break;
+                    }
+                }
             }
             out.push(Token {
                 tok: Tok::Word,
@@ -221,6 +232,10 @@ mod tests {
         assert_eq!(
             toks("Iran’s Iran-backed don't"),
             ["Iran’s", "Iran-backed", "don't"]
+        );
+        assert_eq!(
+            toks("the organisers’ statement"),
+            ["the", "organisers’", "statement"]
         );
     }
 

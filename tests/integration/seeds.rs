@@ -46,30 +46,73 @@ enum Who {
     Anonymous,
 }
 
+/// The quotes in quote marks (direct and partial), in text order.
+fn marked(e: &Extraction) -> Vec<&saywho::Quote> {
+    e.quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .collect()
+}
+
+fn who_matches(s: &saywho::Speaker, want: Who) -> bool {
+    let name = s.name.as_deref().unwrap_or_default();
+    match want {
+        Who::Person(surname) => s.kind == SpeakerKind::Person && name.ends_with(surname),
+        Who::Org(word) => s.kind == SpeakerKind::Organization && name.contains(word),
+        Who::Anonymous => s.kind == SpeakerKind::Anonymous,
+    }
+}
+
 fn check_speakers(prefix: &str, expected: &[Who]) {
     let Some((_, e)) = seed(prefix) else { return };
-    let got: Vec<String> = e
-        .quotes
+    let quotes = marked(&e);
+    let got: Vec<String> = quotes
         .iter()
         .map(|q| format!("{:?}", q.speaker.as_ref().map(|s| (&s.name, s.kind))))
         .collect();
     assert_eq!(
-        e.quotes.len(),
+        quotes.len(),
         expected.len(),
         "{prefix}: quotes found: {got:#?}"
     );
-    for (q, want) in e.quotes.iter().zip(expected) {
+    for (q, want) in quotes.iter().zip(expected) {
         let s = q
             .speaker
             .as_ref()
             .unwrap_or_else(|| panic!("{}: no speaker", q.id));
-        let name = s.name.as_deref().unwrap_or_default();
-        let ok = match *want {
-            Who::Person(surname) => s.kind == SpeakerKind::Person && name.ends_with(surname),
-            Who::Org(word) => s.kind == SpeakerKind::Organization && name.contains(word),
-            Who::Anonymous => s.kind == SpeakerKind::Anonymous,
-        };
-        assert!(ok, "{}: expected {want:?}, got {s:?}", q.id);
+        assert!(
+            who_matches(s, *want),
+            "{}: expected {want:?}, got {s:?}",
+            q.id
+        );
+    }
+}
+
+/// Reported speech (no quote marks) of a seed: each expected speaker is found at least the
+/// given number of times, and every reported quote has a speaker.
+fn check_reported(prefix: &str, expected: &[(Who, usize)]) {
+    let Some((_, e)) = seed(prefix) else { return };
+    let reported: Vec<_> = e
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect();
+    for q in &reported {
+        assert!(
+            q.speaker.is_some(),
+            "{}: reported speech without a speaker",
+            q.id
+        );
+    }
+    for &(want, at_least) in expected {
+        let n = reported
+            .iter()
+            .filter(|q| q.speaker.as_ref().is_some_and(|s| who_matches(s, want)))
+            .count();
+        assert!(
+            n >= at_least,
+            "{prefix}: {want:?} reported {n} times, expected {at_least}+"
+        );
     }
 }
 
@@ -183,8 +226,7 @@ fn seeds_roles_are_split_from_names() {
         let Some((_, e)) = seed(prefix) else {
             return Vec::new();
         };
-        let mut r: Vec<String> = e
-            .quotes
+        let mut r: Vec<String> = marked(&e)
             .iter()
             .filter_map(|q| q.speaker.as_ref())
             .filter(|s| s.name.as_deref().is_some_and(|n| n.ends_with(surname)))
@@ -217,14 +259,14 @@ fn seeds_roles_are_split_from_names() {
 #[test]
 fn seeds_kinds_and_resolution() {
     let Some((_, e)) = seed("000_") else { return };
-    let kinds: Vec<QuoteKind> = e.quotes.iter().map(|q| q.kind).collect();
+    let quotes = marked(&e);
+    let kinds: Vec<QuoteKind> = quotes.iter().map(|q| q.kind).collect();
     use QuoteKind::*;
     assert_eq!(
         kinds,
         [Direct, Direct, Direct, Partial, Partial, Partial, Direct]
     );
-    let by: Vec<String> = e
-        .quotes
+    let by: Vec<String> = quotes
         .iter()
         .map(|q| serde_json::to_string(&q.resolved_by).unwrap())
         .collect();
@@ -240,4 +282,49 @@ fn seeds_kinds_and_resolution() {
             "\"pronoun\""
         ]
     );
+}
+
+#[test]
+fn seeds_reported_speech() {
+    use Who::*;
+    // Ryder speaks only in reported speech; the Pentagon and the anonymous official mostly so.
+    check_reported(
+        "000_",
+        &[
+            (Person("Ryder"), 1),
+            (Org("Pentagon"), 1),
+            (Person("Austin"), 1),
+        ],
+    );
+    check_reported("001_", &[(Org("Pentagon"), 2), (Anonymous, 1)]);
+    check_reported("002_", &[(Org("Pentagon"), 1), (Anonymous, 4)]);
+    check_reported("003_", &[(Org("Defense"), 1), (Anonymous, 2)]);
+    check_reported("004_", &[(Anonymous, 1)]);
+}
+
+#[test]
+fn seeds_references_resolve() {
+    // Every "he", "it", "the official" and "the statement" that speaks gets a referent.
+    for prefix in ["000_", "001_", "002_", "003_", "004_"] {
+        let Some((_, e)) = seed(prefix) else { return };
+        for q in &e.quotes {
+            let Some(s) = &q.speaker else { continue };
+            let m = s.mention.to_lowercase();
+            if matches!(
+                m.as_str(),
+                "he" | "she" | "it" | "they" | "the official" | "the statement"
+            ) {
+                let resolved =
+                    s.name.is_some() || (s.kind == SpeakerKind::Anonymous && s.role.is_some());
+                assert!(resolved, "{}: {:?} is not resolved: {s:?}", q.id, s.mention);
+                assert_ne!(
+                    q.resolved_by,
+                    Some(saywho::ResolvedBy::Cue),
+                    "{}: {:?}",
+                    q.id,
+                    s.mention
+                );
+            }
+        }
+    }
 }
