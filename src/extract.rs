@@ -191,7 +191,7 @@ impl Extractor {
             let s = &sents[si];
             let (whos, subject) = resolve_sentence(text, s, &entities, &mut timeline);
             let mut speaker_here = whos.iter().rev().flatten().next().cloned();
-            let mut quotes_here = 0;
+            let sentence_start = quotes.len();
             for ti in s.range.clone() {
                 let Some(&ui) = unit_at.get(&(s.para, ti)) else {
                     continue;
@@ -222,18 +222,23 @@ impl Extractor {
                         if let Some(w) = &q.who {
                             speaker_here = Some(*w);
                         }
+                        let nested =
+                            nested_speech(text, &paras, unit, q.span, &entities, &timeline);
                         quotes.push(q);
-                        quotes_here += 1;
+                        quotes.extend(nested);
                     }
                     Verdict::Mention(m) => mentions.push(m),
                     Verdict::Skip => {}
                 }
             }
             // Reported speech: attributions no quote in marks used.
-            let first_new = quotes.len() - quotes_here;
-            for (q, who) in
-                self.reported(text, &paras[s.para].tokens, s, &whos, &quotes[first_new..])
-            {
+            for (q, who) in self.reported(
+                text,
+                &paras[s.para].tokens,
+                s,
+                &whos,
+                &quotes[sentence_start..],
+            ) {
                 speaker_here = Some(who);
                 quotes.push(q);
             }
@@ -242,11 +247,18 @@ impl Extractor {
             resolved.push(whos);
         }
 
-        quotes.sort_by_key(|q| q.span.start);
+        // Text order; a quote before the speech nested in it.
+        quotes.sort_by_key(|q| (q.span.start, q.within.is_some()));
+        let mut id_of: rustc_hash::FxHashMap<Span, String> = rustc_hash::FxHashMap::default();
         let quotes = quotes
             .into_iter()
             .enumerate()
-            .map(|(i, q)| q.into_quote(text, &article.id, i + 1))
+            .map(|(i, q)| {
+                let within = q.within.and_then(|parent| id_of.get(&parent).cloned());
+                let quote = q.into_quote(text, &article.id, i + 1, within);
+                id_of.insert(quote.span, quote.id.clone());
+                quote
+            })
             .collect();
         mentions.sort_by_key(|m: &Mention| m.span.start);
         Extraction {
@@ -445,6 +457,7 @@ impl Extractor {
             parts: if parts.len() > 1 { parts } else { Vec::new() },
             who,
             cue: cue_hit.map(|c| (c.span, c.stance)),
+            within: None,
         })
     }
 }
@@ -456,16 +469,19 @@ enum Verdict {
 }
 
 /// A quote before it gets its id.
+#[derive(Clone)]
 struct Found {
     kind: QuoteKind,
     span: Span,
     parts: Vec<Span>,
     who: Option<Who>,
     cue: Option<(Span, crate::quote::Stance)>,
+    /// The span of the quote this one is nested in.
+    within: Option<Span>,
 }
 
 impl Found {
-    fn into_quote(self, text: &str, article: &str, n: usize) -> Quote {
+    fn into_quote(self, text: &str, article: &str, n: usize, within: Option<String>) -> Quote {
         let speaker = self.who.as_ref().map(|w| Speaker {
             name: w.name.map(|n| n.slice(text).to_string()),
             role: w.role.map(|r| r.slice(text).to_string()),
@@ -486,6 +502,7 @@ impl Found {
                 span,
                 stance,
             }),
+            within,
         }
     }
 }
@@ -537,12 +554,126 @@ impl Extractor {
                     parts: Vec::new(),
                     who: Some(who),
                     cue: Some((a.cue.span, a.cue.stance)),
+                    within: None,
                 },
                 who,
             ));
         }
         out
     }
+}
+
+/// Speech reported inside the quote `unit` (whose span is `parent`), one level down:
+///
+/// - a quote in marks inside it with a cue inside it (`my coach told me: ‘Never give up.’`);
+/// - speech after a cue and a colon, without marks (`as the President said: We will …`).
+///
+/// Speakers are resolved against the article's entities and what was mentioned before the
+/// parent quote. Nested phrases with nobody behind them are left as part of the parent.
+fn nested_speech(
+    text: &str,
+    paras: &[Para],
+    unit: &Unit,
+    parent: Span,
+    entities: &Entities,
+    timeline: &Timeline,
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    for &(pi, ti) in &unit.parts {
+        let p = &paras[pi];
+        let Tok::Quote(ri) = p.tokens[ti].tok else {
+            continue;
+        };
+        let outer = p.regions[ri];
+        let inner = outer.inner(p.span.end);
+        // The regions one level down become the top level of the quote's own text.
+        let inside: Vec<Region> = p
+            .regions
+            .iter()
+            .filter(|r| r.depth == outer.depth + 1 && inner.contains(r.outer(inner.end)))
+            .map(|r| Region { depth: 0, ..*r })
+            .collect();
+        let mut tokens = Vec::new();
+        words::tokenize(text, inner, &inside, &mut tokens);
+        let ends = |i: usize| match tokens[i].tok {
+            Tok::Quote(qi) => ends_like_sentence(inside[qi].inner(inner.end).slice(text)),
+            _ => false,
+        };
+        for range in sentences::sentences(text, &tokens, ends) {
+            let cues = cue::find_cues(text, &tokens, range.clone());
+            let attributions = cue::attribute(text, &tokens, range.clone(), &cues);
+            if attributions.is_empty() {
+                continue;
+            }
+            let whos: Vec<Option<Who>> = attributions
+                .iter()
+                .map(|a| a.speaker.map(|m| timeline.resolve(text, &m, entities)))
+                .collect();
+            let s = Sent {
+                para: pi,
+                range: range.clone(),
+                attributions,
+                names: Vec::new(),
+            };
+            // Quotes in marks inside the quote.
+            for k in range.clone() {
+                let Tok::Quote(qi) = tokens[k].tok else {
+                    continue;
+                };
+                let Some((a, who)) = pick(text, &tokens, &s, k, &whos) else {
+                    continue;
+                };
+                let span = trimmed_inner(text, inside[qi].inner(inner.end));
+                if span.is_empty() {
+                    continue;
+                }
+                let opens = k == range.start
+                    || tokens[k - 1].is_punct(':')
+                    || tokens[k - 1].is_punct(',')
+                    || tokens[k - 1].flags.cue().is_some();
+                let upper = span.slice(text).chars().find(|c| c.is_alphanumeric());
+                let kind = if opens && upper.is_some_and(char::is_uppercase) {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Partial
+                };
+                out.push(Found {
+                    kind,
+                    span,
+                    parts: Vec::new(),
+                    who: Some(who),
+                    cue: Some((a.cue.span, a.cue.stance)),
+                    within: Some(parent),
+                });
+            }
+            // Speech after "<speaker> <cue>:" without marks.
+            for (i, a) in s.attributions.iter().enumerate() {
+                let Some(who) = whos[i] else { continue };
+                let colon = a.cue.last + 1;
+                if a.inverted || !tokens.get(colon).is_some_and(|t| t.is_punct(':')) {
+                    continue;
+                }
+                let mut to = range.end;
+                while to > colon + 1 && !tokens[to - 1].is_word() {
+                    to -= 1;
+                }
+                let body = colon + 1..to;
+                let words = body.clone().filter(|&k| tokens[k].is_word()).count();
+                let marked = body.clone().any(|k| matches!(tokens[k].tok, Tok::Quote(_)));
+                if words >= 3 && !marked {
+                    out.push(Found {
+                        kind: QuoteKind::Direct,
+                        span: Span::new(tokens[body.start].span.start, tokens[to - 1].span.end),
+                        parts: Vec::new(),
+                        who: Some(who),
+                        cue: Some((a.cue.span, a.cue.stance)),
+                        within: Some(parent),
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Chooses the attribution of the quote token `q` in sentence `s`:
@@ -749,7 +880,11 @@ fn attribution_inside(text: &str, inner: Span) -> Option<usize> {
 /// The quoted words of region `ri` in paragraph `p`: between the marks, trimmed of white
 /// space and of a trailing comma (`“…,” he said`).
 fn quote_inner(text: &str, p: &Para, ri: usize) -> Span {
-    let inner = p.regions[ri].inner(p.span.end);
+    trimmed_inner(text, p.regions[ri].inner(p.span.end))
+}
+
+/// `inner` trimmed of white space and of a trailing comma.
+fn trimmed_inner(text: &str, inner: Span) -> Span {
     let s = inner.slice(text);
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim().trim_end_matches(',').trim_end();

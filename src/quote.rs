@@ -136,6 +136,10 @@ pub struct Quote {
     pub cue: Option<Cue>,
     /// How the speaker was found; `None` when there is no speaker.
     pub resolved_by: Option<ResolvedBy>,
+    /// For speech reported inside another quote ("as the President said: …" inside a
+    /// spokesman's quote), the id of that quote; `None` for a quote in the writer's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
 }
 
 /// Why a quoted phrase is not speech.

@@ -50,7 +50,7 @@ enum Who {
 fn marked(e: &Extraction) -> Vec<&saywho::Quote> {
     e.quotes
         .iter()
-        .filter(|q| q.kind != QuoteKind::Indirect)
+        .filter(|q| q.kind != QuoteKind::Indirect && q.within.is_none())
         .collect()
 }
 
@@ -327,4 +327,29 @@ fn seeds_references_resolve() {
             }
         }
     }
+}
+
+#[test]
+fn seeds_nested_speech() {
+    // In 000 the spokesman quotes the President inside his own quote: reported on its own,
+    // within the spokesman's quote, with its own speaker.
+    let Some((_, e)) = seed("000_") else { return };
+    let nested: Vec<_> = e.quotes.iter().filter(|q| q.within.is_some()).collect();
+    assert_eq!(nested.len(), 1, "{nested:#?}");
+    let parent = e
+        .quotes
+        .iter()
+        .find(|p| Some(&p.id) == nested[0].within.as_ref())
+        .unwrap();
+    assert!(parent
+        .speaker
+        .as_ref()
+        .unwrap()
+        .name
+        .as_deref()
+        .unwrap()
+        .ends_with("Kirby"));
+    let s = nested[0].speaker.as_ref().unwrap();
+    assert!(s.name.as_deref().unwrap().ends_with("Biden"), "{s:?}");
+    assert_eq!(nested[0].kind, QuoteKind::Direct);
 }

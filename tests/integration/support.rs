@@ -19,7 +19,7 @@ pub fn read_article(path: &Path) -> Article {
 
 /// Checks what must hold for every extraction: spans slice the text on character boundaries,
 /// quote text is exactly its span, ids count from 1 in text order, top-level quotes never
-/// overlap, and speaker and cue spans point at their words.
+/// overlap (nested speech lies inside the quote marked `within`), and speaker and cue spans point at their words.
 pub fn check_invariants(article: &Article, e: &Extraction) {
     let text = &article.text;
     let mut last_end = 0;
@@ -34,12 +34,27 @@ pub fn check_invariants(article: &Article, e: &Extraction) {
             q.id
         );
         assert!(!q.text.is_empty(), "{}: empty quote", q.id);
-        assert!(
-            q.span.start >= last_end,
-            "{}: overlaps the previous quote",
-            q.id
-        );
-        last_end = q.span.end;
+        match &q.within {
+            // Nested speech lies inside the quote it is reported in.
+            Some(parent) => {
+                let p = e.quotes.iter().find(|p| &p.id == parent);
+                let p = p.unwrap_or_else(|| panic!("{}: within unknown {parent}", q.id));
+                assert!(
+                    p.span.contains(q.span),
+                    "{}: outside its parent {parent}",
+                    q.id
+                );
+                assert!(p.within.is_none(), "{}: nested two levels", q.id);
+            }
+            None => {
+                assert!(
+                    q.span.start >= last_end,
+                    "{}: overlaps the previous quote",
+                    q.id
+                );
+                last_end = q.span.end;
+            }
+        }
         for part in &q.parts {
             assert!(q.span.contains(*part), "{}: part outside the quote", q.id);
         }
