@@ -482,12 +482,17 @@ struct Found {
 
 impl Found {
     fn into_quote(self, text: &str, article: &str, n: usize, within: Option<String>) -> Quote {
-        let speaker = self.who.as_ref().map(|w| Speaker {
-            name: w.name.map(|n| n.slice(text).to_string()),
-            role: w.role.map(|r| r.slice(text).to_string()),
-            kind: w.kind,
-            mention: w.mention.slice(text).to_string(),
-            span: w.mention,
+        let speaker = self.who.as_ref().map(|w| {
+            let name = w.name.map(|n| n.slice(text).to_string());
+            let role = w.role.map(|r| r.slice(text).to_string());
+            Speaker {
+                id: crate::speakers::speaker_id(article, name.as_deref(), role.as_deref(), w.kind),
+                name,
+                role,
+                kind: w.kind,
+                mention: w.mention.slice(text).to_string(),
+                span: w.mention,
+            }
         });
         Quote {
             id: format!("{article}#{n}"),

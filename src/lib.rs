@@ -44,6 +44,7 @@ mod lexicon;
 mod quote;
 mod resolve;
 mod span;
+mod speakers;
 mod work;
 
 #[doc(hidden)]
@@ -57,6 +58,7 @@ pub use quote::{
     Stance,
 };
 pub use span::Span;
+pub use speakers::{slug, RoleSeen, Roster, SpeakerEntry};
 
 /// The README's examples, compiled and run as doc tests so it stays true to the code.
 #[cfg(doctest)]

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use saywho::{input, Article, Error, Extractor};
+use saywho::{input, Article, Error, Extractor, Roster, SpeakerEntry, SpeakerKind};
 
 /// Who said what in news articles.
 #[derive(Parser)]
@@ -26,6 +26,23 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// List the speakers of a corpus: id, name, kind, roles, quotes and outlets, with the
+    /// same person merged across articles.
+    Speakers {
+        /// Output format: an aligned table, one JSON line per speaker, or one JSON array.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Table,
+    Jsonl,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -45,6 +62,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Extract { format, paths } => extract(format, &paths),
+        Command::Speakers { format, paths } => speakers(format, &paths),
     }
 }
 
@@ -119,6 +137,88 @@ fn extract(format: Format, paths: &[PathBuf]) -> ExitCode {
         }
         sink.finish()
     })();
+    finish(result, failed)
+}
+
+fn speakers(format: ListFormat, paths: &[PathBuf]) -> ExitCode {
+    let extractor = Extractor::new();
+    let mut failed = false;
+    let extractions: Vec<_> = articles(paths, &mut failed)
+        .map(|a| extractor.extract(&a))
+        .collect();
+    let roster = Roster::build(&extractions);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let result = match format {
+        ListFormat::Table => write_table(&mut out, roster.entries()),
+        ListFormat::Jsonl | ListFormat::Json => {
+            let mut sink = Sink {
+                out: &mut out,
+                format: if let ListFormat::Json = format {
+                    Format::Json
+                } else {
+                    Format::Jsonl
+                },
+                written: 0,
+            };
+            roster
+                .entries()
+                .iter()
+                .try_for_each(|e| sink.write(e))
+                .and_then(|()| sink.finish())
+        }
+    }
+    .and_then(|()| out.flush());
+    finish(result, failed)
+}
+
+/// The roster as an aligned plain-text table.
+fn write_table(out: &mut impl Write, entries: &[SpeakerEntry]) -> io::Result<()> {
+    let kind = |k: SpeakerKind| match k {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organization => "organization",
+        SpeakerKind::Anonymous => "anonymous",
+        _ => "unknown",
+    };
+    let rows: Vec<[String; 6]> = entries
+        .iter()
+        .map(|e| {
+            let roles: Vec<String> = e
+                .roles
+                .iter()
+                .map(|r| format!("{} ({})", r.role, r.quotes))
+                .collect();
+            [
+                e.id.clone(),
+                e.name.clone().unwrap_or_else(|| "—".into()),
+                kind(e.kind).to_string(),
+                format!("{} ({} reported)", e.quotes, e.reported),
+                e.outlets.len().to_string(),
+                roles.join("; "),
+            ]
+        })
+        .collect();
+    let header = ["ID", "NAME", "KIND", "QUOTES", "OUTLETS", "ROLES"].map(String::from);
+    let width = |c: usize| {
+        std::iter::once(&header)
+            .chain(&rows)
+            .map(|r| r[c].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..5).map(width).collect();
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = String::new();
+        for (c, w) in widths.iter().enumerate() {
+            line.push_str(&format!("{:<w$}  ", row[c], w = *w));
+        }
+        line.push_str(&row[5]);
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+/// The exit code: 1 if writing failed (other than a closed pipe) or any input failed.
+fn finish(result: io::Result<()>, failed: bool) -> ExitCode {
     if let Err(e) = result {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("saywho: cannot write output: {e}");

@@ -85,6 +85,11 @@ pub enum ResolvedBy {
 /// Who speaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
+    /// A stable id: the slug of the name ("lloyd-austin") for named people and bodies, so the
+    /// same name agrees across articles; `<article>/<slug of role>` for unnamed sources;
+    /// `None` when the article gives neither name nor role. See [`crate::Roster`] for
+    /// merging across a corpus.
+    pub id: Option<String>,
     /// The speaker's name, as fully as the article gives it ("John Kirby" even where the cue
     /// says "Kirby" or "he"); `None` for anonymous sources and unresolved mentions.
     pub name: Option<String>,

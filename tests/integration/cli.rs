@@ -68,6 +68,23 @@ fn missing_path_is_an_error_and_others_still_run() {
 }
 
 #[test]
+fn speakers_table() {
+    let dir = scratch("cli_speakers");
+    std::fs::write(
+        dir.join("a.txt"),
+        "Trade Minister Ines Duarte said: “We will sign.”\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "“We will sign,” Duarte said. Officials said the deal was close.\n",
+    )
+    .unwrap();
+    let got = run(&dir, &["speakers", "a.txt", "b.txt"], None);
+    snapshot_settings().bind(|| insta::assert_snapshot!("cli_speakers", got));
+}
+
+#[test]
 fn bad_usage_exits_2() {
     let dir = scratch("cli_usage");
     let got = run(&dir, &["extract"], None);

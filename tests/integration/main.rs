@@ -12,5 +12,8 @@ mod seeds;
 /// The `saywho` command as a black box: output, errors and exit codes.
 mod cli;
 
+/// One speaker across a corpus: ids, merging, and the roster.
+mod speakers;
+
 /// Hostile input: work stays linear and nothing panics.
 mod pathological;

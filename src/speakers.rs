@@ -1,0 +1,320 @@
+//! One speaker across a corpus: stable ids, and the roster behind `saywho speakers`.
+//!
+//! Within an article, [`Extractor`](crate::Extractor) gives every speaker an id:
+//!
+//! - a named person or body: the slug of the fullest name the article gives
+//!   (`"Lloyd Austin"` → `lloyd-austin`), so the same name agrees across articles;
+//! - an unnamed source: the slug of its role, scoped to the article
+//!   (`<article>/senior-official`), since "a senior official" in two outlets need not be
+//!   the same person.
+//!
+//! A [`Roster`] built over many extractions then merges what the articles alone cannot: a
+//! bare surname or short name ("Kirby", "Veltro") into the one full name of the corpus that
+//! carries it ("John Kirby", "Veltro Motors") — only when exactly one such name exists and
+//! no role seen on both sides contradicts it. Different people who share a surname stay apart.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::{Extraction, QuoteKind, SpeakerKind};
+
+/// A lower-case ASCII slug: accents dropped, every run of other characters a single `-`.
+///
+/// ```
+/// assert_eq!(saywho::slug("Julián Ferreyra"), "julian-ferreyra");
+/// assert_eq!(saywho::slug("Sean O’Brien"), "sean-o-brien");
+/// assert_eq!(saywho::slug("U.S. Department of Defense"), "u-s-department-of-defense");
+/// ```
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.nfkd().filter(|c| !is_combining_mark(*c)) {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            // Letters with no ASCII form are kept, lower-cased.
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// The id of a speaker within one article (see the module docs); `None` when the article
+/// gives neither name nor role.
+pub(crate) fn speaker_id(
+    article: &str,
+    name: Option<&str>,
+    role: Option<&str>,
+    kind: SpeakerKind,
+) -> Option<String> {
+    match (name, role) {
+        (Some(n), _) if kind != SpeakerKind::Anonymous => Some(slug(n)),
+        (_, Some(r)) => Some(format!("{article}/{}", slug(r))),
+        (Some(n), None) => Some(format!("{article}/{}", slug(n))),
+        (None, None) => None,
+    }
+}
+
+/// A role and the outlets that gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleSeen {
+    /// The role as written.
+    pub role: String,
+    /// How many quotes carried it.
+    pub quotes: usize,
+    /// The outlets (or article ids, when the outlet is unknown) that used it, sorted.
+    pub outlets: Vec<String>,
+}
+
+/// One speaker of a corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerEntry {
+    /// The corpus id (the id of the fullest name).
+    pub id: String,
+    /// The fullest name, or `None` for an unnamed source.
+    pub name: Option<String>,
+    /// Person, organization, anonymous or unknown (the most specific seen).
+    pub kind: SpeakerKind,
+    /// Every role seen, most used first.
+    pub roles: Vec<RoleSeen>,
+    /// Number of quotes, all kinds.
+    pub quotes: usize,
+    /// Of which reported speech (no quote marks).
+    pub reported: usize,
+    /// The outlets (or article ids) that quoted them, sorted.
+    pub outlets: Vec<String>,
+    /// Per-article ids merged into this one, other than `id`, sorted.
+    pub aliases: Vec<String>,
+}
+
+/// The speakers of a corpus, with per-article ids merged into corpus ids.
+///
+/// ```
+/// use saywho::{Article, Extractor, Roster};
+///
+/// let extractor = Extractor::new();
+/// let a = Article::new("a", "Mayor Ana Reyes said: “We are ready.”").with_outlet("Ledger");
+/// let b = Article::new("b", "“We are not,” Reyes said.").with_outlet("Courier");
+/// let roster = Roster::build(&[extractor.extract(&a), extractor.extract(&b)]);
+/// let reyes = &roster.entries()[0];
+/// assert_eq!(reyes.id, "ana-reyes");
+/// assert_eq!(reyes.quotes, 2);
+/// assert_eq!(reyes.outlets, ["Courier", "Ledger"]);
+/// assert_eq!(roster.corpus_id("reyes"), "ana-reyes");
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Roster {
+    entries: Vec<SpeakerEntry>,
+    alias: BTreeMap<String, String>,
+}
+
+#[derive(Default)]
+struct Acc {
+    name: Option<String>,
+    kind: Option<SpeakerKind>,
+    roles: BTreeMap<String, (usize, BTreeSet<String>)>,
+    quotes: usize,
+    reported: usize,
+    outlets: BTreeSet<String>,
+}
+
+fn kind_rank(k: SpeakerKind) -> u8 {
+    match k {
+        SpeakerKind::Person | SpeakerKind::Organization => 2,
+        SpeakerKind::Anonymous => 1,
+        _ => 0,
+    }
+}
+
+impl Roster {
+    /// Builds the roster of a corpus. Deterministic: the same extractions in any order give
+    /// the same roster.
+    pub fn build(extractions: &[Extraction]) -> Roster {
+        let mut acc: BTreeMap<String, Acc> = BTreeMap::new();
+        for e in extractions {
+            let outlet = e.outlet.clone().unwrap_or_else(|| e.article.clone());
+            for q in &e.quotes {
+                let Some(s) = &q.speaker else { continue };
+                let Some(id) = &s.id else { continue };
+                let a = acc.entry(id.clone()).or_default();
+                let longer = |n: &String| a.name.as_ref().is_none_or(|old| n.len() > old.len());
+                if let Some(n) = s.name.as_ref().filter(|n| longer(n)) {
+                    a.name = Some(n.clone());
+                }
+                if a.kind.is_none_or(|k| kind_rank(s.kind) > kind_rank(k)) {
+                    a.kind = Some(s.kind);
+                }
+                if let Some(r) = &s.role {
+                    let slot = a.roles.entry(r.clone()).or_default();
+                    slot.0 += 1;
+                    slot.1.insert(outlet.clone());
+                }
+                a.quotes += 1;
+                a.reported += usize::from(q.kind == QuoteKind::Indirect);
+                a.outlets.insert(outlet.clone());
+            }
+        }
+        let alias = merge_targets(&acc);
+        let mut merged: BTreeMap<String, (Acc, BTreeSet<String>)> = BTreeMap::new();
+        for (id, a) in acc {
+            let target = alias.get(&id).cloned().unwrap_or_else(|| id.clone());
+            let (m, aliases) = merged.entry(target.clone()).or_default();
+            if id != target {
+                aliases.insert(id.clone());
+            }
+            if a.name
+                .as_ref()
+                .is_some_and(|n| m.name.as_ref().is_none_or(|o| n.len() > o.len()))
+            {
+                m.name = a.name;
+            }
+            if let Some(k) = a.kind {
+                if m.kind.is_none_or(|mk| kind_rank(k) > kind_rank(mk)) {
+                    m.kind = Some(k);
+                }
+            }
+            for (r, (n, outlets)) in a.roles {
+                let slot = m.roles.entry(r).or_default();
+                slot.0 += n;
+                slot.1.extend(outlets);
+            }
+            m.quotes += a.quotes;
+            m.reported += a.reported;
+            m.outlets.extend(a.outlets);
+        }
+        let mut entries: Vec<SpeakerEntry> = merged
+            .into_iter()
+            .map(|(id, (a, aliases))| {
+                let mut roles: Vec<RoleSeen> = a
+                    .roles
+                    .into_iter()
+                    .map(|(role, (quotes, outlets))| RoleSeen {
+                        role,
+                        quotes,
+                        outlets: outlets.into_iter().collect(),
+                    })
+                    .collect();
+                roles.sort_by(|x, y| y.quotes.cmp(&x.quotes).then_with(|| x.role.cmp(&y.role)));
+                SpeakerEntry {
+                    id,
+                    name: a.name,
+                    kind: a.kind.unwrap_or(SpeakerKind::Unknown),
+                    roles,
+                    quotes: a.quotes,
+                    reported: a.reported,
+                    outlets: a.outlets.into_iter().collect(),
+                    aliases: aliases.into_iter().collect(),
+                }
+            })
+            .collect();
+        // People first, then bodies, then unnamed sources; most quoted first; then by id.
+        let group = |e: &SpeakerEntry| match e.kind {
+            SpeakerKind::Person => 0,
+            SpeakerKind::Organization => 1,
+            SpeakerKind::Anonymous => 2,
+            _ => 3,
+        };
+        entries.sort_by(|x, y| {
+            group(x)
+                .cmp(&group(y))
+                .then_with(|| y.quotes.cmp(&x.quotes))
+                .then_with(|| x.id.cmp(&y.id))
+        });
+        Roster { entries, alias }
+    }
+
+    /// The speakers, people first, then organisations, then anonymous and unknown sources,
+    /// each group by number of quotes.
+    pub fn entries(&self) -> &[SpeakerEntry] {
+        &self.entries
+    }
+
+    /// The corpus id for a per-article speaker id (itself if nothing was merged into it).
+    pub fn corpus_id<'a>(&'a self, id: &'a str) -> &'a str {
+        self.alias.get(id).map_or(id, String::as_str)
+    }
+}
+
+/// Which ids merge into which: a one-word name into the unique multi-word name of the
+/// corpus that ends with it (people: "kirby" → "john-kirby") or starts with it (bodies:
+/// "veltro" → "veltro-motors"), unless their roles are known on both sides and share no word.
+fn merge_targets(acc: &BTreeMap<String, Acc>) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (id, a) in acc {
+        if id.contains('/') || id.contains('-') || a.name.is_none() {
+            continue;
+        }
+        let candidates: Vec<&String> = acc
+            .iter()
+            .filter(|(other, o)| {
+                *other != id
+                    && !other.contains('/')
+                    && o.name.is_some()
+                    && match o.kind {
+                        Some(SpeakerKind::Organization) => other.starts_with(&format!("{id}-")),
+                        _ => other.ends_with(&format!("-{id}")),
+                    }
+            })
+            .map(|(other, _)| other)
+            .collect();
+        let [target] = candidates.as_slice() else {
+            continue;
+        };
+        let words = |m: &Acc| -> BTreeSet<String> {
+            m.roles
+                .keys()
+                .flat_map(|r| {
+                    r.split_whitespace()
+                        .map(str::to_lowercase)
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let (mine, theirs) = (words(a), words(&acc[*target]));
+        if !mine.is_empty() && !theirs.is_empty() && mine.is_disjoint(&theirs) {
+            continue;
+        }
+        out.insert(id.clone(), (*target).clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_stable() {
+        assert_eq!(slug("  Ana   Reyes "), "ana-reyes");
+        assert_eq!(slug("Ｍａｙｏｒ"), "mayor");
+        assert_eq!(slug("Müller"), "muller");
+        assert_eq!(slug("李明"), "李明");
+    }
+
+    #[test]
+    fn ids_by_kind() {
+        use SpeakerKind::*;
+        assert_eq!(
+            speaker_id("a", Some("Lloyd Austin"), Some("Secretary"), Person).as_deref(),
+            Some("lloyd-austin")
+        );
+        assert_eq!(
+            speaker_id("a", None, Some("senior official"), Anonymous).as_deref(),
+            Some("a/senior-official")
+        );
+        assert_eq!(speaker_id("a", None, None, Unknown), None);
+    }
+}

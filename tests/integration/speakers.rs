@@ -1,0 +1,105 @@
+use saywho::{Article, Extractor, Roster, SpeakerKind};
+
+use crate::support::{read_article, snapshot_settings};
+
+fn roster_of(texts: &[(&str, &str, &str)]) -> Roster {
+    let extractor = Extractor::new();
+    let extractions: Vec<_> = texts
+        .iter()
+        .map(|(id, outlet, text)| extractor.extract(&Article::new(*id, *text).with_outlet(*outlet)))
+        .collect();
+    Roster::build(&extractions)
+}
+
+#[test]
+fn surname_merges_into_the_one_full_name() {
+    let roster = roster_of(&[
+        (
+            "a",
+            "Ledger",
+            "Trade Minister Ines Duarte said: “We will sign.”",
+        ),
+        ("b", "Courier", "“We will sign,” Duarte said."),
+    ]);
+    let e = &roster.entries()[0];
+    assert_eq!((e.id.as_str(), e.quotes), ("ines-duarte", 2));
+    assert_eq!(e.aliases, ["duarte"]);
+    assert_eq!(e.outlets, ["Courier", "Ledger"]);
+}
+
+#[test]
+fn people_sharing_a_surname_stay_apart() {
+    let roster = roster_of(&[
+        ("a", "Ledger", "Coach Maria Lee said: “We will win.”"),
+        ("b", "Courier", "Senator Daniel Lee said: “We will vote.”"),
+        ("c", "Wire", "“We will see,” Lee said."),
+    ]);
+    let ids: Vec<&str> = roster.entries().iter().map(|e| e.id.as_str()).collect();
+    assert!(
+        ids.contains(&"maria-lee") && ids.contains(&"daniel-lee"),
+        "{ids:?}"
+    );
+    // The bare "Lee" could be either: it is not merged.
+    assert!(ids.contains(&"lee"), "{ids:?}");
+}
+
+#[test]
+fn anonymous_sources_never_merge_across_articles() {
+    let roster = roster_of(&[
+        ("a", "Ledger", "“It is over,” a senior official said."),
+        ("b", "Courier", "“It is over,” a senior official said."),
+    ]);
+    let anonymous: Vec<_> = roster
+        .entries()
+        .iter()
+        .filter(|e| e.kind == SpeakerKind::Anonymous)
+        .collect();
+    assert_eq!(anonymous.len(), 2);
+}
+
+#[test]
+fn the_same_speaker_across_the_trade_talks_outlets() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let extractor = Extractor::new();
+    let extractions: Vec<_> = [
+        "04_meridian_trade_talks",
+        "05_continental_trade_talks",
+        "06_baltic_trade_talks",
+    ]
+    .iter()
+    .map(|f| {
+        extractor.extract(&read_article(std::path::Path::new(&format!(
+            "{dir}/{f}.txt"
+        ))))
+    })
+    .collect();
+    let roster = Roster::build(&extractions);
+    let okafor = roster
+        .entries()
+        .iter()
+        .find(|e| e.id == "helen-okafor")
+        .expect("Okafor");
+    assert_eq!(okafor.outlets.len(), 3);
+    let roles: Vec<&str> = okafor.roles.iter().map(|r| r.role.as_str()).collect();
+    assert!(
+        roles.contains(&"Commerce Secretary") && roles.contains(&"US Commerce Secretary"),
+        "{roles:?}"
+    );
+}
+
+#[test]
+fn roster_of_the_examples_is_locked() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
+    let extractor = Extractor::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let extractions: Vec<_> = files
+        .iter()
+        .map(|f| extractor.extract(&read_article(f)))
+        .collect();
+    let roster = Roster::build(&extractions);
+    snapshot_settings().bind(|| insta::assert_yaml_snapshot!("roster_examples", roster.entries()));
+}
