@@ -355,12 +355,20 @@ impl Extractor {
             .filter(|&k| first_tokens[k].is_word())
             .map(|k| first_tokens[k].span.slice(text));
 
-        // Titles and terms: `on “Meet the Press”`, `so-called “October surprises”`,
-        // `her memoir, “Balancing Acts”` (a naming word up to three tokens back).
-        let naming = (first_sent.range.start..ft).rev().take(3).any(|k| {
-            let t = &first_tokens[k];
-            t.is_word() && t.flags.naming()
+        // Titles and terms: `a group called “Stop the Pipe”`, `so-called “October surprises”`
+        // (a naming word right before the quote, or before its determiner), and `her memoir,
+        // “Balancing Acts”` (one up to three tokens back, when nobody speaks the phrase). With
+        // an object in between, a naming verb attributes speech: `she called the plan “a
+        // disgrace”`.
+        let is_naming = |k: usize| first_tokens[k].is_word() && first_tokens[k].flags.naming();
+        let adjacent = before.is_some_and(|k| {
+            is_naming(k)
+                || (k > first_sent.range.start
+                    && first_tokens[k].flags.definite() | first_tokens[k].flags.indefinite()
+                    && is_naming(k - 1))
         });
+        let near = (first_sent.range.start..ft).rev().take(3).any(is_naming);
+        let naming = adjacent || (near && picked.is_none());
         let titled = title_case(span.slice(text))
             && !sent_like
             && words <= 8

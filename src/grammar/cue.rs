@@ -148,6 +148,7 @@ pub(crate) fn attribute(
             if cue.according {
                 attribution.speaker = parse_right(text, tokens, cue.last + 1)
                     .filter(within)
+                    .map(|m| extend_to_comma(tokens, m, sent.end))
                     .map(|m| with_appositive_after(text, tokens, m, sent.end));
                 attribution.inverted = true;
                 return attribution;
@@ -180,9 +181,12 @@ pub(crate) fn attribute(
                     // "groups in Gdansk and Riga have warned": the last conjunct alone is
                     // not the speaker.
                     parse_left(text, tokens, j - 1).filter(within).filter(|m| {
-                        m.tokens.0 == sent.start
-                            || !word(text, tokens, m.tokens.0 - 1)
+                        // ", and health officials warned" joins clauses; it is not a list.
+                        let i = m.tokens.0;
+                        i < sent.start + 2
+                            || !word(text, tokens, i - 1)
                                 .is_some_and(|w| matches!(w, "and" | "or" | "nor"))
+                            || !tokens[i - 2].is_word()
                     })
                 };
                 if let Some(m) = subject {
@@ -239,23 +243,33 @@ fn parenthetical_subject(
     comma: usize,
     start: usize,
 ) -> Option<Mention> {
-    // The opening comma; a quote or sentence punctuation in between means there is none.
-    let open = (start..comma)
-        .rev()
-        .take(MAX_PARENTHETICAL)
-        .find(|&k| {
-            !tokens[k].is_word()
-                && (tokens[k].is_punct(',')
-                    || matches!(tokens[k].tok, super::words::Tok::Quote(_))
-                    || [';', ':', '.', '!', '?']
-                        .iter()
-                        .any(|&c| tokens[k].is_punct(c)))
-        })
-        .filter(|&k| tokens[k].is_punct(','))?;
-    if open == start || open + 1 >= comma {
-        return None;
+    // The opening comma: the nearest one before which a speaker phrase ends, over up to three
+    // comma-separated segments ("Harold Fenn, 72, who has been travelling, said"). A quote or
+    // sentence punctuation in between means there is none.
+    let stops = |k: usize| {
+        matches!(tokens[k].tok, super::words::Tok::Quote(_))
+            || [';', ':', '.', '!', '?']
+                .iter()
+                .any(|&c| tokens[k].is_punct(c))
+    };
+    let mut found = None;
+    let mut k = comma;
+    for _ in 0..3 {
+        let open = (start..k)
+            .rev()
+            .take(MAX_PARENTHETICAL)
+            .find(|&i| tokens[i].is_punct(',') || stops(i))
+            .filter(|&i| tokens[i].is_punct(','))?;
+        if open == start || open + 1 >= comma {
+            return None;
+        }
+        if let Some(m) = parse_left(text, tokens, open - 1).filter(|m| m.tokens.0 >= start) {
+            found = Some((open, m));
+            break;
+        }
+        k = open;
     }
-    let before = parse_left(text, tokens, open - 1).filter(|m| m.tokens.0 >= start)?;
+    let (open, before) = found?;
     let inner = parse_right(text, tokens, open + 1).filter(|m| m.tokens.1 + 1 == comma);
     match (before.head, inner) {
         // "The regulator, the National Transport Safety Board, said": the name inside.
@@ -388,6 +402,31 @@ fn appositive_role(text: &str, tokens: &[Token], from: usize, to: usize) -> Opti
     parse_right(text, tokens, from).and_then(|m| m.role)
 }
 
+/// A role phrase that runs on to a comma ("According to her deputy for the environment,
+/// Marc Dufresne, …"): its role extends over up to six more plain words.
+fn extend_to_comma(tokens: &[Token], m: Mention, end: usize) -> Mention {
+    if m.head == Head::Name || m.role.is_none() {
+        return m;
+    }
+    let next = m.tokens.1 + 1;
+    let Some(comma) = (next..end.min(next + 7)).find(|&k| !tokens[k].is_word()) else {
+        return m;
+    };
+    if comma == next
+        || !tokens[comma].is_punct(',')
+        || (next..comma).any(|k| tokens[k].flags.verb())
+    {
+        return m;
+    }
+    let last = comma - 1;
+    Mention {
+        span: Span::new(m.span.start, tokens[last].span.end),
+        role: m.role.map(|r| Span::new(r.start, tokens[last].span.end)),
+        tokens: (m.tokens.0, last),
+        ..m
+    }
+}
+
 /// A name followed by ", which" is a body; by ", who", a person.
 fn hint_kind(text: &str, tokens: &[Token], mut m: Mention) -> Mention {
     if tokens.get(m.tokens.1 + 1).is_some_and(|t| t.is_punct(',')) {
@@ -441,11 +480,14 @@ pub(crate) fn reported_clause(
     };
     // `needs_verb`: a clause after its cue must show a finite verb unless "that" opens it
     // ("confirmed this action" is no clause); a clause before its attribution is one.
+    // A clause before its attribution must not hold another one; a clause after its cue may
+    // ("said nobody had told them").
     let clause = |from: usize, to: usize, needs_verb: bool| -> Option<Span> {
         let words = (from..to).filter(|&k| tokens[k].is_word()).count();
         let verb = (from..to).any(|k| tokens[k].flags.verb());
         let quoted = (from..to).all(|k| matches!(tokens[k].tok, super::words::Tok::Quote(_)));
-        (from < to && words >= 3 && (verb || !needs_verb) && !quoted && !other_cue_in(from, to))
+        let nested_cue = !needs_verb && other_cue_in(from, to);
+        (from < to && words >= 3 && (verb || !needs_verb) && !quoted && !nested_cue)
             .then(|| Span::new(tokens[from].span.start, tokens[to - 1].span.end))
     };
     // "CLAUSE, X said." / "CLAUSE, according to X." The attribution may end the sentence with
@@ -454,7 +496,7 @@ pub(crate) fn reported_clause(
     let tail = g1 + 1..end;
     let relative =
         word(text, tokens, g1 + 1).is_some_and(|w| matches!(w, "who" | "which" | "whose"));
-    let short_tail = tail.len() <= 5
+    let short_tail = tail.len() <= 8
         && tail
             .clone()
             .all(|k| tokens[k].is_word() && !tokens[k].flags.verb());
@@ -529,7 +571,7 @@ pub(crate) fn reported_clause(
     if tokens.get(k).is_some_and(|t| t.is_punct(':')) {
         return None;
     }
-    // Stop before a later attribution ("…, officials said").
+    // Stop before a later attribution set off by a comma ("…, officials said").
     let stop = attributions
         .iter()
         .filter(|o| o.cue.first > k)
@@ -537,6 +579,7 @@ pub(crate) fn reported_clause(
             o.speaker
                 .map_or(o.cue.first, |m| m.tokens.0.min(o.cue.first))
         })
+        .filter(|&g| g > k && tokens[g - 1].is_punct(','))
         .min()
         .map_or(end, |s| {
             let mut s = s.min(end);

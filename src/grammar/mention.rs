@@ -121,7 +121,7 @@ fn classify(word: &str, flags: Flags) -> Class {
         } else {
             Class::Cap
         }
-    } else if flags.anonymous() || flags.statement() || flags.title() {
+    } else if flags.anonymous() || flags.statement() || flags.title() || flags.org_noun() {
         Class::LowerHead
     } else if flags.modifier() {
         Class::Modifier
@@ -220,16 +220,21 @@ fn described_left(text: &str, tokens: &[Token], end: usize, lexicon: &Lexicon) -
     if !is_lower_word(end) {
         return None;
     }
+    // A bare plural after a comma or at the start ("…, election officials said") needs a
+    // listed head; with a determiner any noun will do.
+    let listed = {
+        let f = tokens[end].flags;
+        f.anonymous() || f.title() || f.org_noun() || f.statement()
+    };
     let mut first = end;
     for _ in 0..4 {
-        if first == 0 {
-            return None;
+        if first == 0 || !tokens[first - 1].is_word() {
+            return listed
+                .then(|| analyze(text, tokens, first, end, lexicon))
+                .flatten();
         }
         first -= 1;
         let t = &tokens[first];
-        if !t.is_word() {
-            return None;
-        }
         match classify(t.span.slice(text), t.flags) {
             Class::Determiner { .. } => return analyze(text, tokens, first, end, lexicon),
             // "the union", "the county's finance chief", "the Biden administration".
@@ -287,7 +292,13 @@ pub(crate) fn parse_right(text: &str, tokens: &[Token], start: usize) -> Option<
                 last_head = Some(i);
                 // A lower-case head ends the phrase unless a capitalised word continues it
                 // ("the spokesman John Kirby"); "officials said" stops here.
-                if c == Class::LowerHead && !is_head(class_at(i + 1)) {
+                // "the state water board": one plain word may stand before the next head.
+                let plain_then_head = class_at(i + 1) == Class::Other
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|t| t.is_word() && !t.flags.capitalized())
+                    && class_at(i + 2) == Class::LowerHead;
+                if c == Class::LowerHead && !is_head(class_at(i + 1)) && !plain_then_head {
                     break;
                 }
             }
@@ -434,17 +445,36 @@ fn analyze(
         || (body..=last).any(|i| tokens[i].flags.org_word())
             && !(name_start..last).any(|i| tokens[i].flags.given());
     let has_role = name_start > body;
+    // A body's name is its final capitalised run, connectors included: "the vehicle maker
+    // Veltro Motors" → "Veltro Motors", "the US Department of Defense" → all of it.
+    let body_name = || {
+        let mut s = last;
+        while s > body {
+            let f = tokens[s - 1].flags;
+            let connector = classify(word(s - 1), f) == Class::Connector;
+            if !(f.capitalized() || (connector && s >= 2 && tokens[s - 2].flags.capitalized())) {
+                break;
+            }
+            s -= 1;
+        }
+        range(s, last)
+    };
     if name_start > last {
         // Only titles: a role with no name.
         return Some(if is_org {
-            mention(Some(whole), None, SpeakerKind::Organization, Head::Name)
+            mention(
+                Some(body_name()),
+                None,
+                SpeakerKind::Organization,
+                Head::Name,
+            )
         } else {
             mention(None, Some(whole), SpeakerKind::Person, Head::Role)
         });
     }
     if is_org && !(has_role && tokens[name_start - 1].flags.title()) {
         return Some(mention(
-            Some(whole),
+            Some(body_name()),
             None,
             SpeakerKind::Organization,
             Head::Name,
@@ -467,7 +497,12 @@ fn analyze(
     });
     let single = start == last;
     let acronym = head_word.len() >= 2 && head_word.chars().all(|c| c.is_uppercase() || c == '.');
-    let kind = if role.is_some() || !single {
+    // "Ticket agency Stubline": a name described by a body's noun is a body.
+    let described_as_body =
+        start > body && tokens[start - 1].flags.org_noun() && !tokens[start - 1].flags.title();
+    let kind = if described_as_body {
+        SpeakerKind::Organization
+    } else if role.is_some() || !single {
         SpeakerKind::Person
     } else if acronym {
         SpeakerKind::Organization
@@ -553,6 +588,18 @@ mod tests {
         assert_eq!(left("Hezbollah vowed"), org("Hezbollah"));
         assert_eq!(left("Lebanon-based Hezbollah vowed"), org("Hezbollah"));
         assert_eq!(left("Lebanon’s Hezbollah vowed"), org("Hezbollah"));
+        assert_eq!(
+            left("the vehicle maker Veltro Motors said"),
+            org("Veltro Motors")
+        );
+        assert_eq!(
+            left("the US Department of Defense said"),
+            org("US Department of Defense")
+        );
+        assert_eq!(
+            left("Ticket agency Stubline said").2,
+            SpeakerKind::Organization
+        );
         assert_eq!(left("a senior official said").2, SpeakerKind::Anonymous);
         assert_eq!(
             left("by the US Secretary of Defense added"),

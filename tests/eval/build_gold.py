@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Builds gold.jsonl from the annotated articles (annotated_*.txt), standard library only.
+
+Annotated format: articles separated by header lines `=== <id> | <outlet> | <date>`, the
+first line after a header is the title, the rest the text. A gold quote is written inline as
+`{{<kind>|<speaker>|<words>}}` with kind d (direct), p (partial) or i (indirect); quote marks
+stay outside the braces. Annotations may nest (speech inside a quote). The markup is removed
+and each quote's `start`/`end` recorded as code-point offsets into the clean text, the
+convention of ../shared/eval/score.py.
+
+Output, one article per line:
+{"id", "split": "test", "outlet", "date", "title", "text",
+ "quotes": [{"start", "end", "speaker", "kind"}]}
+"""
+import glob
+import json
+import os
+import re
+import sys
+
+KINDS = {"d": "direct", "p": "partial", "i": "indirect"}
+OPEN = re.compile(r"\{\{([dpi])\|([^|{}]*)\|")
+
+
+def clean(annotated, where):
+    """The text without markup, and the gold quotes with code-point offsets."""
+    out, quotes, stack = [], [], []
+    i = 0
+    while i < len(annotated):
+        m = OPEN.match(annotated, i)
+        if m:
+            stack.append((len("".join(out)), KINDS[m.group(1)], m.group(2).strip()))
+            i = m.end()
+        elif annotated.startswith("}}", i):
+            if not stack:
+                sys.exit(f"{where}: '}}}}' without an opening annotation")
+            start, kind, speaker = stack.pop()
+            quotes.append({"start": start, "end": len("".join(out)), "speaker": speaker, "kind": kind})
+            i += 2
+        else:
+            out.append(annotated[i])
+            i += 1
+    if stack:
+        sys.exit(f"{where}: unclosed annotation {stack[-1]}")
+    quotes.sort(key=lambda q: (q["start"], -q["end"]))
+    return "".join(out), quotes
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    records = []
+    for path in sorted(glob.glob(os.path.join(here, "annotated_*.txt"))):
+        chunks = re.split(r"^=== ", open(path, encoding="utf-8").read(), flags=re.M)
+        for chunk in chunks[1:]:
+            header, _, body = chunk.partition("\n")
+            art_id, outlet, date = [p.strip() for p in header.split("|")]
+            title, _, annotated = body.strip("\n").partition("\n")
+            text, quotes = clean(annotated.strip("\n") + "\n", f"{path}:{art_id}")
+            for q in quotes:
+                span = text[q["start"]:q["end"]]
+                if not span.strip() or span != span.strip():
+                    sys.exit(f"{art_id}: gold span has stray white space: {span!r}")
+            records.append({"id": art_id, "split": "test", "outlet": outlet, "date": date,
+                            "title": title.strip(), "text": text, "quotes": quotes})
+    with open(os.path.join(here, "gold.jsonl"), "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    n = sum(len(r["quotes"]) for r in records)
+    kinds = {}
+    for r in records:
+        for q in r["quotes"]:
+            kinds[q["kind"]] = kinds.get(q["kind"], 0) + 1
+    print(f"{len(records)} articles, {n} gold quotes {kinds}")
+
+
+if __name__ == "__main__":
+    main()
