@@ -75,6 +75,8 @@ flags! {
     VERB = 25, verb;
     /// Opens a short phrase between a cue and "that" (`data/adverbial_openers.txt`).
     ADVERBIAL = 26, adverbial;
+    /// A conjunction ("and", "but"): never inside a speaker phrase.
+    CONJUNCTION = 28, conjunction;
     /// A cue that reports a clause only after "that" ("declared that …", not "declared war").
     CUE_NEEDS_THAT = 27, cue_needs_that;
     /// Never part of a name (`data/not_names.txt`).
@@ -253,6 +255,7 @@ impl Lexicon {
                 "personal" => Flags::PERSONAL,
                 "neuter" => Flags::NEUTER,
                 "plural" => Flags::PLURAL,
+                "conjunction" => Flags::CONJUNCTION,
                 other => panic!("data/function_words.txt: unknown class {other:?}"),
             };
             add(&mut folded, word.trim().to_lowercase(), bit);
@@ -324,6 +327,12 @@ impl Lexicon {
         let lower = first.is_some_and(char::is_lowercase);
         let mut bits = with_folded(w, |l| {
             let mut bits = 0;
+            // A plural of a listed role or source ("engineers", "lawyers"): as the singular.
+            if lower && l.len() > 3 && l.ends_with(b"s") {
+                if let Some(e) = self.words.get(&l[..l.len() - 1]) {
+                    bits |= e.folded & (Flags::TITLE | Flags::ANONYMOUS);
+                }
+            }
             if let Some(e) = self.words.get(l) {
                 bits = e.folded;
                 for (spelling, b) in &e.exact {

@@ -159,6 +159,11 @@ pub(crate) fn attribute(
                 attribution.borrows = true;
                 return attribution;
             }
+            // "… welcomed the trial but said": the verb shares the sentence's subject.
+            if cue.first > sent.start && tokens[cue.first - 1].flags.conjunction() {
+                attribution.borrows = true;
+                return attribution;
+            }
             // Leftwards, over auxiliaries and adverbs: the subject.
             let mut j = cue.first;
             while j > sent.start && tokens[j - 1].is_word() && tokens[j - 1].flags.auxiliary() {
@@ -496,10 +501,14 @@ pub(crate) fn reported_clause(
     let tail = g1 + 1..end;
     let relative =
         word(text, tokens, g1 + 1).is_some_and(|w| matches!(w, "who" | "which" | "whose"));
-    let short_tail = tail.len() <= 8
-        && tail
-            .clone()
-            .all(|k| tokens[k].is_word() && !tokens[k].flags.verb());
+    // The tail runs to the end, or to a comma before an appositive ("…, the zoo said
+    // Saturday, the first twins in two decades.").
+    let tail_end = tail
+        .clone()
+        .find(|&k| tokens[k].is_punct(','))
+        .unwrap_or(end);
+    let short_tail = tail_end - tail.start <= 8
+        && (tail.start..tail_end).all(|k| tokens[k].is_word() && !tokens[k].flags.verb());
     if g0 > sent.start + 1 && tokens[g0 - 1].is_punct(',') && (relative || short_tail) {
         return clause(sent.start, g0 - 1, false);
     }
@@ -560,9 +569,13 @@ pub(crate) fn reported_clause(
                     after_that = true;
                 }
                 _ if takes_object => {
-                    // "told reporters the port would reopen": past the object.
-                    let object = parse_right(text, tokens, k)?;
-                    k = object.tokens.1 + 1;
+                    // "told reporters the port would reopen": past the object, a speaker-like
+                    // phrase or one plain word.
+                    k = match parse_right(text, tokens, k) {
+                        Some(object) => object.tokens.1 + 1,
+                        None if tokens.get(k).is_some_and(|t| t.is_word()) => k + 1,
+                        None => return None,
+                    };
                 }
                 _ => {}
             }
@@ -749,6 +762,18 @@ mod tests {
             clauses("The mayor announced on Monday that the port would reopen."),
             some("the port would reopen")
         );
+        assert_eq!(
+            clauses("Bello told reporters she had six votes."),
+            some("she had six votes")
+        );
+        assert_eq!(
+            clauses("Two cubs were born last month, the zoo said Saturday, the first in years."),
+            some("Two cubs were born last month")
+        );
+        assert_eq!(
+            clauses("Repairs are late, engineers warned."),
+            some("Repairs are late")
+        );
     }
 
     #[test]
@@ -768,6 +793,16 @@ mod tests {
         assert_eq!(clauses("Austin said: we go now."), vec![None]);
         // Thought, not speech: no cue at all.
         assert!(clauses("Kirby appeared to sidestep questions on Iran.").is_empty());
+    }
+
+    #[test]
+    fn a_cue_after_a_conjunction_shares_the_subject() {
+        let text = "The union welcomed the trial but said it wanted guarantees.";
+        let mut toks = Vec::new();
+        words::tokenize(text, Span::new(0, text.len()), &[], &mut toks);
+        let cues = find_cues(text, &toks, 0..toks.len());
+        let a = attribute(text, &toks, 0..toks.len(), &cues);
+        assert!(a[0].speaker.is_none() && a[0].borrows, "{a:?}");
     }
 
     #[test]

@@ -109,6 +109,9 @@ fn classify(word: &str, flags: Flags) -> Class {
     if flags.plural() {
         return Class::Pronoun(Pronoun::Plural);
     }
+    if flags.conjunction() {
+        return Class::Other;
+    }
     if flags.capitalized() {
         // "Iran-backed", "Lebanon-based": an adjective, not part of a name.
         let adjective = word
@@ -237,6 +240,7 @@ fn described_left(text: &str, tokens: &[Token], end: usize, lexicon: &Lexicon) -
         let t = &tokens[first];
         match classify(t.span.slice(text), t.flags) {
             Class::Determiner { .. } => return analyze(text, tokens, first, end, lexicon),
+            _ if t.flags.conjunction() => return None,
             // "the union", "the county's finance chief", "the Biden administration".
             _ if is_lower_word(first)
                 || is_possessive(t.span.slice(text))

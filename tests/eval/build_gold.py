@@ -47,7 +47,8 @@ def clean(annotated, where):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
+    # The set's folder: this one by default, or the one named on the command line.
+    here = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     records = []
     for path in sorted(glob.glob(os.path.join(here, "annotated_*.txt"))):
         chunks = re.split(r"^=== ", open(path, encoding="utf-8").read(), flags=re.M)
