@@ -15,5 +15,8 @@ mod cli;
 /// One speaker across a corpus: ids, merging, and the roster.
 mod speakers;
 
+/// The annotated sets of `tests/eval` as a regression guard.
+mod eval;
+
 /// Hostile input: work stays linear and nothing panics.
 mod pathological;
