@@ -615,13 +615,11 @@ fn by_statement(text: &str, tokens: &[Token], m: &Mention, start: usize) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::{marks, words};
+    use crate::grammar::words;
 
     /// (cue, speaker mention) for each cue of a one-sentence text.
     fn attributions(text: &str) -> Vec<(String, Option<String>)> {
-        let regions = marks::pair(&marks::lex(text, 0));
-        let mut toks = Vec::new();
-        words::tokenize(text, Span::new(0, text.len()), &regions, &mut toks);
+        let (_, toks) = crate::grammar::lex_for_test(text);
         let cues = find_cues(text, &toks, 0..toks.len());
         attribute(text, &toks, 0..toks.len(), &cues)
             .into_iter()
@@ -703,9 +701,7 @@ mod tests {
 
     /// The clause each attribution of a one-sentence text reports.
     fn clauses(text: &str) -> Vec<Option<String>> {
-        let regions = marks::pair(&marks::lex(text, 0));
-        let mut toks = Vec::new();
-        words::tokenize(text, Span::new(0, text.len()), &regions, &mut toks);
+        let (_, toks) = crate::grammar::lex_for_test(text);
         let cues = find_cues(text, &toks, 0..toks.len());
         let atts = attribute(text, &toks, 0..toks.len(), &cues);
         (0..atts.len())

@@ -519,13 +519,10 @@ fn analyze(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::{marks, words};
 
     /// Parses the mention that ends just before the last word of `text` (the cue).
     fn left(text: &str) -> (Option<String>, Option<String>, SpeakerKind, Head) {
-        let regions = marks::pair(&marks::lex(text, 0));
-        let mut toks = Vec::new();
-        words::tokenize(text, Span::new(0, text.len()), &regions, &mut toks);
+        let (_, toks) = crate::grammar::lex_for_test(text);
         let m = parse_left(text, &toks, toks.len() - 2).expect("a mention");
         let s = |s: Option<Span>| s.map(|s| s.slice(text).to_string());
         (s(m.name), s(m.role), m.kind, m.head)

@@ -17,3 +17,12 @@ pub(crate) mod marks;
 pub(crate) mod mention;
 pub(crate) mod sentences;
 pub(crate) mod words;
+
+/// Test helper: the regions and tokens of a one-paragraph text.
+#[cfg(test)]
+pub(crate) fn lex_for_test(text: &str) -> (Vec<marks::Region>, Vec<words::Token>) {
+    let regions = marks::pair(&marks::lex(text, 0));
+    let mut tokens = Vec::new();
+    words::tokenize(text, crate::Span::new(0, text.len()), &regions, &mut tokens);
+    (regions, tokens)
+}

@@ -106,12 +106,9 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::{marks, words};
 
     fn split(text: &str) -> Vec<String> {
-        let regions = marks::pair(&marks::lex(text, 0));
-        let mut toks = Vec::new();
-        words::tokenize(text, Span::new(0, text.len()), &regions, &mut toks);
+        let (regions, toks) = crate::grammar::lex_for_test(text);
         let ends = |i: usize| {
             let Tok::Quote(r) = toks[i].tok else {
                 return false;

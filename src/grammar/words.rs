@@ -205,12 +205,9 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::marks;
 
     fn toks(text: &str) -> Vec<String> {
-        let regions = marks::pair(&marks::lex(text, 0));
-        let mut out = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &regions, &mut out);
+        let (_, out) = crate::grammar::lex_for_test(text);
         out.iter()
             .map(|t| match t.tok {
                 Tok::Quote(_) => format!("Q[{}]", t.span.slice(text)),

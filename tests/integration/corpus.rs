@@ -2,33 +2,30 @@ use saywho::Extractor;
 
 use crate::support::{check_invariants, read_article, snapshot_settings};
 
-/// Every article of the corpus, extracted and locked as a YAML snapshot
-/// (`snapshots/corpus@<file>.snap`).
-#[test]
-fn corpus_extractions_match_snapshots() {
+/// Extracts every `.txt` article of `dir` (relative to this file) and locks each as a YAML
+/// snapshot `snapshots/<name>@<file>.snap`, checking the invariants on the way.
+fn snapshot_folder(dir: &str, name: &str) {
     let extractor = Extractor::new();
     snapshot_settings().bind(|| {
-        insta::glob!("../corpus", "*.txt", |path| {
+        insta::glob!(dir, "*.txt", |path| {
             let article = read_article(path);
             let extraction = extractor.extract(&article);
             check_invariants(&article, &extraction);
-            insta::assert_yaml_snapshot!("corpus", extraction);
+            insta::assert_yaml_snapshot!(name, extraction);
         });
     });
+}
+
+/// Every article of the corpus, locked (`snapshots/corpus@<file>.snap`).
+#[test]
+fn corpus_extractions_match_snapshots() {
+    snapshot_folder("../corpus", "corpus");
 }
 
 /// The sample articles the README runs, locked the same way.
 #[test]
 fn example_extractions_match_snapshots() {
-    let extractor = Extractor::new();
-    snapshot_settings().bind(|| {
-        insta::glob!("../../examples/articles", "*.txt", |path| {
-            let article = read_article(path);
-            let extraction = extractor.extract(&article);
-            check_invariants(&article, &extraction);
-            insta::assert_yaml_snapshot!("example", extraction);
-        });
-    });
+    snapshot_folder("../../examples/articles", "example");
 }
 
 /// Several outlets report the same statements: the same speaker is found in each, under
