@@ -606,6 +606,11 @@ fn nested_speech(
             .filter(|r| r.depth == outer.depth + 1 && inner.contains(r.outer(inner.end)))
             .map(|r| Region { depth: 0, ..*r })
             .collect();
+        // Nested speech needs a quote inside or a colon ("as he said: …"); most quotes have
+        // neither and are not read twice.
+        if inside.is_empty() && !inner.slice(text).contains(':') {
+            continue;
+        }
         let mut tokens = Vec::new();
         words::tokenize(text, inner, &inside, &mut tokens);
         let ends = |i: usize| match tokens[i].tok {
