@@ -41,6 +41,7 @@ mod extract;
 mod grammar;
 pub mod input;
 mod lexicon;
+pub mod link;
 mod quote;
 mod resolve;
 mod span;
@@ -53,6 +54,7 @@ pub use work::steps as __work_steps;
 pub use article::Article;
 pub use error::{Error, ErrorKind};
 pub use extract::{Extractor, ExtractorBuilder};
+pub use link::{LinkConfig, Linker, Member, Relation, Statement};
 pub use quote::{
     Cue, Extraction, Mention, MentionKind, Quote, QuoteKind, ResolvedBy, Speaker, SpeakerKind,
     Stance,

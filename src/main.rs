@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use saywho::{input, Article, Error, Extractor, Roster, SpeakerEntry, SpeakerKind};
+use saywho::{input, Article, Error, Extractor, Linker, Roster, SpeakerEntry, SpeakerKind};
 
 /// Who said what in news articles.
 #[derive(Parser)]
@@ -20,6 +20,16 @@ enum Command {
     /// Extract quotes with speaker, role and cue: one JSON object per article.
     Extract {
         /// Output format: one line per article (jsonl) or one pretty JSON array (json).
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Link the same statement across outlets: one JSON object per statement (singletons
+    /// included), with each outlet's variant and how it differs.
+    Link {
+        /// Output format: one line per statement (jsonl) or one pretty JSON array (json).
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
         /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
@@ -63,6 +73,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract { format, paths } => extract(format, &paths),
         Command::Speakers { format, paths } => speakers(format, &paths),
+        Command::Link { format, paths } => link(format, &paths),
     }
 }
 
@@ -230,4 +241,23 @@ fn finish(result: io::Result<()>, failed: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn link(format: Format, paths: &[PathBuf]) -> ExitCode {
+    let extractor = Extractor::new();
+    let mut failed = false;
+    let extractions: Vec<_> = articles(paths, &mut failed)
+        .map(|a| extractor.extract(&a))
+        .collect();
+    let statements = Linker::default().link(&extractions);
+    let mut sink = Sink {
+        out: BufWriter::new(io::stdout().lock()),
+        format,
+        written: 0,
+    };
+    let result = statements
+        .iter()
+        .try_for_each(|s| sink.write(s))
+        .and_then(|()| sink.finish());
+    finish(result, failed)
 }

@@ -1,0 +1,130 @@
+//! Clusters from verified edges: union-find over full variants, then each fragment cluster
+//! attached to its one best parent, so a fragment never bridges two statements.
+
+/// Union-find with path halving; the smaller index becomes the root, so roots are stable.
+pub(crate) struct UnionFind {
+    parent: Vec<u32>,
+}
+
+impl UnionFind {
+    pub fn new(n: usize) -> Self {
+        UnionFind {
+            parent: (0..n as u32).collect(),
+        }
+    }
+
+    pub fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let p = self.parent[x as usize];
+            self.parent[x as usize] = self.parent[p as usize];
+            x = self.parent[x as usize];
+        }
+        x
+    }
+
+    pub fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = (ra.min(rb), ra.max(rb));
+            self.parent[hi as usize] = lo;
+        }
+    }
+}
+
+/// A verified link between two quotes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Edge {
+    pub a: u32,
+    pub b: u32,
+    pub dice: f64,
+    pub containment: f64,
+    /// `Some(child)` when the edge attaches a fragment (the shorter side) to a full statement.
+    pub fragment_child: Option<u32>,
+}
+
+/// Groups `n` quotes by the edges; returns each quote's cluster root. `is_fragment_cluster`
+/// says whether a variant cluster (by root) is made of fragments only.
+pub(crate) fn clusters(
+    n: usize,
+    edges: &[Edge],
+    is_fragment_cluster: impl Fn(&[u32]) -> bool,
+) -> Vec<u32> {
+    let mut uf = UnionFind::new(n);
+    for e in edges.iter().filter(|e| e.fragment_child.is_none()) {
+        uf.union(e.a, e.b);
+    }
+    // Members of each variant cluster.
+    let mut members: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for q in 0..n as u32 {
+        let r = uf.find(q);
+        members[r as usize].push(q);
+    }
+    // Best parent cluster of each fragment cluster: highest containment, then Dice, then the
+    // smaller parent root (deterministic).
+    let mut best: Vec<Option<(f64, f64, u32)>> = vec![None; n];
+    for e in edges {
+        let Some(child) = e.fragment_child else {
+            continue;
+        };
+        let parent = if child == e.a { e.b } else { e.a };
+        let (rc, rp) = (uf.find(child), uf.find(parent));
+        if rc == rp || !is_fragment_cluster(&members[rc as usize]) {
+            continue;
+        }
+        let candidate = (e.containment, e.dice, rp);
+        let better = match best[rc as usize] {
+            None => true,
+            Some((c, d, r)) => {
+                (candidate.0, candidate.1) > (c, d)
+                    || ((candidate.0, candidate.1) == (c, d) && rp < r)
+            }
+        };
+        if better {
+            best[rc as usize] = Some(candidate);
+        }
+    }
+    // Attach in one step, from the variant roots (a fragment cluster's parent is a full
+    // statement, never another fragment cluster, so nothing chains).
+    let roots: Vec<u32> = (0..n as u32).map(|q| uf.find(q)).collect();
+    roots
+        .iter()
+        .map(|&r| match best[r as usize] {
+            Some((_, _, parent_root)) if !is_fragment_cluster(&members[parent_root as usize]) => {
+                parent_root
+            }
+            _ => r,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edge(a: u32, b: u32, fragment_child: Option<u32>, containment: f64) -> Edge {
+        Edge {
+            a,
+            b,
+            dice: 0.5,
+            containment,
+            fragment_child,
+        }
+    }
+
+    #[test]
+    fn a_fragment_attaches_to_one_parent_only() {
+        // 0 ~ 1 are one statement, 2 another; 3 is a fragment found in both.
+        let edges = [
+            edge(0, 1, None, 1.0),
+            edge(2, 3, Some(3), 1.0),
+            edge(0, 3, Some(3), 0.9),
+        ];
+        let roots = clusters(4, &edges, |m| m.iter().all(|&q| q == 3));
+        assert_eq!(roots[0], roots[1]);
+        assert_eq!(roots[3], roots[2], "attached to the better parent");
+        assert_ne!(
+            roots[0], roots[2],
+            "the fragment does not bridge the two statements"
+        );
+    }
+}

@@ -1,0 +1,295 @@
+//! Normalisation for matching only: the text of a quote becomes a sequence of token hashes
+//! that compare equal across outlets' house styles. Offsets in output never come from here.
+//!
+//! In order: NFKC; lower case; quote marks, dashes and punctuation dropped (an ellipsis too —
+//! the alignment treats the words around it as a gap); words split at hyphens; aliases folded
+//! (`data/aliases.txt`: "U.S.", "United States", "American" → `us`); number words as digits
+//! (`data/number_words.txt`); British spellings as American (the VarCon table of the `varcon`
+//! crate: "defence" → "defense", "stabilise" → "stabilize"); then the Snowball English stemmer
+//! (`rust-stemmers`). Each token is hashed with xxh3 under a fixed seed, so token ids — and the
+//! blocking keys built from them — are the same on every machine.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use unicode_normalization::UnicodeNormalization;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// The seed of token hashes. Part of the matching contract: changing it changes every key.
+pub(crate) const TOKEN_SEED: u64 = 0x5a79_7768_6f21_0001;
+
+/// How a word was brought to its matching form, for explaining differences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Fold {
+    /// Unchanged but for case.
+    Plain,
+    /// A number word ("twenty" → 20).
+    Number,
+    /// An alias ("United States" → us).
+    Alias,
+    /// A British spelling made American.
+    Spelling,
+}
+
+/// One word of a quote as written, and its matching tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    /// Byte range of the word in the quote's text.
+    pub start: usize,
+    pub end: usize,
+    /// Matching tokens (a hyphenated word gives several; the second word of a two-word alias
+    /// gives none).
+    pub tokens: Vec<u64>,
+    pub fold: Fold,
+}
+
+/// A quote ready for matching.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Normalized {
+    pub words: Vec<Word>,
+    /// All tokens in order.
+    pub tokens: Vec<u64>,
+}
+
+struct Tables {
+    aliases: FxHashMap<String, String>,
+    two_word_aliases: FxHashMap<(String, String), String>,
+    numbers: FxHashMap<String, u64>,
+    american: FxHashMap<&'static str, &'static str>,
+    stemmer: Stemmer,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let lines = |src: &'static str| {
+            src.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        };
+        let mut aliases = FxHashMap::default();
+        let mut two_word_aliases = FxHashMap::default();
+        for line in lines(include_str!("../../data/aliases.txt")) {
+            let Some((canonical, forms)) = line.split_once('=') else {
+                continue;
+            };
+            let canonical = canonical.trim().to_string();
+            for form in forms.split('|').map(str::trim) {
+                match form.split_once(' ') {
+                    Some((a, b)) => {
+                        two_word_aliases.insert((a.to_string(), b.to_string()), canonical.clone());
+                    }
+                    None => {
+                        aliases.insert(form.to_string(), canonical.clone());
+                    }
+                }
+            }
+        }
+        let numbers = lines(include_str!("../../data/number_words.txt"))
+            .filter_map(|l| {
+                let (w, n) = l.split_once('\t')?;
+                Some((w.trim().to_string(), n.trim().parse().ok()?))
+            })
+            .collect();
+        // Every VarCon spelling → the American one of its entry (the first listed without a
+        // "variant" tag), so "defence" and "defense" meet.
+        let mut american = FxHashMap::default();
+        for cluster in varcon::VARCON {
+            for entry in cluster.entries {
+                let preferred = entry.variants.iter().find(|v| {
+                    v.types
+                        .iter()
+                        .any(|t| t.category == varcon::Category::American && t.tag.is_none())
+                });
+                let Some(target) = preferred.map(|v| v.word) else {
+                    continue;
+                };
+                for v in entry.variants {
+                    if v.word != target {
+                        american.entry(v.word).or_insert(target);
+                    }
+                }
+            }
+        }
+        Tables {
+            aliases,
+            two_word_aliases,
+            numbers,
+            american,
+            stemmer: Stemmer::create(Algorithm::English),
+        }
+    })
+}
+
+/// The hash of one matching token.
+pub(crate) fn token_id(token: &str) -> u64 {
+    xxh3_64_with_seed(token.as_bytes(), TOKEN_SEED)
+}
+
+/// Characters that join a word: letters, digits, and an inner period or apostrophe
+/// ("u.s.", "we're").
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The raw words of a text: byte ranges of runs of letters and digits, joined across inner
+/// `.`, `'`, `’` and `-` (hyphens are split later, into tokens).
+fn raw_words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if matches!(d, '.' | '\'' | '’' | '-' | '‑') {
+                // A joiner only between word characters ("U.S.", "self-defence"); "U.S." keeps
+                // its final period.
+                let mut ahead = chars.clone();
+                ahead.next();
+                match ahead.peek() {
+                    Some(&(_, e)) if is_word_char(e) => {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    }
+                    _ if d == '.' && text[i..end].contains('.') => {
+                        end = j + 1;
+                        chars.next();
+                        break;
+                    }
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        out.push((i, end));
+    }
+    out
+}
+
+/// Normalises the text of a quote.
+pub(crate) fn normalize(text: &str) -> Normalized {
+    let t = tables();
+    let mut words: Vec<Word> = Vec::new();
+    let raw = raw_words(text);
+    let lower: Vec<String> = raw
+        .iter()
+        .map(|&(s, e)| {
+            text[s..e]
+                .nfkc()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
+                .collect()
+        })
+        .collect();
+    let mut i = 0;
+    while i < raw.len() {
+        let (start, mut end) = raw[i];
+        let w = &lower[i];
+        // Two-word aliases: "united states".
+        if let Some(canonical) = lower
+            .get(i + 1)
+            .and_then(|next| t.two_word_aliases.get(&(w.clone(), next.clone())))
+        {
+            end = raw[i + 1].1;
+            words.push(Word {
+                start,
+                end,
+                tokens: vec![token_id(canonical)],
+                fold: Fold::Alias,
+            });
+            i += 2;
+            continue;
+        }
+        let mut tokens = Vec::new();
+        let mut fold = Fold::Plain;
+        if let Some(canonical) = t.aliases.get(w.as_str()) {
+            tokens.push(token_id(canonical));
+            fold = Fold::Alias;
+        } else {
+            // Hyphenated parts; number words summed ("twenty-one" → 21).
+            let parts: Vec<&str> = w.split(['-', '‑']).filter(|p| !p.is_empty()).collect();
+            let values: Option<Vec<u64>> =
+                parts.iter().map(|p| t.numbers.get(*p).copied()).collect();
+            match values {
+                Some(v) if !v.is_empty() => {
+                    let n: u64 = v.iter().sum();
+                    let s = n.to_string();
+                    tokens.push(token_id(&s));
+                    fold = Fold::Number;
+                }
+                _ => {
+                    for part in parts {
+                        let part = part.trim_end_matches('.');
+                        let spelled = t.american.get(part).copied();
+                        if spelled.is_some() {
+                            fold = Fold::Spelling;
+                        }
+                        let base = spelled.unwrap_or(part);
+                        let stem = t.stemmer.stem(base);
+                        tokens.push(token_id(&stem));
+                    }
+                }
+            }
+        }
+        words.push(Word {
+            start,
+            end,
+            tokens,
+            fold,
+        });
+        i += 1;
+    }
+    let tokens = words
+        .iter()
+        .flat_map(|w| w.tokens.iter().copied())
+        .collect();
+    Normalized { words, tokens }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) -> bool {
+        normalize(a).tokens == normalize(b).tokens
+    }
+
+    #[test]
+    fn house_styles_compare_equal() {
+        assert!(same(
+            "precision self-defence strikes",
+            "Precision self-defense strikes"
+        ));
+        assert!(same("against U.S. personnel", "against US personnel"));
+        assert!(same("the United States will", "the US will"));
+        assert!(same("United States troops", "American troops"));
+        assert!(same("American troops", "US troops"));
+        assert!(same("twenty-one soldiers", "21 soldiers"));
+        assert!(same("to stabilise the region", "to stabilize the region"));
+        assert!(same("we’re going", "we're going"));
+        assert!(same("“Strikes,” … he said", "strikes he said"));
+        assert!(same("precise strikes", "precision strikes"));
+    }
+
+    #[test]
+    fn different_words_differ() {
+        assert!(!same("we will not hesitate", "we will hesitate"));
+        assert!(!same("US troops", "UK troops"));
+    }
+
+    #[test]
+    fn words_keep_their_offsets() {
+        let text = "the U.S. said";
+        let n = normalize(text);
+        let words: Vec<&str> = n.words.iter().map(|w| &text[w.start..w.end]).collect();
+        assert_eq!(words, ["the", "U.S.", "said"]);
+        assert_eq!(n.words[1].fold, Fold::Alias);
+    }
+}

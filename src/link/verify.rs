@@ -1,0 +1,237 @@
+//! Verifying a candidate pair: token alignment, similarity, containment, and the word-level
+//! difference between two renderings of a statement.
+
+use serde::{Deserialize, Serialize};
+
+use super::normalize::{Fold, Normalized};
+
+/// Longest common subsequence of two token sequences, in O(n·m) time and O(m) memory.
+/// Inputs longer than `cap` tokens are cut to `cap` (a statement is rarely that long; this
+/// bounds the cost of a pathological pair).
+pub(crate) fn lcs(a: &[u64], b: &[u64], cap: usize) -> usize {
+    let (a, b) = (&a[..a.len().min(cap)], &b[..b.len().min(cap)]);
+    let (a, b) = if a.len() < b.len() { (b, a) } else { (a, b) };
+    let mut row = vec![0u32; b.len() + 1];
+    for &x in a {
+        let mut diag = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()] as usize
+}
+
+/// How alike two quotes are.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Likeness {
+    /// Tokens in common (in order).
+    pub matched: usize,
+    /// 2·matched / (|a| + |b|): 1 for the same words.
+    pub dice: f64,
+    /// matched / min(|a|, |b|): 1 when the shorter lies wholly inside the longer.
+    pub containment: f64,
+}
+
+pub(crate) fn likeness(a: &Normalized, b: &Normalized, cap: usize) -> Likeness {
+    let (la, lb) = (a.tokens.len().min(cap), b.tokens.len().min(cap));
+    if la == 0 || lb == 0 {
+        return Likeness {
+            matched: 0,
+            dice: 0.0,
+            containment: 0.0,
+        };
+    }
+    let matched = lcs(&a.tokens, &b.tokens, cap);
+    Likeness {
+        matched,
+        dice: 2.0 * matched as f64 / (la + lb) as f64,
+        containment: matched as f64 / la.min(lb) as f64,
+    }
+}
+
+/// What one step of a diff does, read from the canonical wording to the variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiffOp {
+    /// The same words.
+    Equal,
+    /// Words only in the variant.
+    Insert,
+    /// Words of the canonical wording the variant leaves out.
+    Delete,
+    /// Different words in the same place.
+    Replace,
+}
+
+/// Why two words in the same place differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiffReason {
+    /// British and American spelling ("defence" / "defense").
+    Spelling,
+    /// Another name for the same thing ("U.S." / "American").
+    Alias,
+    /// A number written out or in digits.
+    Number,
+    /// Another form of the same word ("precise" / "precision").
+    Inflection,
+    /// Other words.
+    Wording,
+}
+
+/// One step of a word-level diff between the canonical wording and a variant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiffStep {
+    /// What the step does.
+    pub op: DiffOp,
+    /// The words in the canonical wording ("" for an insert).
+    pub canonical: String,
+    /// The words in the variant ("" for a delete).
+    pub variant: String,
+    /// For a replace, why the words differ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<DiffReason>,
+}
+
+/// A word-level diff from `canon` (text `ct`) to `var` (text `vt`). Words compare by their
+/// matching tokens; words equal for matching but written differently become a `replace`
+/// with the reason (spelling, alias, number, inflection).
+pub(crate) fn diff(ct: &str, canon: &Normalized, vt: &str, var: &Normalized) -> Vec<DiffStep> {
+    let (cw, vw) = (&canon.words, &var.words);
+    let key = |w: &super::normalize::Word| w.tokens.clone();
+    // LCS table over words (quotes are short; this is only run for cluster members).
+    let (n, m) = (cw.len(), vw.len());
+    let mut t = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            t[i][j] = if key(&cw[i]) == key(&vw[j]) {
+                t[i + 1][j + 1] + 1
+            } else {
+                t[i + 1][j].max(t[i][j + 1])
+            };
+        }
+    }
+    let mut steps: Vec<DiffStep> = Vec::new();
+    let mut push = |op: DiffOp, c: Option<(usize, usize)>, v: Option<(usize, usize)>, reason| {
+        let c = c.map_or(String::new(), |(s, e)| ct[s..e].to_string());
+        let v = v.map_or(String::new(), |(s, e)| vt[s..e].to_string());
+        // Merge with the previous step of the same kind.
+        if let Some(last) = steps.last_mut() {
+            if last.op == op && last.reason == reason && op != DiffOp::Replace {
+                for (acc, add) in [(&mut last.canonical, &c), (&mut last.variant, &v)] {
+                    if !add.is_empty() {
+                        if !acc.is_empty() {
+                            acc.push(' ');
+                        }
+                        acc.push_str(add);
+                    }
+                }
+                return;
+            }
+        }
+        steps.push(DiffStep {
+            op,
+            canonical: c,
+            variant: v,
+            reason,
+        });
+    };
+    let span = |w: &super::normalize::Word| (w.start, w.end);
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && key(&cw[i]) == key(&vw[j]) {
+            let (a, b) = (&cw[i], &vw[j]);
+            let same = ct[a.start..a.end].to_lowercase() == vt[b.start..b.end].to_lowercase();
+            if same {
+                push(DiffOp::Equal, Some(span(a)), Some(span(b)), None);
+            } else {
+                let reason = match a.fold.max(b.fold) {
+                    Fold::Spelling => DiffReason::Spelling,
+                    Fold::Alias => DiffReason::Alias,
+                    Fold::Number => DiffReason::Number,
+                    Fold::Plain => DiffReason::Inflection,
+                };
+                push(DiffOp::Replace, Some(span(a)), Some(span(b)), Some(reason));
+            }
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || t[i][j + 1] >= t[i + 1][j]) {
+            // Pair a delete with this insert as a replace when both are pending.
+            if i < n && t[i + 1][j + 1] == t[i][j] {
+                push(
+                    DiffOp::Replace,
+                    Some(span(&cw[i])),
+                    Some(span(&vw[j])),
+                    Some(DiffReason::Wording),
+                );
+                i += 1;
+            } else {
+                push(DiffOp::Insert, None, Some(span(&vw[j])), None);
+            }
+            j += 1;
+        } else {
+            push(DiffOp::Delete, Some(span(&cw[i])), None, None);
+            i += 1;
+        }
+    }
+    steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalize::normalize;
+    use super::*;
+    use crate::LinkConfig;
+
+    #[test]
+    fn lcs_counts_common_subsequence() {
+        assert_eq!(lcs(&[1, 2, 3, 4], &[1, 3, 4, 5], 100), 3);
+        assert_eq!(lcs(&[], &[1], 100), 0);
+        assert_eq!(lcs(&[1, 2, 3], &[1, 2, 3], 2), 2);
+    }
+
+    #[test]
+    fn likeness_of_variants_and_fragments() {
+        let full = normalize("precision self-defense strikes are a response to attacks");
+        let uk = normalize("precision self-defence strikes are a response to attacks");
+        let frag = normalize("precision self-defense");
+        assert_eq!(likeness(&full, &uk, 500).dice, 1.0);
+        let f = likeness(&full, &frag, 500);
+        assert_eq!(f.containment, 1.0);
+        assert!(f.dice < LinkConfig::default().variant_min, "{f:?}");
+    }
+
+    #[test]
+    fn diff_explains_differences() {
+        let (ct, vt) = (
+            "strikes against U.S. personnel began",
+            "strikes against American personnel, which started",
+        );
+        let d = diff(ct, &normalize(ct), vt, &normalize(vt));
+        let reasons: Vec<_> = d
+            .iter()
+            .filter_map(|s| {
+                s.reason
+                    .map(|r| (r, s.canonical.as_str(), s.variant.as_str()))
+            })
+            .collect();
+        assert!(
+            reasons.contains(&(DiffReason::Alias, "U.S.", "American")),
+            "{d:?}"
+        );
+        assert!(d
+            .iter()
+            .any(|s| s.op == DiffOp::Insert || s.op == DiffOp::Replace));
+        let d = diff(
+            "self-defence",
+            &normalize("self-defence"),
+            "self-defense",
+            &normalize("self-defense"),
+        );
+        assert_eq!(d[0].reason, Some(DiffReason::Spelling));
+    }
+}
