@@ -29,7 +29,8 @@ pub struct LinkConfig {
     /// MinHash rows per band. Default 4 (64 permutations in all). A pair with shingle
     /// Jaccard 0.5 shares a band with probability ≈ 0.65, at 0.7 ≈ 0.98.
     pub rows: usize,
-    /// A bucket larger than this is chained, not paired all-to-all. Default 64.
+    /// A bucket larger than this is chained, not paired all-to-all; a named speaker with at
+    /// most this many quotes has all their quotes compared. Default 64.
     pub max_bucket: usize,
     /// A bigram in more quotes than this is too common to find fragments with. Default 200.
     pub max_df: usize,
@@ -37,6 +38,10 @@ pub struct LinkConfig {
     pub fragment_max_tokens: usize,
     /// Minimum Dice similarity of two full variants. Default 0.6.
     pub variant_min: f64,
+    /// Minimum Dice similarity of two full variants when both name the same speaker and their
+    /// content words (all but `data/stopwords.txt`) are that similar too: a reworded or
+    /// translated statement. Default 0.5.
+    pub same_speaker_min: f64,
     /// Minimum containment of a fragment in its parent. Default 0.85.
     pub fragment_min_containment: f64,
     /// Minimum length of a fragment, in tokens. Default 2.
@@ -57,6 +62,7 @@ impl Default for LinkConfig {
             max_df: 200,
             fragment_max_tokens: 12,
             variant_min: 0.6,
+            same_speaker_min: 0.5,
             fragment_min_containment: 0.85,
             fragment_min_tokens: 2,
             unattributed_min: 0.8,
@@ -208,7 +214,22 @@ impl Linker {
             .map(|i| candidates::bigrams(&i.norm.tokens))
             .collect();
         let lens: Vec<usize> = items.iter().map(|i| i.norm.tokens.len()).collect();
-        let pairs = candidates::pairs(&keys, &bigrams, &lens, cfg);
+        let mut pairs = candidates::pairs(&keys, &bigrams, &lens, cfg);
+        // Candidates by speaker: rewordings share few shingles but the same named speaker. A
+        // speaker with more quotes than `max_bucket` is left to the shingles (linear work).
+        let mut by_speaker: std::collections::BTreeMap<&str, Vec<u32>> = Default::default();
+        for (q, item) in items.iter().enumerate() {
+            if let Some(s) = item.named.as_deref() {
+                by_speaker.entry(s).or_default().push(q as u32);
+            }
+        }
+        for quotes in by_speaker.values().filter(|q| q.len() <= cfg.max_bucket) {
+            for (i, &a) in quotes.iter().enumerate() {
+                pairs.extend(quotes[i + 1..].iter().map(|&b| (a, b)));
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
         let mut edges: Vec<Edge> = pairs
             .par_iter()
             .filter_map(|&(a, b)| self.verify(&items[a as usize], &items[b as usize], a, b))
@@ -257,7 +278,17 @@ impl Linker {
         // Short quotes share too few words to be told apart by similarity: they are variants
         // only when identical, else at most fragments.
         let long_enough = short_len >= 4 || l.dice >= 1.0;
-        if l.dice >= cfg.variant_min && long_enough {
+        // The same named speaker on both sides is evidence in itself, when the two also share
+        // content words ("we will not hesitate to …" alone is no evidence).
+        let content = verify::lcs(&x.norm.content, &y.norm.content, cfg.max_tokens);
+        let content_total = x.norm.content.len() + y.norm.content.len();
+        let content_dice = 2.0 * content as f64 / content_total.max(1) as f64;
+        let min = if attributed && content_dice >= cfg.same_speaker_min {
+            cfg.same_speaker_min
+        } else {
+            cfg.variant_min
+        };
+        if l.dice >= min && long_enough {
             return Some(Edge {
                 a,
                 b,

@@ -50,6 +50,8 @@ pub(crate) struct Normalized {
     pub words: Vec<Word>,
     /// All tokens in order.
     pub tokens: Vec<u64>,
+    /// The tokens that are not function words (`data/stopwords.txt`), in order.
+    pub content: Vec<u64>,
 }
 
 struct Tables {
@@ -58,6 +60,8 @@ struct Tables {
     numbers: FxHashMap<String, u64>,
     american: FxHashMap<&'static str, &'static str>,
     stemmer: Stemmer,
+    /// Token ids of function words.
+    stopwords: rustc_hash::FxHashSet<u64>,
 }
 
 fn tables() -> &'static Tables {
@@ -112,12 +116,18 @@ fn tables() -> &'static Tables {
                 }
             }
         }
+        let stemmer = Stemmer::create(Algorithm::English);
+        let stopwords = lines(include_str!("../../data/stopwords.txt"))
+            .flat_map(str::split_whitespace)
+            .map(|w| token_id(&stemmer.stem(w)))
+            .collect();
         Tables {
             aliases,
             two_word_aliases,
             numbers,
             american,
-            stemmer: Stemmer::create(Algorithm::English),
+            stemmer,
+            stopwords,
         }
     })
 }
@@ -246,11 +256,13 @@ pub(crate) fn normalize(text: &str) -> Normalized {
         });
         i += 1;
     }
-    let tokens = words
-        .iter()
-        .flat_map(|w| w.tokens.iter().copied())
-        .collect();
-    Normalized { words, tokens }
+    let tokens: Vec<u64> = words.iter().flat_map(|w| w.tokens.iter().copied()).collect();
+    let content = tokens.iter().copied().filter(|t| !tables().stopwords.contains(t)).collect();
+    Normalized {
+        words,
+        tokens,
+        content,
+    }
 }
 
 #[cfg(test)]

@@ -18,5 +18,8 @@ mod speakers;
 /// The annotated sets of `tests/eval` as a regression guard.
 mod eval;
 
+/// The same statement across outlets.
+mod link;
+
 /// Hostile input: work stays linear and nothing panics.
 mod pathological;
