@@ -115,30 +115,24 @@ pub(crate) fn diff(ct: &str, canon: &Normalized, vt: &str, var: &Normalized) -> 
             };
         }
     }
-    let mut steps: Vec<DiffStep> = Vec::new();
-    let mut push = |op: DiffOp, c: Option<(usize, usize)>, v: Option<(usize, usize)>, reason| {
-        let c = c.map_or(String::new(), |(s, e)| ct[s..e].to_string());
-        let v = v.map_or(String::new(), |(s, e)| vt[s..e].to_string());
-        // Merge with the previous step of the same kind.
-        if let Some(last) = steps.last_mut() {
-            if last.op == op && last.reason == reason && op != DiffOp::Replace {
-                for (acc, add) in [(&mut last.canonical, &c), (&mut last.variant, &v)] {
-                    if !add.is_empty() {
-                        if !acc.is_empty() {
-                            acc.push(' ');
-                        }
-                        acc.push_str(add);
-                    }
-                }
+    // Steps as byte ranges first, so that a run of words keeps the text between them
+    // (punctuation included); strings are cut at the end.
+    type Range = Option<(usize, usize)>;
+    let mut runs: Vec<(DiffOp, Range, Range, Option<DiffReason>)> = Vec::new();
+    let mut push = |op: DiffOp, c: Range, v: Range, reason: Option<DiffReason>| {
+        let widen = |acc: &mut Range, add: Range| {
+            if let Some((s, e)) = add {
+                *acc = Some(acc.map_or((s, e), |(s0, _)| (s0, e)));
+            }
+        };
+        if let Some(last) = runs.last_mut() {
+            if last.0 == op && last.3 == reason && op != DiffOp::Replace {
+                widen(&mut last.1, c);
+                widen(&mut last.2, v);
                 return;
             }
         }
-        steps.push(DiffStep {
-            op,
-            canonical: c,
-            variant: v,
-            reason,
-        });
+        runs.push((op, c, v, reason));
     };
     let span = |w: &super::normalize::Word| (w.start, w.end);
     let (mut i, mut j) = (0, 0);
@@ -178,7 +172,15 @@ pub(crate) fn diff(ct: &str, canon: &Normalized, vt: &str, var: &Normalized) -> 
             i += 1;
         }
     }
-    steps
+    let cut = |text: &str, r: Range| r.map_or(String::new(), |(s, e)| text[s..e].to_string());
+    runs.into_iter()
+        .map(|(op, c, v, reason)| DiffStep {
+            op,
+            canonical: cut(ct, c),
+            variant: cut(vt, v),
+            reason,
+        })
+        .collect()
 }
 
 #[cfg(test)]
