@@ -256,8 +256,15 @@ pub(crate) fn normalize(text: &str) -> Normalized {
         });
         i += 1;
     }
-    let tokens: Vec<u64> = words.iter().flat_map(|w| w.tokens.iter().copied()).collect();
-    let content = tokens.iter().copied().filter(|t| !tables().stopwords.contains(t)).collect();
+    let tokens: Vec<u64> = words
+        .iter()
+        .flat_map(|w| w.tokens.iter().copied())
+        .collect();
+    let content = tokens
+        .iter()
+        .copied()
+        .filter(|t| !tables().stopwords.contains(t))
+        .collect();
     Normalized {
         words,
         tokens,
