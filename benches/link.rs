@@ -34,16 +34,11 @@ fn base_quotes() -> Vec<(String, Option<String>)> {
     let extractor = Extractor::new();
     let mut out = Vec::new();
     for dir in ["tests/corpus", "examples/articles"] {
-        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for f in files {
-            let text = std::fs::read_to_string(&f).unwrap();
-            let e = extractor.extract(&saywho::Article::from_txt("x", text));
-            for q in e.quotes {
-                out.push((q.text, q.speaker.and_then(|s| s.name)));
+        for file in saywho::input::files(&root.join(dir)).expect("corpus folder") {
+            for article in saywho::input::read_file(&file) {
+                for q in extractor.extract(&article.expect("an article")).quotes {
+                    out.push((q.text, q.speaker.and_then(|s| s.name)));
+                }
             }
         }
     }

@@ -37,14 +37,8 @@ fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut articles = Vec::new();
     for dir in ["tests/corpus", "examples/articles"] {
-        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for f in files {
-            let text = std::fs::read_to_string(&f).unwrap();
-            articles.push(saywho::Article::from_txt("a", text));
+        for file in saywho::input::files(&root.join(dir)).expect("corpus folder") {
+            articles.extend(saywho::input::read_file(&file).map(|a| a.expect("an article")));
         }
     }
     let extractor = saywho::Extractor::new();

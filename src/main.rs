@@ -151,12 +151,17 @@ fn extract(format: Format, paths: &[PathBuf]) -> ExitCode {
     finish(result, failed)
 }
 
-fn speakers(format: ListFormat, paths: &[PathBuf]) -> ExitCode {
+/// Every article of `paths`, extracted; `failed` records unreadable input.
+fn extract_all(paths: &[PathBuf], failed: &mut bool) -> Vec<saywho::Extraction> {
     let extractor = Extractor::new();
-    let mut failed = false;
-    let extractions: Vec<_> = articles(paths, &mut failed)
+    articles(paths, failed)
         .map(|a| extractor.extract(&a))
-        .collect();
+        .collect()
+}
+
+fn speakers(format: ListFormat, paths: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    let extractions = extract_all(paths, &mut failed);
     let roster = Roster::build(&extractions);
     let mut out = BufWriter::new(io::stdout().lock());
     let result = match format {
@@ -244,11 +249,8 @@ fn finish(result: io::Result<()>, failed: bool) -> ExitCode {
 }
 
 fn link(format: Format, paths: &[PathBuf]) -> ExitCode {
-    let extractor = Extractor::new();
     let mut failed = false;
-    let extractions: Vec<_> = articles(paths, &mut failed)
-        .map(|a| extractor.extract(&a))
-        .collect();
+    let extractions = extract_all(paths, &mut failed);
     let statements = Linker::default().link(&extractions);
     let mut sink = Sink {
         out: BufWriter::new(io::stdout().lock()),

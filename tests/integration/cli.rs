@@ -85,6 +85,45 @@ fn speakers_table() {
 }
 
 #[test]
+fn link_writes_one_statement_per_line() {
+    let dir = scratch("cli_link");
+    std::fs::write(
+        dir.join("a.txt"),
+        "Mayor Ana Reyes said: “We will defend the harbour at any cost.”\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "“We will defend the harbor at any cost,” Reyes said. “Rain is coming,” she added.\n",
+    )
+    .unwrap();
+    let got = run(&dir, &["link", "a.txt", "b.txt"], None);
+    assert!(got.starts_with("exit: 0\n"), "{got}");
+    let body = got
+        .split("--- stdout\n")
+        .nth(1)
+        .unwrap()
+        .split("--- stderr")
+        .next()
+        .unwrap();
+    let statements: Vec<serde_json::Value> = body
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(statements.len(), 2, "{body}");
+    let linked = statements
+        .iter()
+        .find(|s| s["quotes"].as_array().unwrap().len() == 2)
+        .expect("linked");
+    assert_eq!(linked["speaker"], "ana-reyes");
+    let diff = &linked["members"][1]["diff"];
+    assert!(
+        diff.to_string().contains("\"reason\":\"spelling\""),
+        "{diff}"
+    );
+}
+
+#[test]
 fn bad_usage_exits_2() {
     let dir = scratch("cli_usage");
     let got = run(&dir, &["extract"], None);
