@@ -17,17 +17,8 @@ fn news_corpus() -> Vec<Article> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut base = Vec::new();
     for dir in ["tests/corpus", "examples/articles"] {
-        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
-            .expect("corpus folder")
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        for f in files {
-            let text = std::fs::read_to_string(&f).unwrap();
-            base.push(Article::from_txt(
-                f.file_stem().unwrap().to_string_lossy(),
-                text,
-            ));
+        for file in saywho::input::files(&root.join(dir)).expect("corpus folder") {
+            base.extend(saywho::input::read_file(&file).map(|a| a.expect("an article")));
         }
     }
     let mut out = Vec::new();

@@ -1,7 +1,7 @@
 //! Linking: the same statement as reported by different outlets.
 //!
-//! Stages: [`normalize`] (matching form of each quote) → [`candidates`] (MinHash-LSH and a
-//! rare-bigram index) → [`verify`] (alignment, similarity, speaker agreement) → [`cluster`]
+//! Stages: `normalize` (matching form of each quote) → `candidates` (MinHash-LSH and a
+//! rare-bigram index) → `verify` (alignment, similarity, speaker agreement) → `cluster`
 //! (union-find, fragments attached to one parent) → [`Statement`]s with a canonical wording and
 //! each outlet's variant with a word-level diff.
 
