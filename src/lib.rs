@@ -44,6 +44,7 @@ mod lexicon;
 pub mod link;
 mod quote;
 mod resolve;
+pub mod sheet;
 mod span;
 mod speakers;
 mod work;

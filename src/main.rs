@@ -36,6 +36,22 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Quote sheets: per speaker, their roles and every statement with each outlet's
+    /// rendering. One document on stdout, or with --out one file per speaker plus an index.
+    Sheet {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SheetFormat::Md)]
+        format: SheetFormat,
+        /// Write one file per speaker and an index into this folder (created if needed).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Only these speakers (ids as `saywho speakers` lists them); repeatable.
+        #[arg(long = "speaker")]
+        speakers: Vec<String>,
+        /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// List the speakers of a corpus: id, name, kind, roles, quotes and outlets, with the
     /// same person merged across articles.
     Speakers {
@@ -46,6 +62,13 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SheetFormat {
+    Md,
+    Html,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -74,6 +97,12 @@ fn main() -> ExitCode {
         Command::Extract { format, paths } => extract(format, &paths),
         Command::Speakers { format, paths } => speakers(format, &paths),
         Command::Link { format, paths } => link(format, &paths),
+        Command::Sheet {
+            format,
+            out,
+            speakers,
+            paths,
+        } => sheet(format, out.as_deref(), &speakers, &paths),
     }
 }
 
@@ -261,5 +290,85 @@ fn link(format: Format, paths: &[PathBuf]) -> ExitCode {
         .iter()
         .try_for_each(|s| sink.write(s))
         .and_then(|()| sink.finish());
+    finish(result, failed)
+}
+
+/// Writes one page of the sheets in `format`.
+fn write_page(
+    w: &mut impl Write,
+    sheets: &saywho::sheet::Sheets,
+    format: SheetFormat,
+    page: saywho::sheet::Page,
+) -> io::Result<()> {
+    use saywho::sheet::{write_html, write_markdown, Page};
+    match format {
+        SheetFormat::Md => write_markdown(w, sheets, page),
+        SheetFormat::Html => write_html(w, sheets, page),
+        SheetFormat::Json => {
+            match page {
+                Page::All => serde_json::to_writer_pretty(&mut *w, sheets)?,
+                Page::Index => serde_json::to_writer_pretty(&mut *w, &sheets.index)?,
+                Page::Speaker(id) => serde_json::to_writer_pretty(
+                    &mut *w,
+                    &sheets.speakers.iter().find(|s| s.id == id),
+                )?,
+            }
+            writeln!(w)
+        }
+    }
+}
+
+/// Writes `path` through a temporary file renamed into place, so no file is left half written.
+fn write_file(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut BufWriter<std::fs::File>) -> io::Result<()>,
+) -> io::Result<()> {
+    let tmp = path.with_extension("saywho-tmp");
+    let mut f = BufWriter::new(std::fs::File::create(&tmp)?);
+    write(&mut f)?;
+    f.flush()?;
+    drop(f);
+    std::fs::rename(&tmp, path)
+}
+
+fn sheet(
+    format: SheetFormat,
+    out: Option<&std::path::Path>,
+    speakers: &[String],
+    paths: &[PathBuf],
+) -> ExitCode {
+    use saywho::sheet::{Page, Sheets};
+    let mut failed = false;
+    let extractions = extract_all(paths, &mut failed);
+    let sheets = Sheets::build(&extractions).only(speakers);
+    let ext = match format {
+        SheetFormat::Md => "md",
+        SheetFormat::Html => "html",
+        SheetFormat::Json => "json",
+    };
+    let result = match out {
+        None => {
+            let mut w = BufWriter::new(io::stdout().lock());
+            write_page(&mut w, &sheets, format, Page::All).and_then(|()| w.flush())
+        }
+        Some(dir) => (|| {
+            std::fs::create_dir_all(dir)?;
+            write_file(&dir.join(format!("index.{ext}")), |w| {
+                write_page(w, &sheets, format, Page::Index)
+            })?;
+            for e in &sheets.index {
+                let path = dir.join(format!("{}.{ext}", e.file));
+                write_file(&path, |w| {
+                    write_page(w, &sheets, format, Page::Speaker(&e.id))
+                })?;
+            }
+            eprintln!(
+                "saywho: wrote {} sheets and an index to {}",
+                sheets.index.len(),
+                dir.display()
+            );
+            Ok(())
+        })(),
+    };
     finish(result, failed)
 }

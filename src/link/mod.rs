@@ -113,8 +113,8 @@ pub struct Statement {
     pub cluster: String,
     /// The speaker's corpus id (see [`Roster`]), when the members name one.
     pub speaker: Option<String>,
-    /// The fullest well-supported wording: the longest quote in marks, else the longest
-    /// reported one.
+    /// The fullest well-supported wording: among the quotes in marks (else the reported ones)
+    /// within 70% of the longest, the wording most members share, then the longest.
     pub canonical: String,
     /// Member quote ids, sorted.
     pub quotes: Vec<String>,
@@ -312,16 +312,27 @@ impl Linker {
 
     fn statement(&self, items: &[Item], members: &[u32]) -> Statement {
         let id = |q: u32| items[q as usize].quote.id.clone();
-        // Canonical: the longest quote in marks, else the longest; ties to the smaller id.
+        // Canonical: among the fullest members (within 70% of the longest; quotes in marks
+        // first), the wording most members share, then the longest, then the smallest id —
+        // "well supported" beats one outlet's rewording, and a full statement beats a widely
+        // quoted fragment.
         let marked = |q: &u32| items[*q as usize].quote.kind != QuoteKind::Indirect;
+        let len = |q: u32| items[q as usize].norm.tokens.len();
+        let support = |q: u32| {
+            members
+                .iter()
+                .filter(|&&o| items[o as usize].norm.tokens == items[q as usize].norm.tokens)
+                .count()
+        };
         let pick = |pool: Vec<u32>| {
-            pool.into_iter().max_by(|&x, &y| {
-                let (lx, ly) = (
-                    items[x as usize].norm.tokens.len(),
-                    items[y as usize].norm.tokens.len(),
-                );
-                lx.cmp(&ly).then_with(|| id(y).cmp(&id(x)))
-            })
+            let longest = pool.iter().map(|&q| len(q)).max().unwrap_or(0);
+            pool.into_iter()
+                .filter(|&q| len(q) as f64 >= 0.7 * longest as f64)
+                .max_by(|&x, &y| {
+                    (support(x), len(x))
+                        .cmp(&(support(y), len(y)))
+                        .then_with(|| id(y).cmp(&id(x)))
+                })
         };
         let canon = pick(members.iter().copied().filter(marked).collect())
             .or_else(|| pick(members.to_vec()))

@@ -124,6 +124,37 @@ fn link_writes_one_statement_per_line() {
 }
 
 #[test]
+fn sheet_folder_has_an_index_and_one_file_per_speaker() {
+    let dir = scratch("cli_sheet");
+    std::fs::write(
+        dir.join("a.txt"),
+        "Mayor Ana Reyes said: “We will defend the harbour.”\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "“We will defend the harbor,” Reyes said. Officials said the port was shut.\n",
+    )
+    .unwrap();
+    let got = run(
+        &dir,
+        &[
+            "sheet", "--format", "html", "--out", "sheets", "a.txt", "b.txt",
+        ],
+        None,
+    );
+    assert!(got.starts_with("exit: 0\n"), "{got}");
+    let mut files: Vec<String> = std::fs::read_dir(dir.join("sheets"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["ana-reyes.html", "b_officials.html", "index.html"]);
+    let index = std::fs::read_to_string(dir.join("sheets/index.html")).unwrap();
+    assert!(index.contains("href=\"ana-reyes.html\""), "{index}");
+}
+
+#[test]
 fn bad_usage_exits_2() {
     let dir = scratch("cli_usage");
     let got = run(&dir, &["extract"], None);

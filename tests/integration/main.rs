@@ -21,5 +21,8 @@ mod eval;
 /// The same statement across outlets.
 mod link;
 
+/// Quote sheets in Markdown, HTML and JSON.
+mod sheet;
+
 /// Hostile input: work stays linear and nothing panics.
 mod pathological;
