@@ -85,30 +85,9 @@ fn index(w: &mut impl Write, sheets: &Sheets, files: bool) -> io::Result<()> {
         "<header><h1>Who said what</h1><p class=\"meta\">{} speakers</p></header>",
         sheets.index.len()
     )?;
-    let groups = [
-        ("People", "person"),
-        ("Organisations", "organization"),
-        ("Anonymous and other sources", ""),
-    ];
-    for (heading, kind) in groups {
-        let entries: Vec<_> = sheets
-            .index
-            .iter()
-            .filter(|e| match kind {
-                "" => !matches!(kind_name(e.kind), "person" | "organization"),
-                k => kind_name(e.kind) == k,
-            })
-            .collect();
-        if entries.is_empty() {
-            continue;
-        }
+    for (heading, entries) in super::index_groups(sheets) {
         writeln!(w, "<section><h2>{heading}</h2>\n<table>\n<thead><tr><th>Speaker</th><th>Roles</th><th>Statements</th><th>Outlets</th></tr></thead>\n<tbody>")?;
         for e in entries {
-            let name = esc(e
-                .name
-                .as_deref()
-                .or(e.roles.first().map(String::as_str))
-                .unwrap_or(&e.id));
             let href = if files {
                 format!("{}.html", e.file)
             } else {
@@ -122,8 +101,9 @@ fn index(w: &mut impl Write, sheets: &Sheets, files: bool) -> io::Result<()> {
                 .join("; ");
             writeln!(
                 w,
-                "<tr><td><a href=\"{}\">{name}</a></td><td>{roles}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                "<tr><td><a href=\"{}\">{}</a></td><td>{roles}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
                 esc(&href),
+                esc(super::entry_name(e)),
                 e.statements,
                 e.outlets
             )?;
@@ -143,12 +123,10 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, in_document: bool) -> io::Resul
     writeln!(w, "<header><{h}>{}</{h}>", esc(&title(s)))?;
     writeln!(
         w,
-        "<p class=\"meta\">{} · {} statement{} · {} outlet{}</p>",
+        "<p class=\"meta\">{} · {} · {}</p>",
         kind_name(s.kind),
-        s.statements.len(),
-        if s.statements.len() == 1 { "" } else { "s" },
-        s.outlets.len(),
-        if s.outlets.len() == 1 { "" } else { "s" }
+        super::count(s.statements.len(), "statement"),
+        super::count(s.outlets.len(), "outlet")
     )?;
     if !s.roles.is_empty() {
         writeln!(w, "<ul class=\"roles\">")?;

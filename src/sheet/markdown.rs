@@ -34,32 +34,12 @@ pub fn write_markdown(w: &mut impl Write, sheets: &Sheets, page: Page) -> io::Re
 
 fn index(w: &mut impl Write, sheets: &Sheets, links: bool) -> io::Result<()> {
     writeln!(w, "# Who said what\n")?;
-    let groups = [
-        ("People", "person"),
-        ("Organisations", "organization"),
-        ("Anonymous and other sources", ""),
-    ];
-    for (heading, kind) in groups {
-        let entries: Vec<_> = sheets
-            .index
-            .iter()
-            .filter(|e| match kind {
-                "" => !matches!(kind_name(e.kind), "person" | "organization"),
-                k => kind_name(e.kind) == k,
-            })
-            .collect();
-        if entries.is_empty() {
-            continue;
-        }
+    for (heading, entries) in super::index_groups(sheets) {
         writeln!(w, "## {heading}\n")?;
         writeln!(w, "| Speaker | Kind | Roles | Statements | Outlets |")?;
         writeln!(w, "|---|---|---|---:|---:|")?;
         for e in entries {
-            let name = esc(e
-                .name
-                .as_deref()
-                .or(e.roles.first().map(String::as_str))
-                .unwrap_or(&e.id));
+            let name = esc(super::entry_name(e));
             let name = if links {
                 format!("[{name}]({}.md)", e.file)
             } else {
@@ -89,12 +69,10 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, level: usize) -> io::Result<()>
     writeln!(w, "{h} {}\n", esc(&title(s)))?;
     writeln!(
         w,
-        "{} · {} statement{} · {} outlet{} · id `{}`\n",
+        "{} · {} · {} · id `{}`\n",
         kind_name(s.kind),
-        s.statements.len(),
-        if s.statements.len() == 1 { "" } else { "s" },
-        s.outlets.len(),
-        if s.outlets.len() == 1 { "" } else { "s" },
+        super::count(s.statements.len(), "statement"),
+        super::count(s.outlets.len(), "outlet"),
         s.id
     )?;
     if !s.roles.is_empty() {

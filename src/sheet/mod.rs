@@ -315,6 +315,44 @@ impl Sheets {
     }
 }
 
+/// The index in its three groups, empty groups left out: people, organisations, then anonymous
+/// and other sources.
+pub(crate) fn index_groups(sheets: &Sheets) -> Vec<(&'static str, Vec<&IndexEntry>)> {
+    let group = |e: &IndexEntry| match e.kind {
+        SpeakerKind::Person => 0,
+        SpeakerKind::Organization => 1,
+        _ => 2,
+    };
+    ["People", "Organisations", "Anonymous and other sources"]
+        .into_iter()
+        .enumerate()
+        .map(|(g, heading)| {
+            (
+                heading,
+                sheets
+                    .index
+                    .iter()
+                    .filter(|e| group(e) == g)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, entries)| !entries.is_empty())
+        .collect()
+}
+
+/// The display name of an index entry: the name, else the first role, else the id.
+pub(crate) fn entry_name(e: &IndexEntry) -> &str {
+    e.name
+        .as_deref()
+        .or(e.roles.first().map(String::as_str))
+        .unwrap_or(&e.id)
+}
+
+/// "1 statement", "3 outlets".
+pub(crate) fn count(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 /// The display name of a sheet: the name, else the role, else the id.
 pub(crate) fn title(s: &SpeakerSheet) -> String {
     s.name
