@@ -341,11 +341,11 @@ impl Extractor {
         // The cue: in the sentence where the quote closes, else where it opens.
         let s = &sents[si];
         let tokens = &paras[lp].tokens;
-        let mut picked = pick(text, tokens, s, lt, whos);
+        let mut picked = pick(tokens, s, lt, whos);
         if picked.is_none() && start_si != si {
             if let Some(w) = start_whos {
                 let first = &sents[start_si];
-                picked = pick(text, &paras[fp].tokens, first, ft, w);
+                picked = pick(&paras[fp].tokens, first, ft, w);
             }
         }
         let first_tokens = &paras[fp].tokens;
@@ -638,7 +638,7 @@ fn nested_speech(
                 let Tok::Quote(qi) = tokens[k].tok else {
                     continue;
                 };
-                let Some((a, who)) = pick(text, &tokens, &s, k, &whos) else {
+                let Some((a, who)) = pick(&tokens, &s, k, &whos) else {
                     continue;
                 };
                 let span = trimmed_inner(text, inside[qi].inner(inner.end));
@@ -698,14 +698,7 @@ fn nested_speech(
 /// 1. a speaker named right after it (`“…,” Kirby said`, `“…,” said Kirby`);
 /// 2. else the nearest cue before it in the sentence (`Austin said: “…”`);
 /// 3. else "according to" right after it; 4. else any later cue in the sentence.
-fn pick(
-    text: &str,
-    tokens: &[Token],
-    s: &Sent,
-    q: usize,
-    whos: &[Option<Who>],
-) -> Option<(Attribution, Who)> {
-    let _ = text;
+fn pick(tokens: &[Token], s: &Sent, q: usize, whos: &[Option<Who>]) -> Option<(Attribution, Who)> {
     let mut k = q + 1;
     if tokens.get(k).is_some_and(|t| t.is_punct(',')) {
         k += 1;

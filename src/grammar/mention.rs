@@ -214,12 +214,7 @@ fn parse_left_simple(text: &str, tokens: &[Token], end: usize) -> Option<Mention
 /// `det <lower-case word or possessive>{0,3} <noun>` ending at `end`, for nouns that are not
 /// in any list. Only plain lower-case words may stand between determiner and noun.
 fn described_left(text: &str, tokens: &[Token], end: usize, lexicon: &Lexicon) -> Option<Mention> {
-    let is_lower_word = |i: usize| {
-        tokens[i].is_word() && {
-            let w = tokens[i].span.slice(text);
-            w.chars().next().is_some_and(char::is_lowercase)
-        }
-    };
+    let is_lower_word = |i: usize| tokens[i].is_word() && is_lower(tokens[i].span.slice(text));
     if !is_lower_word(end) {
         return None;
     }

@@ -104,13 +104,14 @@ fn word(i: &str) -> IResult<&str, usize> {
     Ok((rest, i.len() - rest.len()))
 }
 
-/// Whether `w` (without its final period) takes the period: abbreviation, initial, acronym.
-fn keeps_period(w: &str, lexicon: &Lexicon) -> bool {
+/// Whether `w` (without its final period, with lexicon flags `flags`) takes the period:
+/// abbreviation, initial, acronym.
+fn keeps_period(w: &str, flags: Flags) -> bool {
     let mut chars = w.chars();
     let single_capital =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     single_capital
-        || lexicon.flags(w).abbreviation()
+        || flags.abbreviation()
         || (w.contains('.') && w.split('.').all(|p| p.chars().count() == 1))
 }
 
@@ -167,7 +168,9 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
         if let Ok((r, len)) = word(rest) {
             let mut len = len;
             let mut r = r;
-            if r.starts_with('.') && keeps_period(&rest[..len], lexicon) {
+            // One lexicon lookup per word (a final period does not change the flags).
+            let mut flags = lexicon.flags(&rest[..len]);
+            if r.starts_with('.') && keeps_period(&rest[..len], flags) {
                 len += 1;
                 r = &r[1..];
             } else if rest[..len].ends_with('s') {
@@ -178,6 +181,7 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
                     if chars.next() == Some(mark) && chars.next().is_none_or(char::is_whitespace) {
                         len += mark.len_utf8();
                         r = &r[mark.len_utf8()..];
+                        flags = lexicon.flags(&rest[..len]);
                         break;
                     }
                 }
@@ -185,7 +189,7 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
             out.push(Token {
                 tok: Tok::Word,
                 span: Span::new(start, start + len),
-                flags: lexicon.flags(&rest[..len]),
+                flags,
             });
             rest = r;
         } else if let Ok((r, _)) = super::marks::skip_markup(rest) {

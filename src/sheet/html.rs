@@ -148,18 +148,12 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, in_document: bool) -> io::Resul
     }
     writeln!(w, "</header>")?;
     for (i, st) in s.statements.iter().enumerate() {
-        let date = st
-            .first_date
-            .as_deref()
-            .map(|d| format!(" · first {}", esc(d)))
-            .unwrap_or_default();
         writeln!(w, "<section class=\"statement\">")?;
         writeln!(
             w,
-            "<{sub}>Statement {} <span class=\"meta\">{} outlet{}{date}</span></{sub}>",
+            "<{sub}>Statement {} <span class=\"meta\">{}</span></{sub}>",
             i + 1,
-            st.outlets,
-            if st.outlets == 1 { "" } else { "s" }
+            esc(&super::statement_meta(st))
         )?;
         if st.reported_only {
             writeln!(w, "<p class=\"reported\">{}</p>", esc(&st.canonical))?;

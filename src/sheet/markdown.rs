@@ -89,18 +89,7 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, level: usize) -> io::Result<()>
         writeln!(w)?;
     }
     for (i, st) in s.statements.iter().enumerate() {
-        let date = st
-            .first_date
-            .as_deref()
-            .map(|d| format!(" · first {d}"))
-            .unwrap_or_default();
-        writeln!(
-            w,
-            "{h}# {}. {} outlet{}{date}\n",
-            i + 1,
-            st.outlets,
-            if st.outlets == 1 { "" } else { "s" }
-        )?;
+        writeln!(w, "{h}# {}. {}\n", i + 1, super::statement_meta(st))?;
         if st.reported_only {
             writeln!(w, "Reported (no quote marks): {}\n", esc(&st.canonical))?;
         } else {

@@ -348,6 +348,16 @@ pub(crate) fn entry_name(e: &IndexEntry) -> &str {
         .unwrap_or(&e.id)
 }
 
+/// "4 outlets · first 2026-08-14": how widely a statement was carried, and since when.
+pub(crate) fn statement_meta(st: &SheetStatement) -> String {
+    let date = st
+        .first_date
+        .as_deref()
+        .map(|d| format!(" · first {d}"))
+        .unwrap_or_default();
+    format!("{}{date}", count(st.outlets, "outlet"))
+}
+
 /// "1 statement", "3 outlets".
 pub(crate) fn count(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })

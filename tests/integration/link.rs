@@ -6,40 +6,18 @@ use std::path::Path;
 
 use saywho::{Article, Extraction, Extractor, Linker, Relation, Statement};
 
-use crate::support::{read_article, snapshot_settings};
+use crate::support::{extract_folder, project_path, seeds_dir, snapshot_settings};
 
 fn extract_dirs(dirs: &[&str]) -> Vec<Extraction> {
-    let extractor = Extractor::new();
-    let mut files: Vec<_> = dirs
-        .iter()
-        .flat_map(|d| std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(d)).unwrap())
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|f| extractor.extract(&read_article(f)))
+    dirs.iter()
+        .flat_map(|d| extract_folder(&project_path(d)))
         .collect()
 }
 
 #[test]
 fn seeds_link_the_same_statement_and_only_it() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if !dir.is_dir() {
-        eprintln!("SKIPPED: seed articles not found at {}", dir.display());
-        return;
-    }
-    let extractor = Extractor::new();
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    let ex: Vec<_> = files
-        .iter()
-        .map(|f| extractor.extract(&read_article(f)))
-        .collect();
+    let Some(dir) = seeds_dir() else { return };
+    let ex = extract_folder(&dir);
     let statements = Linker::default().link(&ex);
     // Austin's statement: four full forms (one a translation) and a fragment, one cluster.
     let austin = statements

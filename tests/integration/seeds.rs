@@ -2,26 +2,9 @@
 //! in `SAYWHO_SEEDS`). Nothing of their text is stored here: the tests read them at run time
 //! and assert on speakers (by surname or kind), quote kinds and counts.
 
-use std::path::PathBuf;
-
 use saywho::{Extraction, Extractor, QuoteKind, SpeakerKind};
 
-use crate::support::{check_invariants, read_article};
-
-fn seeds_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("SAYWHO_SEEDS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds")));
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIPPED: seed articles not found at {} (set SAYWHO_SEEDS to their folder)",
-            dir.display()
-        );
-        None
-    }
-}
+use crate::support::{check_invariants, read_article, seeds_dir};
 
 /// Extracts the seed article whose file name starts with `prefix`.
 fn seed(prefix: &str) -> Option<(saywho::Article, Extraction)> {

@@ -1,22 +1,13 @@
 //! Quote sheets: the three formats locked for the sample articles, escaping, reported speech
 //! never dressed up as quotes, and the folder layout of `saywho sheet --out`.
 
-use std::path::Path;
-
 use saywho::sheet::{write_html, write_markdown, Page, Sheets};
 use saywho::{Article, Extractor};
 
-use crate::support::{read_article, snapshot_settings};
+use crate::support::{extract_folder, project_path, seeds_dir, snapshot_settings};
 
 fn example_sheets() -> Sheets {
-    let extractor = Extractor::new();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles");
-    let files = saywho::input::files(&dir).unwrap();
-    let ex: Vec<_> = files
-        .iter()
-        .map(|f| extractor.extract(&read_article(f)))
-        .collect();
-    Sheets::build(&ex)
+    Sheets::build(&extract_folder(&project_path("examples/articles")))
 }
 
 fn render(sheets: &Sheets, html: bool, page: Page) -> String {
@@ -95,17 +86,8 @@ fn nested_speech_appears_under_its_quote() {
 
 #[test]
 fn seed_sheets() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if !dir.is_dir() {
-        eprintln!("SKIPPED: seed articles not found at {}", dir.display());
-        return;
-    }
-    let extractor = Extractor::new();
-    let files = saywho::input::files(&dir).unwrap();
-    let ex: Vec<_> = files
-        .iter()
-        .map(|f| extractor.extract(&read_article(f)))
-        .collect();
+    let Some(dir) = seeds_dir() else { return };
+    let ex = extract_folder(&dir);
     let sheets = Sheets::build(&ex);
     let sheet = |id: &str| {
         sheets

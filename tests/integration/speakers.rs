@@ -1,6 +1,6 @@
 use saywho::{Article, Extractor, Roster, SpeakerKind};
 
-use crate::support::{read_article, snapshot_settings};
+use crate::support::{extract_folder, project_path, read_article, snapshot_settings};
 
 fn roster_of(texts: &[(&str, &str, &str)]) -> Roster {
     let extractor = Extractor::new();
@@ -89,17 +89,7 @@ fn the_same_speaker_across_the_trade_talks_outlets() {
 
 #[test]
 fn roster_of_the_examples_is_locked() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/articles");
-    let extractor = Extractor::new();
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    let extractions: Vec<_> = files
-        .iter()
-        .map(|f| extractor.extract(&read_article(f)))
-        .collect();
+    let extractions = extract_folder(&project_path("examples/articles"));
     let roster = Roster::build(&extractions);
     snapshot_settings().bind(|| insta::assert_yaml_snapshot!("roster_examples", roster.entries()));
 }

@@ -1,6 +1,6 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use saywho::{Article, Extraction};
+use saywho::{Article, Extraction, Extractor};
 
 /// Insta settings that put every snapshot in the top-level `snapshots/` folder.
 pub fn snapshot_settings() -> insta::Settings {
@@ -78,4 +78,36 @@ pub fn check_invariants(article: &Article, e: &Extraction) {
             "mention inside a quote"
         );
     }
+}
+
+/// The real seed articles: `../shared/seeds`, or the folder in `SAYWHO_SEEDS`. `None`, with a
+/// clear SKIPPED line, when they are absent.
+pub fn seeds_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("SAYWHO_SEEDS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds")));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "SKIPPED: seed articles not found at {} (set SAYWHO_SEEDS to their folder)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// A folder of the project (relative to the manifest) or any absolute folder.
+pub fn project_path(dir: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)
+}
+
+/// Every `.txt` article of a folder, extracted, in sorted file order.
+pub fn extract_folder(dir: &Path) -> Vec<Extraction> {
+    let extractor = Extractor::new();
+    saywho::input::files(dir)
+        .expect("a folder of articles")
+        .iter()
+        .map(|f| extractor.extract(&read_article(f)))
+        .collect()
 }
