@@ -40,7 +40,9 @@ impl Error {
         }
     }
 
-    pub(crate) fn with_path(mut self, path: impl Into<PathBuf>) -> Self {
+    /// The same error, naming the file it came from (readers of a stream that did not know
+    /// its path add it this way).
+    pub fn with_path(mut self, path: impl Into<PathBuf>) -> Self {
         self.path = Some(path.into());
         self
     }

@@ -8,6 +8,9 @@
 //!
 //! Errors are per file or per record: a bad record is one `Err` in the stream and the
 //! records after it are still read.
+//!
+//! Text must be UTF-8. With [`Decoding::Lossy`] invalid bytes are replaced by U+FFFD instead
+//! of failing the file or record; spans then refer to the decoded text.
 
 use std::fs;
 use std::io::{BufRead, BufReader, Read};
@@ -15,6 +18,30 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind};
 use crate::Article;
+
+/// What to do with bytes that are not UTF-8.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Decoding {
+    /// Fail the file or record with [`ErrorKind::Utf8`] and the offset of the first bad byte.
+    #[default]
+    Strict,
+    /// Replace each invalid sequence by U+FFFD and go on.
+    Lossy,
+}
+
+impl Decoding {
+    fn decode(self, bytes: Vec<u8>) -> Result<String, Error> {
+        match String::from_utf8(bytes) {
+            Ok(s) => Ok(s),
+            Err(e) if self == Decoding::Lossy => {
+                Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
+            }
+            Err(e) => Err(Error::new(ErrorKind::Utf8 {
+                offset: e.utf8_error().valid_up_to(),
+            })),
+        }
+    }
+}
 
 /// Which reader a path needs.
 fn is_supported(path: &Path) -> bool {
@@ -65,6 +92,25 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
 /// }
 /// ```
 pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, Error>>> {
+    read_file_with(path, Decoding::Strict)
+}
+
+/// [`read_file`] with a choice of what to do with bytes that are not UTF-8.
+///
+/// ```
+/// use saywho::input::{read_file_with, Decoding};
+///
+/// let path = std::env::temp_dir().join("saywho-doc-latin1.txt");
+/// std::fs::write(&path, b"\x93We go,\x94 she said.").unwrap();
+/// let strict: Vec<_> = read_file_with(&path, Decoding::Strict).collect();
+/// assert!(strict[0].is_err());
+/// let lossy: Vec<_> = read_file_with(&path, Decoding::Lossy).collect();
+/// assert_eq!(lossy[0].as_ref().unwrap().text, "\u{FFFD}We go,\u{FFFD} she said.");
+/// ```
+pub fn read_file_with(
+    path: &Path,
+    decoding: Decoding,
+) -> Box<dyn Iterator<Item = Result<Article, Error>>> {
     let owned = path.to_path_buf();
     let fail = |e: Error| -> Box<dyn Iterator<Item = Result<Article, Error>>> {
         Box::new(std::iter::once(Err(e)))
@@ -75,12 +121,12 @@ pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, Error>>
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            match read_utf8(path) {
+            match read_text(path, decoding) {
                 Ok(text) => Box::new(std::iter::once(Ok(Article::from_txt(id, text)))),
                 Err(e) => fail(e),
             }
         }
-        Some("json") => match read_utf8(path) {
+        Some("json") => match read_text(path, decoding) {
             Ok(text) if text.trim_start().starts_with('[') => {
                 match serde_json::from_str::<Vec<Article>>(&text) {
                     Ok(v) => Box::new(v.into_iter().map(Ok)),
@@ -88,7 +134,7 @@ pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, Error>>
                 }
             }
             Ok(text) => Box::new(
-                read_jsonl(std::io::Cursor::new(text.into_bytes()))
+                read_jsonl_with(std::io::Cursor::new(text.into_bytes()), decoding)
                     .map(move |r| r.map_err(|e| e.with_path(owned.clone())))
                     .collect::<Vec<_>>()
                     .into_iter(),
@@ -97,7 +143,7 @@ pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, Error>>
         },
         Some("jsonl") => match fs::File::open(path) {
             Ok(f) => Box::new(
-                read_jsonl(BufReader::new(f))
+                read_jsonl_with(BufReader::new(f), decoding)
                     .map(move |r| r.map_err(|e| e.with_path(owned.clone()))),
             ),
             Err(e) => fail(Error::from(e).with_path(owned)),
@@ -106,17 +152,12 @@ pub fn read_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, Error>>
     }
 }
 
-fn read_utf8(path: &Path) -> Result<String, Error> {
+fn read_text(path: &Path, decoding: Decoding) -> Result<String, Error> {
     let mut bytes = Vec::new();
     fs::File::open(path)
         .and_then(|mut f| f.read_to_end(&mut bytes))
         .map_err(|e| Error::from(e).with_path(path))?;
-    String::from_utf8(bytes).map_err(|e| {
-        Error::new(ErrorKind::Utf8 {
-            offset: e.utf8_error().valid_up_to(),
-        })
-        .with_path(path)
-    })
+    decoding.decode(bytes).map_err(|e| e.with_path(path))
 }
 
 /// Reads JSONL articles one line at a time, so a stream of any size is held one record at a
@@ -130,6 +171,14 @@ fn read_utf8(path: &Path) -> Result<String, Error> {
 /// assert_eq!(got[1].as_ref().unwrap_err().line(), Some(2));
 /// ```
 pub fn read_jsonl<R: BufRead>(reader: R) -> impl Iterator<Item = Result<Article, Error>> {
+    read_jsonl_with(reader, Decoding::Strict)
+}
+
+/// [`read_jsonl`] with a choice of what to do with bytes that are not UTF-8.
+pub fn read_jsonl_with<R: BufRead>(
+    reader: R,
+    decoding: Decoding,
+) -> impl Iterator<Item = Result<Article, Error>> {
     let mut lines = reader.split(b'\n').enumerate();
     std::iter::from_fn(move || loop {
         let (i, line) = lines.next()?;
@@ -138,20 +187,15 @@ pub fn read_jsonl<R: BufRead>(reader: R) -> impl Iterator<Item = Result<Article,
             Ok(b) => b,
             Err(e) => return Some(Err(Error::from(e).with_line(line_no))),
         };
-        let text = match std::str::from_utf8(&bytes) {
+        let text = match decoding.decode(bytes) {
             Ok(t) => t,
-            Err(e) => {
-                return Some(Err(Error::new(ErrorKind::Utf8 {
-                    offset: e.valid_up_to(),
-                })
-                .with_line(line_no)))
-            }
+            Err(e) => return Some(Err(e.with_line(line_no))),
         };
         if text.trim().is_empty() {
             continue;
         }
         return Some(
-            serde_json::from_str::<Article>(text)
+            serde_json::from_str::<Article>(&text)
                 .map_err(|e| Error::new(ErrorKind::Json(e)).with_line(line_no)),
         );
     })

@@ -40,6 +40,8 @@ mod error;
 mod extract;
 mod grammar;
 pub mod input;
+#[doc(hidden)]
+pub mod invariants;
 mod lexicon;
 pub mod link;
 mod quote;
@@ -47,6 +49,7 @@ mod resolve;
 pub mod sheet;
 mod span;
 mod speakers;
+pub mod stream;
 mod work;
 
 #[doc(hidden)]

@@ -1,16 +1,30 @@
 //! Clusters from verified edges: union-find over full variants, then each fragment cluster
 //! attached to its one best parent, so a fragment never bridges two statements.
+//!
+//! Each cluster carries the named speaker of its members, if any. A union that would put two
+//! different named speakers in one cluster is refused — an unnamed quote that resembles both
+//! Austin's and Kirby's words joins one of them, never both — and edges are taken strongest
+//! first, so the better match wins.
 
 /// Union-find with path halving; the smaller index becomes the root, so roots are stable.
+/// Each root holds its cluster's named speaker.
 pub(crate) struct UnionFind {
     parent: Vec<u32>,
+    speaker: Vec<Option<u32>>,
 }
 
 impl UnionFind {
-    pub fn new(n: usize) -> Self {
+    pub fn new(speakers: &[Option<u32>]) -> Self {
         UnionFind {
-            parent: (0..n as u32).collect(),
+            parent: (0..speakers.len() as u32).collect(),
+            speaker: speakers.to_vec(),
         }
+    }
+
+    /// The named speaker of `x`'s cluster.
+    pub fn speaker(&mut self, x: u32) -> Option<u32> {
+        let r = self.find(x);
+        self.speaker[r as usize]
     }
 
     pub fn find(&mut self, mut x: u32) -> u32 {
@@ -22,11 +36,14 @@ impl UnionFind {
         x
     }
 
+    /// Joins the clusters of `a` and `b` unless they have different named speakers.
     pub fn union(&mut self, a: u32, b: u32) {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
+        let (sa, sb) = (self.speaker[ra as usize], self.speaker[rb as usize]);
+        if ra != rb && (sa.is_none() || sb.is_none() || sa == sb) {
             let (lo, hi) = (ra.min(rb), ra.max(rb));
             self.parent[hi as usize] = lo;
+            self.speaker[lo as usize] = sa.or(sb);
         }
     }
 }
@@ -42,15 +59,28 @@ pub(crate) struct Edge {
     pub fragment_child: Option<u32>,
 }
 
-/// Groups `n` quotes by the edges; returns each quote's cluster root. `is_fragment_cluster`
-/// says whether a variant cluster (by root) is made of fragments only.
+/// Groups quotes by the edges; returns each quote's cluster root. `speakers` gives each
+/// quote's named speaker (as a number), `is_fragment_cluster` says whether a variant cluster
+/// (by its members) is made of fragments only.
 pub(crate) fn clusters(
-    n: usize,
+    speakers: &[Option<u32>],
     edges: &[Edge],
     is_fragment_cluster: impl Fn(&[u32]) -> bool,
 ) -> Vec<u32> {
-    let mut uf = UnionFind::new(n);
-    for e in edges.iter().filter(|e| e.fragment_child.is_none()) {
+    let n = speakers.len();
+    let mut uf = UnionFind::new(speakers);
+    // Strongest first; ties by quote numbers, so the order is total and deterministic.
+    let mut variants: Vec<&Edge> = edges
+        .iter()
+        .filter(|e| e.fragment_child.is_none())
+        .collect();
+    variants.sort_by(|x, y| {
+        (y.dice, y.containment)
+            .partial_cmp(&(x.dice, x.containment))
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    for e in variants {
         uf.union(e.a, e.b);
     }
     // Members of each variant cluster.
@@ -69,6 +99,10 @@ pub(crate) fn clusters(
         let parent = if child == e.a { e.b } else { e.a };
         let (rc, rp) = (uf.find(child), uf.find(parent));
         if rc == rp || !is_fragment_cluster(&members[rc as usize]) {
+            continue;
+        }
+        let (sc, sp) = (uf.speaker(rc), uf.speaker(rp));
+        if sc.is_some() && sp.is_some() && sc != sp {
             continue;
         }
         let candidate = (e.containment, e.dice, rp);
@@ -119,12 +153,27 @@ mod tests {
             edge(2, 3, Some(3), 1.0),
             edge(0, 3, Some(3), 0.9),
         ];
-        let roots = clusters(4, &edges, |m| m.iter().all(|&q| q == 3));
+        let roots = clusters(&[None; 4], &edges, |m| m.iter().all(|&q| q == 3));
         assert_eq!(roots[0], roots[1]);
         assert_eq!(roots[3], roots[2], "attached to the better parent");
         assert_ne!(
             roots[0], roots[2],
             "the fragment does not bridge the two statements"
         );
+    }
+
+    #[test]
+    fn an_unnamed_quote_never_bridges_two_named_speakers() {
+        // 0 (speaker 7) ~ 1 (unnamed) ~ 2 (speaker 9): 1 joins the stronger side only.
+        let mut strong = edge(1, 2, None, 1.0);
+        strong.dice = 0.9;
+        let edges = [edge(0, 1, None, 1.0), strong];
+        let roots = clusters(&[Some(7), None, Some(9)], &edges, |_| false);
+        assert_eq!(roots[1], roots[2]);
+        assert_ne!(roots[0], roots[2]);
+        // A fragment by speaker 7 is not attached to speaker 9's statement.
+        let edges = [edge(0, 1, Some(0), 1.0)];
+        let roots = clusters(&[Some(7), Some(9)], &edges, |m| m == [0]);
+        assert_ne!(roots[0], roots[1]);
     }
 }

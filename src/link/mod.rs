@@ -240,7 +240,17 @@ impl Linker {
                 .iter()
                 .all(|&q| lens[q as usize] <= cfg.fragment_max_tokens)
         };
-        let roots = cluster::clusters(items.len(), &edges, is_fragment_cluster);
+        // Named speakers as numbers, for the clusters to keep apart.
+        let names: std::collections::BTreeMap<&str, u32> = by_speaker
+            .keys()
+            .enumerate()
+            .map(|(i, s)| (*s, i as u32))
+            .collect();
+        let speakers: Vec<Option<u32>> = items
+            .iter()
+            .map(|i| i.named.as_deref().map(|s| names[s]))
+            .collect();
+        let roots = cluster::clusters(&speakers, &edges, is_fragment_cluster);
         let mut groups: std::collections::BTreeMap<u32, Vec<u32>> =
             std::collections::BTreeMap::new();
         for (q, &r) in roots.iter().enumerate() {

@@ -22,10 +22,13 @@ fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> String {
         .stderr(Stdio::piped())
         .spawn()
         .expect("saywho runs");
+    // Written from another thread: saywho streams, so it may fill its stdout pipe before it
+    // has read all of its input.
     let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
-    drop(pipe);
+    let input = stdin.unwrap_or("").to_string();
+    let writer = std::thread::spawn(move || pipe.write_all(input.as_bytes()));
     let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
     format!(
         "exit: {}\n--- stdout\n{}--- stderr\n{}",
         out.status.code().unwrap_or(-1),
@@ -179,4 +182,87 @@ fn stdin_jsonl_and_json_format() {
     let parsed: serde_json::Value =
         serde_json::from_str(body).expect("--format json is valid JSON");
     assert_eq!(parsed.as_array().map(Vec::len), Some(1));
+}
+
+/// A folder with a good file, a file that is not UTF-8, and another good file after it.
+fn good_bad_good(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("a.txt"), GOOD).unwrap();
+    // A Latin-1 "Café" in an otherwise UTF-8 file, as scrapers leave it.
+    let latin1 = [
+        b"Caf\xe9 owner Rosa Diaz said: ".as_slice(),
+        "“We close at six.”\n".as_bytes(),
+    ];
+    std::fs::write(input.join("b.txt"), latin1.concat()).unwrap();
+    std::fs::write(input.join("c.txt"), "“Bring a card,” Diaz added.\n").unwrap();
+    dir
+}
+
+#[test]
+fn strict_stops_at_the_first_failure_and_writes_no_file() {
+    let dir = good_bad_good("cli_strict");
+    // Without --strict: the bad file is reported, a and c are written, exit 1.
+    let got = run(&dir, &["extract", "--output", "all.jsonl", "in"], None);
+    assert!(got.starts_with("exit: 1"), "{got}");
+    let written = std::fs::read_to_string(dir.join("all.jsonl")).unwrap();
+    assert_eq!(written.lines().count(), 2, "{written}");
+    // With --strict: the run stops at b, and the output file is not created at all.
+    let got = run(
+        &dir,
+        &["extract", "--strict", "-o", "strict.jsonl", "in"],
+        None,
+    );
+    snapshot_settings().bind(|| insta::assert_snapshot!("cli_strict", got));
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("strict"))
+        .collect();
+    assert!(left.is_empty(), "files left behind: {left:?}");
+}
+
+#[test]
+fn lossy_decodes_what_strict_rejects() {
+    let dir = good_bad_good("cli_lossy");
+    let got = run(&dir, &["extract", "--lossy", "in/b.txt"], None);
+    assert!(got.starts_with("exit: 0"), "{got}");
+    assert!(got.contains("\"text\":\"We close at six.\""), "{got}");
+    assert!(got.contains("\"id\":\"rosa-diaz\""), "{got}");
+}
+
+#[test]
+fn jobs_do_not_change_the_output_and_no_progress_without_a_terminal() {
+    let corpus = crate::support::project_path("tests/corpus");
+    let corpus = corpus.to_str().unwrap();
+    let dir = scratch("cli_jobs");
+    let one = run(&dir, &["extract", "--jobs", "1", corpus], None);
+    let two = run(&dir, &["-j", "2", "extract", corpus], None);
+    assert!(one.starts_with("exit: 0"));
+    // Same bytes, and an empty stderr: the progress bar stays off when stderr is a pipe.
+    assert!(one.ends_with("--- stderr\n"), "{one}");
+    assert_eq!(one, two);
+    let got = run(&dir, &["extract", "--jobs", "0", corpus], None);
+    assert!(got.starts_with("exit: 2"), "{got}");
+}
+
+#[test]
+fn stdin_stream_keeps_input_order_across_batches() {
+    // More articles than one batch holds (1,024), so order must survive batching.
+    let mut input = String::new();
+    for i in 0..2500 {
+        input.push_str(&format!(
+            "{{\"id\":\"n{i}\",\"text\":\"“Item {i} is ready,” said clerk Ana Ruiz.\"}}\n"
+        ));
+    }
+    let dir = scratch("cli_order");
+    let got = run(&dir, &["extract", "-"], Some(&input));
+    let ids: Vec<&str> = got
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| l.split('"').nth(3).unwrap())
+        .collect();
+    let want: Vec<String> = (0..2500).map(|i| format!("n{i}")).collect();
+    assert_eq!(ids, want);
 }

@@ -26,3 +26,9 @@ mod sheet;
 
 /// Hostile input: work stays linear and nothing panics.
 mod pathological;
+
+/// Property tests: invariants and determinism over generated text.
+mod properties;
+
+/// Inputs the fuzzers found, replayed.
+mod fuzz_regressions;

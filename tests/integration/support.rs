@@ -17,66 +17,11 @@ pub fn read_article(path: &Path) -> Article {
     Article::from_txt(id, text)
 }
 
-/// Checks what must hold for every extraction: spans slice the text on character boundaries,
-/// quote text is exactly its span, ids count from 1 in text order, top-level quotes never
-/// overlap (nested speech lies inside the quote marked `within`), and speaker and cue spans point at their words.
+/// Checks what must hold for every extraction (see `saywho::invariants::extraction`) and
+/// panics with the first violation.
 pub fn check_invariants(article: &Article, e: &Extraction) {
-    let text = &article.text;
-    let mut last_end = 0;
-    for (i, q) in e.quotes.iter().enumerate() {
-        assert_eq!(q.id, format!("{}#{}", article.id, i + 1));
-        assert!(q.span.end <= text.len(), "{}: span past the end", q.id);
-        assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
-        assert_eq!(
-            &text[q.span.range()],
-            q.text,
-            "{}: text is not its span",
-            q.id
-        );
-        assert!(!q.text.is_empty(), "{}: empty quote", q.id);
-        match &q.within {
-            // Nested speech lies inside the quote it is reported in.
-            Some(parent) => {
-                let p = e.quotes.iter().find(|p| &p.id == parent);
-                let p = p.unwrap_or_else(|| panic!("{}: within unknown {parent}", q.id));
-                assert!(
-                    p.span.contains(q.span),
-                    "{}: outside its parent {parent}",
-                    q.id
-                );
-                assert!(p.within.is_none(), "{}: nested two levels", q.id);
-            }
-            None => {
-                assert!(
-                    q.span.start >= last_end,
-                    "{}: overlaps the previous quote",
-                    q.id
-                );
-                last_end = q.span.end;
-            }
-        }
-        for part in &q.parts {
-            assert!(q.span.contains(*part), "{}: part outside the quote", q.id);
-        }
-        if let Some(s) = &q.speaker {
-            assert_eq!(&text[s.span.range()], s.mention, "{}: speaker span", q.id);
-        }
-        if let Some(c) = &q.cue {
-            assert_eq!(&text[c.span.range()], c.text, "{}: cue span", q.id);
-        }
-        assert_eq!(
-            q.speaker.is_some(),
-            q.resolved_by.is_some(),
-            "{}: resolved_by",
-            q.id
-        );
-    }
-    for m in &e.mentions {
-        assert_eq!(&text[m.span.range()], m.text);
-        assert!(
-            !e.quotes.iter().any(|q| q.span.contains(m.span)),
-            "mention inside a quote"
-        );
+    if let Err(why) = saywho::invariants::extraction(article, e) {
+        panic!("invariant broken in {}: {why}", article.id);
     }
 }
 

@@ -1,0 +1,33 @@
+//! Arbitrary small corpora: the input is split at ASCII record separators (0x1E) into up to
+//! eight articles, each decoded with invalid UTF-8 replaced and given one of three outlets,
+//! then extracted and linked. Must not panic; the statements must keep
+//! `saywho::invariants::statements`, and linking the articles in reverse order must give the
+//! same statements.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use saywho::{Article, Extractor, Linker};
+use std::sync::OnceLock;
+
+static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+
+fuzz_target!(|data: &[u8]| {
+    let extractor = EXTRACTOR.get_or_init(Extractor::new);
+    let extractions: Vec<_> = data
+        .split(|&b| b == 0x1E)
+        .take(8)
+        .enumerate()
+        .map(|(i, doc)| {
+            let article = Article::new(format!("a{i}"), String::from_utf8_lossy(doc))
+                .with_outlet(format!("outlet-{}", i % 3));
+            extractor.extract(&article)
+        })
+        .collect();
+    let linker = Linker::default();
+    let statements = linker.link(&extractions);
+    if let Err(why) = saywho::invariants::statements(&extractions, &statements) {
+        panic!("invariant broken: {why}");
+    }
+    let reversed: Vec<_> = extractions.iter().rev().cloned().collect();
+    assert_eq!(statements, linker.link(&reversed), "order changes the result");
+});

@@ -1,0 +1,338 @@
+//! The `saywho` command: a thin layer over the library.
+
+mod output;
+mod run;
+mod table;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use saywho::input::Decoding;
+use saywho::{Extraction, Extractor, Linker, Roster};
+
+use output::{serialize, write_file, Format, Output, Sink};
+use run::{Outcome, Run};
+
+/// Who said what in news articles.
+#[derive(Parser)]
+#[command(name = "saywho", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    #[command(flatten)]
+    common: Common,
+}
+
+/// Options every command takes.
+#[derive(Args)]
+struct Common {
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', global = true, value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Stop at the first file or record that cannot be read (exit 1) instead of reporting it
+    /// and going on.
+    #[arg(long, global = true)]
+    strict: bool,
+    /// Replace bytes that are not UTF-8 with U+FFFD instead of failing the file or record
+    /// (spans then refer to the decoded text).
+    #[arg(long, global = true)]
+    lossy: bool,
+    /// Progress bar on stderr: `auto` shows it when stderr is a terminal.
+    #[arg(long, global = true, value_enum, default_value_t = When::Auto)]
+    progress: When,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum When {
+    Auto,
+    Never,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract quotes with speaker, role and cue: one JSON object per article, in input
+    /// order, written as each batch of articles is done.
+    Extract {
+        /// Output format: one line per article (jsonl) or one pretty JSON array (json).
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Write to this file (complete or not at all) instead of standard output.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Link the same statement across outlets: one JSON object per statement (singletons
+    /// included), with each outlet's variant and how it differs.
+    Link {
+        /// Output format: one line per statement (jsonl) or one pretty JSON array (json).
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Write to this file (complete or not at all) instead of standard output.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Quote sheets: per speaker, their roles and every statement with each outlet's
+    /// rendering. One document on stdout, or with --out one file per speaker plus an index.
+    Sheet {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SheetFormat::Md)]
+        format: SheetFormat,
+        /// Write one file per speaker and an index into this folder (created if needed).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Only these speakers (ids as `saywho speakers` lists them); repeatable.
+        #[arg(long = "speaker")]
+        speakers: Vec<String>,
+        /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List the speakers of a corpus: id, name, kind, roles, quotes and outlets, with the
+    /// same person merged across articles.
+    Speakers {
+        /// Output format: an aligned table, one JSON line per speaker, or one JSON array.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Write to this file (complete or not at all) instead of standard output.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SheetFormat {
+    Md,
+    Html,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Table,
+    Jsonl,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            // clap uses 0 for --help/--version and 2 for usage errors.
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    if let Some(n) = cli.common.jobs {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build_global()
+        {
+            eprintln!("saywho: cannot start {n} worker threads: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    let run = |paths: Vec<PathBuf>| Run {
+        paths,
+        strict: cli.common.strict,
+        decoding: if cli.common.lossy {
+            Decoding::Lossy
+        } else {
+            Decoding::Strict
+        },
+        progress: matches!(cli.common.progress, When::Auto)
+            && std::io::IsTerminal::is_terminal(&io::stderr()),
+    };
+    let result = match cli.command {
+        Command::Extract {
+            format,
+            output,
+            paths,
+        } => extract(&run(paths), format, output.as_deref()),
+        Command::Speakers {
+            format,
+            output,
+            paths,
+        } => speakers(&run(paths), format, output.as_deref()),
+        Command::Link {
+            format,
+            output,
+            paths,
+        } => link(&run(paths), format, output.as_deref()),
+        Command::Sheet {
+            format,
+            out,
+            speakers,
+            paths,
+        } => sheet(&run(paths), format, out.as_deref(), &speakers),
+    };
+    finish(result)
+}
+
+/// The exit code: 1 if writing failed (other than a closed pipe), if any input failed, or if
+/// `--strict` stopped the run.
+fn finish(result: io::Result<Outcome>) -> ExitCode {
+    match result {
+        Ok(outcome) if outcome.failed => ExitCode::from(1),
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("saywho: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Streams extractions to the output, serialised on the workers, in input order, flushed
+/// after each batch.
+fn extract(run: &Run, format: Format, output: Option<&Path>) -> io::Result<Outcome> {
+    let extractor = Extractor::new();
+    let mut sink = Sink::new(Output::open(output)?, format);
+    let outcome = run.for_each(
+        |a| serialize(&extractor.extract(&a), format),
+        |bytes, batch_done| {
+            sink.write_raw(&bytes)?;
+            if batch_done {
+                sink.out.flush()?;
+            }
+            Ok(())
+        },
+    )?;
+    let out = sink.finish()?;
+    if !outcome.stopped {
+        out.commit()?;
+    }
+    Ok(outcome)
+}
+
+/// Every article of the run, extracted in parallel, in input order.
+fn extract_all(run: &Run) -> io::Result<(Vec<Extraction>, Outcome)> {
+    let extractor = Extractor::new();
+    let mut all = Vec::new();
+    let outcome = run.for_each(
+        |a| extractor.extract(&a),
+        |e, _| {
+            all.push(e);
+            Ok(())
+        },
+    )?;
+    Ok((all, outcome))
+}
+
+fn speakers(run: &Run, format: ListFormat, output: Option<&Path>) -> io::Result<Outcome> {
+    let (extractions, outcome) = extract_all(run)?;
+    if outcome.stopped {
+        return Ok(outcome);
+    }
+    let roster = Roster::build(&extractions);
+    let mut out = Output::open(output)?;
+    match format {
+        ListFormat::Table => table::write_table(&mut out, roster.entries())?,
+        ListFormat::Jsonl | ListFormat::Json => {
+            let format = if let ListFormat::Json = format {
+                Format::Json
+            } else {
+                Format::Jsonl
+            };
+            let mut sink = Sink::new(&mut out, format);
+            for e in roster.entries() {
+                sink.write(e)?;
+            }
+            sink.finish()?;
+        }
+    }
+    out.commit()?;
+    Ok(outcome)
+}
+
+fn link(run: &Run, format: Format, output: Option<&Path>) -> io::Result<Outcome> {
+    let (extractions, outcome) = extract_all(run)?;
+    if outcome.stopped {
+        return Ok(outcome);
+    }
+    let statements = Linker::default().link(&extractions);
+    let mut sink = Sink::new(Output::open(output)?, format);
+    for s in &statements {
+        sink.write(s)?;
+    }
+    sink.finish()?.commit()?;
+    Ok(outcome)
+}
+
+/// Writes one page of the sheets in `format`.
+fn write_page(
+    w: &mut impl Write,
+    sheets: &saywho::sheet::Sheets,
+    format: SheetFormat,
+    page: saywho::sheet::Page,
+) -> io::Result<()> {
+    use saywho::sheet::{write_html, write_markdown, Page};
+    match format {
+        SheetFormat::Md => write_markdown(w, sheets, page),
+        SheetFormat::Html => write_html(w, sheets, page),
+        SheetFormat::Json => {
+            match page {
+                Page::All => serde_json::to_writer_pretty(&mut *w, sheets)?,
+                Page::Index => serde_json::to_writer_pretty(&mut *w, &sheets.index)?,
+                Page::Speaker(id) => serde_json::to_writer_pretty(
+                    &mut *w,
+                    &sheets.speakers.iter().find(|s| s.id == id),
+                )?,
+            }
+            writeln!(w)
+        }
+    }
+}
+
+fn sheet(
+    run: &Run,
+    format: SheetFormat,
+    out: Option<&Path>,
+    speakers: &[String],
+) -> io::Result<Outcome> {
+    use saywho::sheet::{Page, Sheets};
+    let (extractions, outcome) = extract_all(run)?;
+    if outcome.stopped {
+        return Ok(outcome);
+    }
+    let sheets = Sheets::build(&extractions).only(speakers);
+    let ext = match format {
+        SheetFormat::Md => "md",
+        SheetFormat::Html => "html",
+        SheetFormat::Json => "json",
+    };
+    match out {
+        None => {
+            let mut w = Output::open(None)?;
+            write_page(&mut w, &sheets, format, Page::All)?;
+            w.commit()?;
+        }
+        Some(dir) => {
+            std::fs::create_dir_all(dir)?;
+            write_file(&dir.join(format!("index.{ext}")), |w| {
+                write_page(w, &sheets, format, Page::Index)
+            })?;
+            for e in &sheets.index {
+                let path = dir.join(format!("{}.{ext}", e.file));
+                write_file(&path, |w| {
+                    write_page(w, &sheets, format, Page::Speaker(&e.id))
+                })?;
+            }
+            eprintln!(
+                "saywho: wrote {} sheets and an index to {}",
+                sheets.index.len(),
+                dir.display()
+            );
+        }
+    }
+    Ok(outcome)
+}

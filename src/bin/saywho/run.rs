@@ -1,0 +1,172 @@
+//! Reading every input of a run, in parallel and in order, with failures reported as they
+//! come and an optional progress bar.
+
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use saywho::input::{self, Decoding};
+use saywho::stream::{ordered, Budget};
+use saywho::{Article, Error};
+
+/// How a run reads its input.
+pub struct Run {
+    pub paths: Vec<PathBuf>,
+    pub strict: bool,
+    pub decoding: Decoding,
+    pub progress: bool,
+}
+
+/// How reading went.
+#[derive(Default)]
+pub struct Outcome {
+    /// Some file or record could not be read.
+    pub failed: bool,
+    /// `--strict` stopped the run at the first failure.
+    pub stopped: bool,
+}
+
+/// Articles read ahead of the workers, at most (on top of one batch being worked on).
+const READ_AHEAD: usize = 256;
+
+impl Run {
+    /// Maps every article of the run with `map` (in parallel on the rayon pool, one bounded
+    /// batch at a time) and hands the results to `each` in input order, with `true` for the
+    /// last result of each batch (the moment to flush). A failure to read is reported on stderr and skipped, or with
+    /// `strict` ends the run; an error from `each` (writing) ends it at once.
+    pub fn for_each<U: Send>(
+        &self,
+        map: impl Fn(Article) -> U + Sync + Send,
+        mut each: impl FnMut(U, bool) -> io::Result<()>,
+    ) -> io::Result<Outcome> {
+        let bar = self.bar();
+        let mut outcome = Outcome::default();
+        std::thread::scope(|scope| {
+            // Reading and parsing run on their own thread, a bounded distance ahead.
+            let (tx, rx) = mpsc::sync_channel::<Result<Article, Error>>(READ_AHEAD);
+            let reader_bar = bar.clone();
+            scope.spawn(move || {
+                for item in self.articles(&reader_bar) {
+                    if tx.send(item).is_err() {
+                        break; // the consumer stopped
+                    }
+                }
+            });
+            let size = |r: &Result<Article, Error>| r.as_ref().map_or(0, |a| a.text.len());
+            let mut results = ordered(rx, Budget::default(), size, |r| r.map(&map));
+            let result = (|| -> io::Result<()> {
+                while let Some(r) = results.next() {
+                    match r {
+                        Ok(u) => each(u, results.ready() == 0)?,
+                        Err(e) => {
+                            bar.suspend(|| eprintln!("saywho: {e}"));
+                            outcome.failed = true;
+                            if self.strict {
+                                outcome.stopped = true;
+                                break;
+                            }
+                        }
+                    }
+                }
+                Ok(())
+            })();
+            // Dropping the receiver ends the reader thread at its next send.
+            drop(results);
+            bar.finish_and_clear();
+            result
+        })?;
+        if outcome.stopped {
+            eprintln!("saywho: stopped at the first failure (--strict)");
+        }
+        Ok(outcome)
+    }
+
+    /// Every article of the run, in order; reading errors in place. Bytes read advance `bar`.
+    fn articles<'a>(
+        &'a self,
+        bar: &'a ProgressBar,
+    ) -> impl Iterator<Item = Result<Article, Error>> + 'a {
+        let decoding = self.decoding;
+        self.paths.iter().flat_map(
+            move |path| -> Box<dyn Iterator<Item = Result<Article, Error>> + 'a> {
+                if path.as_os_str() == "-" {
+                    let stdin = Counted(io::stdin().lock(), bar);
+                    return Box::new(input::read_jsonl_with(BufReader::new(stdin), decoding));
+                }
+                let files = match input::files(path) {
+                    Ok(files) => files,
+                    Err(e) => return Box::new(std::iter::once(Err(e))),
+                };
+                Box::new(
+                    files
+                        .into_iter()
+                        .flat_map(move |f| -> Box<dyn Iterator<Item = _> + 'a> {
+                            if f.extension().is_some_and(|x| x == "jsonl") {
+                                if let Ok(file) = File::open(&f) {
+                                    let lines = BufReader::new(Counted(file, bar));
+                                    return Box::new(
+                                        input::read_jsonl_with(lines, decoding)
+                                            .map(move |r| r.map_err(|e| e.with_path(&f))),
+                                    );
+                                }
+                            }
+                            let len = std::fs::metadata(&f).map_or(0, |m| m.len());
+                            bar.inc(len);
+                            input::read_file_with(&f, decoding)
+                        }),
+                )
+            },
+        )
+    }
+
+    /// A progress bar on stderr when it is a terminal and `--progress` is not `never`;
+    /// hidden otherwise. Its length is the input size when every input is a file.
+    fn bar(&self) -> ProgressBar {
+        if !self.progress {
+            return ProgressBar::hidden();
+        }
+        let total: Option<u64> = self
+            .paths
+            .iter()
+            .map(|p| {
+                (p.as_os_str() != "-")
+                    .then(|| input::files(p).ok())
+                    .flatten()
+                    .map(|fs| {
+                        fs.iter()
+                            .filter_map(|f| std::fs::metadata(f).ok())
+                            .map(|m| m.len())
+                            .sum::<u64>()
+                    })
+            })
+            .sum();
+        let bar = match total {
+            Some(n) => ProgressBar::new(n).with_style(
+                ProgressStyle::with_template(
+                    "{spinner} {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} eta {eta}",
+                )
+                .expect("a valid template"),
+            ),
+            None => ProgressBar::new_spinner().with_style(
+                ProgressStyle::with_template("{spinner} {bytes} read, {binary_bytes_per_sec}")
+                    .expect("a valid template"),
+            ),
+        };
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    }
+}
+
+/// A reader that advances the progress bar by the bytes it reads.
+struct Counted<'a, R>(R, &'a ProgressBar);
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.0.read(buf)?;
+        self.1.inc(n as u64);
+        Ok(n)
+    }
+}

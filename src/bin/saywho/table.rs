@@ -1,0 +1,51 @@
+//! The `speakers` table: aligned plain text.
+
+use std::io::{self, Write};
+
+use saywho::{SpeakerEntry, SpeakerKind};
+
+/// The roster as an aligned plain-text table.
+pub fn write_table(out: &mut impl Write, entries: &[SpeakerEntry]) -> io::Result<()> {
+    let kind = |k: SpeakerKind| match k {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organization => "organization",
+        SpeakerKind::Anonymous => "anonymous",
+        _ => "unknown",
+    };
+    let rows: Vec<[String; 6]> = entries
+        .iter()
+        .map(|e| {
+            let roles: Vec<String> = e
+                .roles
+                .iter()
+                .map(|r| format!("{} ({})", r.role, r.quotes))
+                .collect();
+            [
+                e.id.clone(),
+                e.name.clone().unwrap_or_else(|| "—".into()),
+                kind(e.kind).to_string(),
+                format!("{} ({} reported)", e.quotes, e.reported),
+                e.outlets.len().to_string(),
+                roles.join("; "),
+            ]
+        })
+        .collect();
+    let header = ["ID", "NAME", "KIND", "QUOTES", "OUTLETS", "ROLES"].map(String::from);
+    let width = |c: usize| {
+        std::iter::once(&header)
+            .chain(&rows)
+            .map(|r| r[c].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let widths: Vec<usize> = (0..5).map(width).collect();
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = String::new();
+        for (c, w) in widths.iter().enumerate() {
+            line.push_str(&format!("{:<w$}  ", row[c], w = *w));
+        }
+        line.push_str(&row[5]);
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
