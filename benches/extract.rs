@@ -1,80 +1,123 @@
-//! Extraction throughput on ≥ 10 MB of news text, and on hostile input of the same size.
+//! Extraction on ordinary news and on hostile input, each at two sizes (2.5 MiB and 10 MiB),
+//! so that time and memory growth show as ratios from the same run.
 //!
-//! Run: `cargo bench --bench extract`. Criterion reports MiB/s per benchmark; compare the
-//! pathological rows with `news_10mb` from the same run (a ratio, not an absolute figure).
+//! Run: `cargo bench --bench extract`. Criterion reports MiB/s per case and size: linear work
+//! keeps the MiB/s of the 10 MiB row close to the 2.5 MiB row, and the pathological rows
+//! close to `news`. Before the timings, one untimed pass per case prints the peak of live
+//! heap bytes per input byte at both sizes (a counting allocator) and their ratio.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{BenchmarkId, Criterion, Throughput};
 use saywho::{Article, Extractor};
 
-const TARGET: usize = 10 * 1024 * 1024;
+#[path = "support/corpus.rs"]
+mod corpus;
 
-/// The project's own articles (test corpus and examples), repeated as separate articles until
-/// they hold at least 10 MiB of text.
-fn news_corpus() -> Vec<Article> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut base = Vec::new();
-    for dir in ["tests/corpus", "examples/articles"] {
-        for file in saywho::input::files(&root.join(dir)).expect("corpus folder") {
-            base.extend(saywho::input::read_file(&file).map(|a| a.expect("an article")));
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+            PEAK.fetch_max(now, Relaxed);
         }
+        p
     }
-    let mut out = Vec::new();
-    let mut size = 0;
-    while size < TARGET {
-        for a in &base {
-            size += a.text.len();
-            out.push(a.clone());
-        }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Relaxed);
     }
-    out
 }
 
-fn bytes(articles: &[Article]) -> u64 {
-    articles.iter().map(|a| a.text.len() as u64).sum()
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+const SMALL: usize = 5 << 19; // 2.5 MiB
+const LARGE: usize = 10 << 20;
+
+/// Makes an input of about n bytes.
+type Make = Box<dyn Fn(usize) -> String>;
+
+/// The hostile shapes of issue 6 and ordinary news, as one article of about `n` bytes.
+fn cases() -> Vec<(&'static str, Make)> {
+    let news: String = corpus::project_articles()
+        .iter()
+        .map(|a| a.text[a.body_start..].to_string())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let news_n = {
+        let news = news.clone();
+        move |n: usize| news.repeat(n / news.len() + 1)
+    };
+    let paragraph = move |n: usize| news.replace('\n', " ").repeat(n / news.len() + 1);
+    let markup = "<tweet id=\"7\" lang=\"en\">“We are ready,” the mayor said.</tweet>\n\
+                  [caption id=\"a\" align=\"c\"]Harbour at dawn[/caption]\n\
+                  <p>Officials said the pier would reopen.\u{0}</p>\n";
+    vec![
+        ("news", Box::new(news_n)),
+        ("no_paragraph_break", Box::new(paragraph)),
+        ("unmatched_marks", Box::new(|n| "“a ".repeat(n / 5))),
+        (
+            "nested_marks",
+            Box::new(|n| "“‘".repeat(n / 12) + "x" + &"’”".repeat(n / 12)),
+        ),
+        ("one_char", Box::new(|n| "a".repeat(n))),
+        (
+            "markup_and_nul",
+            Box::new(move |n| markup.repeat(n / markup.len() + 1)),
+        ),
+    ]
 }
 
-fn bench(c: &mut Criterion) {
+/// Peak live heap bytes per input byte while extracting `article`.
+fn peak_per_byte(extractor: &Extractor, article: &Article) -> f64 {
+    let base = LIVE.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    black_box(extractor.extract(article));
+    (PEAK.load(Relaxed) - base) as f64 / article.text.len() as f64
+}
+
+fn main() {
     let extractor = Extractor::new();
+    let cases: Vec<(&str, Article, Article)> = cases()
+        .into_iter()
+        .map(|(name, make)| {
+            (
+                name,
+                Article::new(name, make(SMALL)),
+                Article::new(name, make(LARGE)),
+            )
+        })
+        .collect();
+
+    eprintln!("peak heap bytes per input byte (2.5 MiB / 10 MiB / ratio):");
+    for (name, small, large) in &cases {
+        let (s, l) = (
+            peak_per_byte(&extractor, small),
+            peak_per_byte(&extractor, large),
+        );
+        eprintln!("  {name:<20} {s:6.2} {l:6.2} {:5.2}", l / s);
+    }
+
+    let mut c = Criterion::default().configure_from_args();
     let mut group = c.benchmark_group("extract");
     group.sample_size(10);
-
-    let news = news_corpus();
-    group.throughput(Throughput::Bytes(bytes(&news)));
-    group.bench_function("news_10mb", |b| {
-        b.iter(|| {
-            for a in &news {
-                black_box(extractor.extract(black_box(a)));
-            }
-        })
-    });
-
-    // One article each, about 10 MiB: the grammar must stay linear whatever the shape.
-    let one_paragraph: String = news
-        .iter()
-        .map(|a| a.text[a.body_start..].replace('\n', " "))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let cases = [
-        ("one_paragraph_10mb", one_paragraph),
-        ("unmatched_marks_10mb", "“a ".repeat(TARGET / 5)),
-        (
-            "nested_marks_10mb",
-            "“‘".repeat(TARGET / 12) + "x" + &"’”".repeat(TARGET / 12),
-        ),
-        ("one_char_10mb", "a".repeat(TARGET)),
-    ];
-    for (name, text) in cases {
-        let article = Article::new(name, text);
-        group.throughput(Throughput::Bytes(article.text.len() as u64));
-        group.bench_function(name, |b| {
-            b.iter(|| black_box(extractor.extract(black_box(&article))))
-        });
+    for (name, small, large) in &cases {
+        for (size, article) in [("2.5MiB", small), ("10MiB", large)] {
+            group.throughput(Throughput::Bytes(article.text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(*name, size), article, |b, a| {
+                b.iter(|| black_box(extractor.extract(black_box(a))))
+            });
+        }
     }
     group.finish();
+    c.final_summary();
 }
-
-criterion_group!(benches, bench);
-criterion_main!(benches);

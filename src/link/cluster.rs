@@ -117,18 +117,32 @@ pub(crate) fn clusters(
             best[rc as usize] = Some(candidate);
         }
     }
-    // Attach in one step, from the variant roots (a fragment cluster's parent is a full
-    // statement, never another fragment cluster, so nothing chains).
+    // Attach from the variant roots (a fragment cluster's parent is a full statement, never
+    // another fragment cluster, so nothing chains), best matches first; a parent takes the
+    // named speaker of the first named fragment it gains, and refuses fragments by another.
     let roots: Vec<u32> = (0..n as u32).map(|q| uf.find(q)).collect();
-    roots
-        .iter()
-        .map(|&r| match best[r as usize] {
-            Some((_, _, parent_root)) if !is_fragment_cluster(&members[parent_root as usize]) => {
-                parent_root
-            }
-            _ => r,
-        })
-        .collect()
+    let mut attach: Vec<(f64, f64, u32, u32)> = (0..n as u32)
+        .filter(|&r| roots[r as usize] == r)
+        .filter_map(|r| best[r as usize].map(|(c, d, p)| (c, d, r, p)))
+        .filter(|&(_, _, _, p)| !is_fragment_cluster(&members[p as usize]))
+        .collect();
+    attach.sort_by(|x, y| {
+        (y.0, y.1)
+            .partial_cmp(&(x.0, x.1))
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(x.2.cmp(&y.2))
+    });
+    let mut parent_of: Vec<u32> = (0..n as u32).collect();
+    let mut speaker: Vec<Option<u32>> = (0..n as u32).map(|r| uf.speaker(r)).collect();
+    for (_, _, child, parent) in attach {
+        let (sc, sp) = (speaker[child as usize], speaker[parent as usize]);
+        if sc.is_some() && sp.is_some() && sc != sp {
+            continue;
+        }
+        speaker[parent as usize] = sp.or(sc);
+        parent_of[child as usize] = parent;
+    }
+    roots.iter().map(|&r| parent_of[r as usize]).collect()
 }
 
 #[cfg(test)]
@@ -175,5 +189,13 @@ mod tests {
         let edges = [edge(0, 1, Some(0), 1.0)];
         let roots = clusters(&[Some(7), Some(9)], &edges, |m| m == [0]);
         assert_ne!(roots[0], roots[1]);
+        // Two fragments by different speakers of one unnamed statement: only the better
+        // match joins it.
+        let mut better = edge(0, 2, Some(2), 1.0);
+        better.dice = 0.7;
+        let edges = [edge(0, 1, Some(1), 1.0), better];
+        let roots = clusters(&[None, Some(7), Some(9)], &edges, |m| m != [0]);
+        assert_eq!(roots[2], roots[0]);
+        assert_ne!(roots[1], roots[0]);
     }
 }
