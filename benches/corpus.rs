@@ -1,12 +1,15 @@
 //! The whole pipeline on a ≥ 100 MiB corpus generated from the project's own articles (see
-//! `benches/support/corpus.rs`): extraction on one thread and on two, linking (quotes per
-//! second) and quote sheets (build and write HTML).
+//! `benches/support/corpus.rs`): extraction on one thread and on two (criterion), then
+//! linking all its quotes and building and writing the quote sheets as HTML, each one timed
+//! run on all cores (one run takes minutes at this size, too long for criterion's ten
+//! samples; `benches/link.rs` has criterion figures for linking at 10⁴ and 10⁵ quotes).
 //!
 //! Run: `cargo bench --bench corpus` (about ten minutes on two cores). `SAYWHO_BENCH_MB`
 //! changes the size (default 100). Extraction on two threads divided by one thread, from the
 //! same run, is the parallel speed-up.
 
 use std::hint::black_box;
+use std::time::Instant;
 
 use criterion::{Criterion, Throughput};
 use rayon::prelude::*;
@@ -52,17 +55,24 @@ fn main() {
             })
         });
     }
-    group.throughput(Throughput::Elements(quotes as u64));
-    group.bench_function("link", |b| {
-        b.iter(|| black_box(Linker::default().link(&extractions)).len())
-    });
-    group.bench_function("sheet_html", |b| {
-        b.iter(|| {
-            let sheets = Sheets::build(&extractions);
-            write_html(&mut std::io::sink(), &sheets, Page::All).expect("writes to a sink");
-            black_box(sheets.speakers.len())
-        })
-    });
     group.finish();
     c.final_summary();
+
+    let start = Instant::now();
+    let statements = black_box(Linker::default().link(&extractions)).len();
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "corpus_{mb}mb/link: {quotes} quotes into {statements} statements in {secs:.1} s, {:.0} quotes/s",
+        quotes as f64 / secs
+    );
+    let start = Instant::now();
+    let sheets = Sheets::build(&extractions);
+    let mut html = Vec::new();
+    write_html(&mut html, &sheets, Page::All).expect("writes to memory");
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "corpus_{mb}mb/sheet_html: {} speakers, {:.1} MiB of HTML in {secs:.1} s",
+        sheets.speakers.len(),
+        html.len() as f64 / (1 << 20) as f64
+    );
 }

@@ -321,19 +321,20 @@ impl Linker {
     }
 
     fn statement(&self, items: &[Item], members: &[u32]) -> Statement {
-        let id = |q: u32| items[q as usize].quote.id.clone();
+        let id = |q: u32| items[q as usize].quote.id.as_str();
         // Canonical: among the fullest members (within 70% of the longest; quotes in marks
         // first), the wording most members share, then the longest, then the smallest id —
         // "well supported" beats one outlet's rewording, and a full statement beats a widely
         // quoted fragment.
         let marked = |q: &u32| items[*q as usize].quote.kind != QuoteKind::Indirect;
         let len = |q: u32| items[q as usize].norm.tokens.len();
-        let support = |q: u32| {
-            members
-                .iter()
-                .filter(|&&o| items[o as usize].norm.tokens == items[q as usize].norm.tokens)
-                .count()
-        };
+        // How many members share each wording, counted once (a statement carried by
+        // thousands of outlets must not cost thousands squared).
+        let mut wordings: rustc_hash::FxHashMap<&[u64], usize> = Default::default();
+        for &q in members {
+            *wordings.entry(&items[q as usize].norm.tokens).or_default() += 1;
+        }
+        let support = |q: u32| wordings[items[q as usize].norm.tokens.as_slice()];
         let pick = |pool: Vec<u32>| {
             let longest = pool.iter().map(|&q| len(q)).max().unwrap_or(0);
             pool.into_iter()
@@ -341,7 +342,7 @@ impl Linker {
                 .max_by(|&x, &y| {
                     (support(x), len(x))
                         .cmp(&(support(y), len(y)))
-                        .then_with(|| id(y).cmp(&id(x)))
+                        .then_with(|| id(y).cmp(id(x)))
                 })
         };
         let canon = pick(members.iter().copied().filter(marked).collect())
@@ -349,7 +350,7 @@ impl Linker {
             .unwrap_or(members[0]);
         let c = &items[canon as usize];
         let mut sorted: Vec<u32> = members.to_vec();
-        sorted.sort_by_key(|&q| id(q));
+        sorted.sort_by(|&a, &b| id(a).cmp(id(b)));
         let mut speakers: std::collections::BTreeMap<&str, usize> =
             std::collections::BTreeMap::new();
         for &q in members {
@@ -394,7 +395,7 @@ impl Linker {
             cluster: format!("s-{}", id(sorted[0])),
             speaker,
             canonical: c.quote.text.clone(),
-            quotes: sorted.iter().map(|&q| id(q)).collect(),
+            quotes: sorted.iter().map(|&q| id(q).to_string()).collect(),
             members: sorted.iter().map(|&q| member(q)).collect(),
         }
     }

@@ -28,8 +28,10 @@ pub struct Outcome {
     pub stopped: bool,
 }
 
-/// Articles read ahead of the workers, at most (on top of one batch being worked on).
-const READ_AHEAD: usize = 256;
+/// Articles read ahead of the workers, at most (on top of the batch being worked on): one
+/// full batch, so the next batch is parsed while the workers extract this one and they never
+/// wait for the reading thread.
+const READ_AHEAD: usize = 1024;
 
 impl Run {
     /// Maps every article of the run with `map` (in parallel on the rayon pool, one bounded
