@@ -15,6 +15,11 @@ use saywho::{Extraction, Extractor, Linker, Roster};
 use output::{serialize, write_file, Format, Output, Sink};
 use run::{Outcome, Run};
 
+/// mimalloc: per-thread heaps, so the workers do not contend on the allocator (see
+/// docs/performance.md for the measurement behind the choice).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Who said what in news articles.
 #[derive(Parser)]
 #[command(name = "saywho", version, about)]
