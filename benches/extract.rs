@@ -6,9 +6,7 @@
 //! close to `news`. Before the timings, one untimed pass per case prints the peak of live
 //! heap bytes per input byte at both sizes (a counting allocator) and their ratio.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use saywho::{Article, Extractor};
@@ -16,29 +14,11 @@ use saywho::{Article, Extractor};
 #[path = "support/corpus.rs"]
 mod corpus;
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
-            PEAK.fetch_max(now, Relaxed);
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Relaxed);
-    }
-}
+#[path = "support/alloc.rs"]
+mod alloc;
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: alloc::Counting = alloc::Counting;
 
 const SMALL: usize = 5 << 19; // 2.5 MiB
 const LARGE: usize = 10 << 20;
@@ -79,10 +59,9 @@ fn cases() -> Vec<(&'static str, Make)> {
 
 /// Peak live heap bytes per input byte while extracting `article`.
 fn peak_per_byte(extractor: &Extractor, article: &Article) -> f64 {
-    let base = LIVE.load(Relaxed);
-    PEAK.store(base, Relaxed);
+    let base = alloc::start();
     black_box(extractor.extract(article));
-    (PEAK.load(Relaxed) - base) as f64 / article.text.len() as f64
+    alloc::peak_since(base) as f64 / article.text.len() as f64
 }
 
 fn main() {

@@ -149,3 +149,17 @@ pub fn statements(extractions: &[Extraction], statements: &[Statement]) -> Resul
     }
     Ok(())
 }
+
+/// How the `link` fuzz target and its replay test turn bytes into a small corpus: split at
+/// ASCII record separators (0x1E), at most eight articles `a0`…`a7`, invalid UTF-8 replaced,
+/// outlets `outlet-0`…`outlet-2` in turn.
+pub fn fuzz_corpus(data: &[u8]) -> Vec<Article> {
+    data.split(|&b| b == 0x1E)
+        .take(8)
+        .enumerate()
+        .map(|(i, doc)| {
+            Article::new(format!("a{i}"), String::from_utf8_lossy(doc))
+                .with_outlet(format!("outlet-{}", i % 3))
+        })
+        .collect()
+}

@@ -2,36 +2,16 @@
 //! extracted through `saywho::stream::ordered` does not grow with the length of the stream.
 //! Its own test binary, because it counts every allocation with a global allocator.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::Write;
-use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 use saywho::stream::{ordered, Budget};
 use saywho::{Article, Extractor};
 
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            let now = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
-            PEAK.fetch_max(now, Relaxed);
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size(), Relaxed);
-    }
-}
+#[path = "../benches/support/alloc.rs"]
+mod alloc;
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: alloc::Counting = alloc::Counting;
 
 /// A lazily generated stream of `n` distinct news-like articles.
 fn stream(n: usize) -> impl Iterator<Item = Article> {
@@ -55,8 +35,7 @@ fn peak_while_streaming(n: usize) -> usize {
         items: 64,
         bytes: 64 << 10,
     };
-    let base = LIVE.load(Relaxed);
-    PEAK.store(base, Relaxed);
+    let base = alloc::start();
     let mut out = std::io::sink();
     let mut count = 0;
     for line in ordered(
@@ -69,7 +48,7 @@ fn peak_while_streaming(n: usize) -> usize {
         count += 1;
     }
     assert_eq!(count, n);
-    PEAK.load(Relaxed) - base
+    alloc::peak_since(base)
 }
 
 #[test]

@@ -6,22 +6,16 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use saywho::{Article, Extractor, Linker};
+use saywho::{Extractor, Linker};
 use std::sync::OnceLock;
 
 static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let extractor = EXTRACTOR.get_or_init(Extractor::new);
-    let extractions: Vec<_> = data
-        .split(|&b| b == 0x1E)
-        .take(8)
-        .enumerate()
-        .map(|(i, doc)| {
-            let article = Article::new(format!("a{i}"), String::from_utf8_lossy(doc))
-                .with_outlet(format!("outlet-{}", i % 3));
-            extractor.extract(&article)
-        })
+    let extractions: Vec<_> = saywho::invariants::fuzz_corpus(data)
+        .iter()
+        .map(|a| extractor.extract(a))
         .collect();
     let linker = Linker::default();
     let statements = linker.link(&extractions);
@@ -29,5 +23,9 @@ fuzz_target!(|data: &[u8]| {
         panic!("invariant broken: {why}");
     }
     let reversed: Vec<_> = extractions.iter().rev().cloned().collect();
-    assert_eq!(statements, linker.link(&reversed), "order changes the result");
+    assert_eq!(
+        statements,
+        linker.link(&reversed),
+        "order changes the result"
+    );
 });

@@ -29,15 +29,9 @@ fn fuzz_findings_stay_fixed() {
         if let Err(why) = saywho::invariants::extraction(&article, &e) {
             panic!("{name}: {why}");
         }
-        let extractions: Vec<_> = data
-            .split(|&b| b == 0x1E)
-            .take(8)
-            .enumerate()
-            .map(|(i, doc)| {
-                let a = Article::new(format!("a{i}"), String::from_utf8_lossy(doc))
-                    .with_outlet(format!("outlet-{}", i % 3));
-                extractor.extract(&a)
-            })
+        let extractions: Vec<_> = saywho::invariants::fuzz_corpus(&data)
+            .iter()
+            .map(|a| extractor.extract(a))
             .collect();
         let statements = Linker::default().link(&extractions);
         if let Err(why) = saywho::invariants::statements(&extractions, &statements) {
