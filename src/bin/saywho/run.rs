@@ -28,16 +28,17 @@ pub struct Outcome {
     pub stopped: bool,
 }
 
-/// Articles read ahead of the workers, at most (on top of the batch being worked on): one
-/// full batch, so the next batch is parsed while the workers extract this one and they never
-/// wait for the reading thread.
-const READ_AHEAD: usize = 1024;
-
 impl Run {
     /// Maps every article of the run with `map` (in parallel on the rayon pool, one bounded
     /// batch at a time) and hands the results to `each` in input order, with `true` for the
-    /// last result of each batch (the moment to flush). A failure to read is reported on stderr and skipped, or with
-    /// `strict` ends the run; an error from `each` (writing) ends it at once.
+    /// last result of each batch (the moment to flush). A failure to read is reported on
+    /// stderr and skipped, or with `strict` ends the run; an error from `each` (writing) ends
+    /// it at once.
+    ///
+    /// The reading thread parses the next batch while the workers extract this one, and
+    /// hands over whole batches through a channel that holds one: at most about four batches
+    /// of input are alive at a time (being read, waiting, being extracted, being written),
+    /// each within [`Budget::default`] (1,024 articles or 16 MiB, or one larger article).
     pub fn for_each<U: Send>(
         &self,
         map: impl Fn(Article) -> U + Sync + Send,
@@ -46,18 +47,27 @@ impl Run {
         let bar = self.bar();
         let mut outcome = Outcome::default();
         std::thread::scope(|scope| {
-            // Reading and parsing run on their own thread, a bounded distance ahead.
-            let (tx, rx) = mpsc::sync_channel::<Result<Article, Error>>(READ_AHEAD);
+            let budget = Budget::default();
+            let size = |r: &Result<Article, Error>| r.as_ref().map_or(0, |a| a.text.len());
+            // Reading and parsing run on their own thread, one batch ahead.
+            let (tx, rx) = mpsc::sync_channel::<Vec<Result<Article, Error>>>(1);
             let reader_bar = bar.clone();
             scope.spawn(move || {
+                let (mut batch, mut bytes) = (Vec::new(), 0);
                 for item in self.articles(&reader_bar) {
-                    if tx.send(item).is_err() {
-                        break; // the consumer stopped
+                    bytes += size(&item);
+                    batch.push(item);
+                    if batch.len() >= budget.items || bytes >= budget.bytes {
+                        if tx.send(std::mem::take(&mut batch)).is_err() {
+                            return; // the consumer stopped
+                        }
+                        bytes = 0;
                     }
                 }
+                let _ = tx.send(batch);
             });
-            let size = |r: &Result<Article, Error>| r.as_ref().map_or(0, |a| a.text.len());
-            let mut results = ordered(rx, Budget::default(), size, |r| r.map(&map));
+            let articles = rx.into_iter().flatten();
+            let mut results = ordered(articles, budget, size, |r| r.map(&map));
             let result = (|| -> io::Result<()> {
                 while let Some(r) = results.next() {
                     match r {
