@@ -102,7 +102,10 @@ where
     fn next(&mut self) -> Option<U> {
         if self.ready.is_empty() {
             let mut bytes = 0;
-            while self.batch.len() < self.budget.items.max(1) && bytes < self.budget.bytes {
+            // At least one item per batch, whatever the budget says.
+            while self.batch.is_empty()
+                || (self.batch.len() < self.budget.items && bytes < self.budget.bytes)
+            {
                 let Some(item) = self.source.next() else {
                     break;
                 };
@@ -147,6 +150,9 @@ mod tests {
         )
         .collect();
         assert_eq!(out.len(), 10);
+        // So does an empty budget.
+        let empty = Budget { items: 0, bytes: 0 };
+        assert_eq!(ordered(0..10, empty, |_| 5, |x| x).count(), 10);
     }
 
     #[test]
