@@ -8,41 +8,23 @@
 //! of 8–24 words from the same vocabulary, by one of 5,000 speakers. Deterministic.
 
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Instant;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use saywho::{Extraction, Extractor, Linker, Quote, QuoteKind, Span, Speaker, SpeakerKind};
 
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
+#[path = "support/corpus.rs"]
+mod corpus;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use corpus::Rng;
 
 fn base_quotes() -> Vec<(String, Option<String>)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let extractor = Extractor::new();
-    let mut out = Vec::new();
-    for dir in ["tests/corpus", "examples/articles"] {
-        for file in saywho::input::files(&root.join(dir)).expect("corpus folder") {
-            for article in saywho::input::read_file(&file) {
-                for q in extractor.extract(&article.expect("an article")).quotes {
-                    out.push((q.text, q.speaker.and_then(|s| s.name)));
-                }
-            }
-        }
-    }
-    out
+    corpus::project_articles()
+        .iter()
+        .flat_map(|a| extractor.extract(a).quotes)
+        .map(|q| (q.text, q.speaker.and_then(|s| s.name)))
+        .collect()
 }
 
 fn speaker(name: &str) -> Speaker {

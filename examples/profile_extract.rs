@@ -26,6 +26,9 @@ unsafe impl GlobalAlloc for Counting {
     }
 }
 
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
@@ -34,13 +37,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(50);
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut articles = Vec::new();
-    for dir in ["tests/corpus", "examples/articles"] {
-        for file in saywho::input::files(&root.join(dir)).expect("corpus folder") {
-            articles.extend(saywho::input::read_file(&file).map(|a| a.expect("an article")));
-        }
-    }
+    let articles = corpus::project_articles();
     let extractor = saywho::Extractor::new();
     let _ = extractor.extract(&articles[0]);
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();

@@ -131,12 +131,7 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, in_document: bool) -> io::Resul
     if !s.roles.is_empty() {
         writeln!(w, "<ul class=\"roles\">")?;
         for r in &s.roles {
-            let outlets = r
-                .outlets
-                .iter()
-                .map(|o| esc(o))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let outlets = super::escaped_list(&r.outlets, esc);
             writeln!(
                 w,
                 "<li>{} <span class=\"meta\">({}) — {outlets}</span></li>",

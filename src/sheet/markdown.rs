@@ -78,12 +78,7 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, level: usize) -> io::Result<()>
     if !s.roles.is_empty() {
         writeln!(w, "**Roles**\n")?;
         for r in &s.roles {
-            let outlets = r
-                .outlets
-                .iter()
-                .map(|o| esc(o))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let outlets = super::escaped_list(&r.outlets, esc);
             writeln!(w, "- {} ({}) — {outlets}", esc(&r.role), r.quotes)?;
         }
         writeln!(w)?;

@@ -358,6 +358,15 @@ pub(crate) fn statement_meta(st: &SheetStatement) -> String {
     format!("{}{date}", count(st.outlets, "outlet"))
 }
 
+/// Items escaped for the page and joined with commas ("Courier, The Ledger").
+pub(crate) fn escaped_list(items: &[String], escape: fn(&str) -> String) -> String {
+    items
+        .iter()
+        .map(|i| escape(i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// "1 statement", "3 outlets".
 pub(crate) fn count(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })

@@ -49,6 +49,17 @@ struct Common {
     progress: When,
 }
 
+/// Where a record-per-item command reads and writes.
+#[derive(Args)]
+struct Files {
+    /// Write to this file (complete or not at all) instead of standard output.
+    #[arg(long, short = 'o')]
+    output: Option<PathBuf>,
+    /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum When {
     Auto,
@@ -63,12 +74,8 @@ enum Command {
         /// Output format: one line per article (jsonl) or one pretty JSON array (json).
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
-        /// Write to this file (complete or not at all) instead of standard output.
-        #[arg(long, short = 'o')]
-        output: Option<PathBuf>,
-        /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        files: Files,
     },
     /// Link the same statement across outlets: one JSON object per statement (singletons
     /// included), with each outlet's variant and how it differs.
@@ -76,12 +83,8 @@ enum Command {
         /// Output format: one line per statement (jsonl) or one pretty JSON array (json).
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
-        /// Write to this file (complete or not at all) instead of standard output.
-        #[arg(long, short = 'o')]
-        output: Option<PathBuf>,
-        /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        files: Files,
     },
     /// Quote sheets: per speaker, their roles and every statement with each outlet's
     /// rendering. One document on stdout, or with --out one file per speaker plus an index.
@@ -105,12 +108,8 @@ enum Command {
         /// Output format: an aligned table, one JSON line per speaker, or one JSON array.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
-        /// Write to this file (complete or not at all) instead of standard output.
-        #[arg(long, short = 'o')]
-        output: Option<PathBuf>,
-        /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
-        #[arg(required = true)]
-        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        files: Files,
     },
 }
 
@@ -158,21 +157,13 @@ fn main() -> ExitCode {
             && std::io::IsTerminal::is_terminal(&io::stderr()),
     };
     let result = match cli.command {
-        Command::Extract {
-            format,
-            output,
-            paths,
-        } => extract(&run(paths), format, output.as_deref()),
-        Command::Speakers {
-            format,
-            output,
-            paths,
-        } => speakers(&run(paths), format, output.as_deref()),
-        Command::Link {
-            format,
-            output,
-            paths,
-        } => link(&run(paths), format, output.as_deref()),
+        Command::Extract { format, files } => {
+            extract(&run(files.paths), format, files.output.as_deref())
+        }
+        Command::Speakers { format, files } => {
+            speakers(&run(files.paths), format, files.output.as_deref())
+        }
+        Command::Link { format, files } => link(&run(files.paths), format, files.output.as_deref()),
         Command::Sheet {
             format,
             out,
