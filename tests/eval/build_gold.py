@@ -4,13 +4,17 @@
 Annotated format: articles separated by header lines `=== <id> | <outlet> | <date>`, the
 first line after a header is the title, the rest the text. A gold quote is written inline as
 `{{<kind>|<speaker>|<words>}}` with kind d (direct), p (partial) or i (indirect); quote marks
-stay outside the braces. Annotations may nest (speech inside a quote). The markup is removed
+stay outside the braces. The speaker may carry the real person's label for the cross-article
+identity scorer (../shared/eval/speaker_ids.py): `{{d|Ms. Vidal=Rosa Vidal|...}}`, with `=-`
+for a speaker that is no one person (an unnamed source); without `=` the quote has no
+`person` field. The header may name the article's format as a fourth field
+(`=== <id> | <outlet> | <date> | interview`), kept as `format` for per-format figures. Annotations may nest (speech inside a quote). The markup is removed
 and each quote's `start`/`end` recorded as code-point offsets into the clean text, the
 convention of ../shared/eval/score.py.
 
 Output, one article per line:
-{"id", "split": "test", "outlet", "date", "title", "text",
- "quotes": [{"start", "end", "speaker", "kind"}]}
+{"id", "split": "test", "outlet", "date", "title", "text", "format"?,
+ "quotes": [{"start", "end", "speaker", "kind", "person"?}]}
 """
 import glob
 import json
@@ -35,7 +39,13 @@ def clean(annotated, where):
             if not stack:
                 sys.exit(f"{where}: '}}}}' without an opening annotation")
             start, kind, speaker = stack.pop()
-            quotes.append({"start": start, "end": len("".join(out)), "speaker": speaker, "kind": kind})
+            quote = {"start": start, "end": len("".join(out)), "speaker": speaker, "kind": kind}
+            if "=" in speaker:
+                speaker, _, person = speaker.partition("=")
+                person = person.strip()
+                quote["speaker"] = speaker.strip()
+                quote["person"] = None if person == "-" else person
+            quotes.append(quote)
             i += 2
         else:
             out.append(annotated[i])
@@ -54,15 +64,21 @@ def main():
         chunks = re.split(r"^=== ", open(path, encoding="utf-8").read(), flags=re.M)
         for chunk in chunks[1:]:
             header, _, body = chunk.partition("\n")
-            art_id, outlet, date = [p.strip() for p in header.split("|")]
+            fields = [p.strip() for p in header.split("|")]
+            if len(fields) not in (3, 4):
+                sys.exit(f"{path}: header needs 3 or 4 fields: {header!r}")
+            art_id, outlet, date = fields[:3]
             title, _, annotated = body.strip("\n").partition("\n")
             text, quotes = clean(annotated.strip("\n") + "\n", f"{path}:{art_id}")
             for q in quotes:
                 span = text[q["start"]:q["end"]]
                 if not span.strip() or span != span.strip():
                     sys.exit(f"{art_id}: gold span has stray white space: {span!r}")
-            records.append({"id": art_id, "split": "test", "outlet": outlet, "date": date,
-                            "title": title.strip(), "text": text, "quotes": quotes})
+            record = {"id": art_id, "split": "test", "outlet": outlet, "date": date,
+                      "title": title.strip(), "text": text, "quotes": quotes}
+            if len(fields) == 4:
+                record["format"] = fields[3]
+            records.append(record)
     with open(os.path.join(here, "gold.jsonl"), "w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
