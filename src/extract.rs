@@ -494,7 +494,7 @@ impl Found {
             let name = w.name.map(|n| n.slice(text).to_string());
             let role = w.role.map(|r| r.slice(text).to_string());
             Speaker {
-                id: crate::speakers::speaker_id(article, name.as_deref(), role.as_deref(), w.kind),
+                id: crate::corpus::speaker_id(article, name.as_deref(), role.as_deref(), w.kind),
                 name,
                 role,
                 kind: w.kind,

@@ -36,6 +36,7 @@
 #![deny(missing_docs)]
 
 mod article;
+mod corpus;
 mod error;
 mod extract;
 mod grammar;
@@ -48,7 +49,6 @@ mod quote;
 mod resolve;
 pub mod sheet;
 mod span;
-mod speakers;
 pub mod stream;
 mod work;
 
@@ -56,6 +56,7 @@ mod work;
 pub use work::steps as __work_steps;
 
 pub use article::Article;
+pub use corpus::{slug, RoleSeen, Roster, SpeakerEntry};
 pub use error::{Error, ErrorKind};
 pub use extract::{Extractor, ExtractorBuilder};
 pub use link::{LinkConfig, Linker, Member, Relation, Statement};
@@ -64,7 +65,6 @@ pub use quote::{
     Stance,
 };
 pub use span::Span;
-pub use speakers::{slug, RoleSeen, Roster, SpeakerEntry};
 
 /// The README's examples, compiled and run as doc tests so it stays true to the code.
 #[cfg(doctest)]

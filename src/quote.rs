@@ -49,12 +49,140 @@ pub enum Stance {
 }
 
 impl Stance {
+    /// Every stance, in declaration order.
+    pub const ALL: [Stance; 3] = [Stance::Neutral, Stance::Assertive, Stance::Doubtful];
+
+    /// The stance named as in JSON and in `data/cues.txt` (`"doubtful"`).
     pub(crate) fn from_name(name: &str) -> Option<Stance> {
-        match name {
-            "neutral" => Some(Stance::Neutral),
-            "assertive" => Some(Stance::Assertive),
-            "doubtful" => Some(Stance::Doubtful),
-            _ => None,
+        Stance::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// The name used in JSON: `"neutral"`, `"assertive"`, `"doubtful"`.
+    ///
+    /// ```
+    /// assert_eq!(saywho::Stance::Doubtful.as_str(), "doubtful");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Neutral => "neutral",
+            Stance::Assertive => "assertive",
+            Stance::Doubtful => "doubtful",
+        }
+    }
+
+    /// The name shown to readers; the same as [`Stance::as_str`].
+    pub fn label(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl QuoteKind {
+    /// The name used in JSON: `"direct"`, `"partial"`, `"indirect"`.
+    ///
+    /// ```
+    /// assert_eq!(saywho::QuoteKind::Indirect.as_str(), "indirect");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+
+    /// The name shown to readers on sheets: `"direct quote"`, `"partial quote"`,
+    /// `"reported speech"`.
+    ///
+    /// ```
+    /// assert_eq!(saywho::QuoteKind::Indirect.label(), "reported speech");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct quote",
+            QuoteKind::Partial => "partial quote",
+            QuoteKind::Indirect => "reported speech",
+        }
+    }
+}
+
+impl SpeakerKind {
+    /// The name used in JSON and in the `speakers` table: `"person"`, `"organization"`,
+    /// `"anonymous"`, `"unknown"`.
+    ///
+    /// ```
+    /// assert_eq!(saywho::SpeakerKind::Anonymous.as_str(), "anonymous");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organization => "organization",
+            SpeakerKind::Anonymous => "anonymous",
+            SpeakerKind::Unknown => "unknown",
+        }
+    }
+
+    /// The name shown to readers on sheets (`"anonymous source"` for
+    /// [`SpeakerKind::Anonymous`], otherwise as [`SpeakerKind::as_str`]).
+    ///
+    /// ```
+    /// assert_eq!(saywho::SpeakerKind::Anonymous.label(), "anonymous source");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            SpeakerKind::Anonymous => "anonymous source",
+            other => other.as_str(),
+        }
+    }
+
+    /// How much a kind says about who speaks: 2 for a person or an organisation, 1 for an
+    /// anonymous source, 0 for unknown. Where mentions of one speaker disagree, the most
+    /// specific kind wins.
+    pub(crate) fn specificity(self) -> u8 {
+        match self {
+            SpeakerKind::Person | SpeakerKind::Organization => 2,
+            SpeakerKind::Anonymous => 1,
+            SpeakerKind::Unknown => 0,
+        }
+    }
+
+    /// Where speakers of this kind are listed: people (0), organisations (1), anonymous
+    /// sources (2), unknown (3).
+    pub(crate) fn listing_order(self) -> u8 {
+        match self {
+            SpeakerKind::Person => 0,
+            SpeakerKind::Organization => 1,
+            SpeakerKind::Anonymous => 2,
+            SpeakerKind::Unknown => 3,
+        }
+    }
+}
+
+impl ResolvedBy {
+    /// The name used in JSON (`"previous_sentence"`).
+    ///
+    /// ```
+    /// assert_eq!(saywho::ResolvedBy::PreviousSentence.as_str(), "previous_sentence");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResolvedBy::Cue => "cue",
+            ResolvedBy::Pronoun => "pronoun",
+            ResolvedBy::Role => "role",
+            ResolvedBy::Anaphor => "anaphor",
+            ResolvedBy::Statement => "statement",
+            ResolvedBy::Adjacent => "adjacent",
+            ResolvedBy::Colon => "colon",
+            ResolvedBy::PreviousSentence => "previous_sentence",
+        }
+    }
+}
+
+impl MentionKind {
+    /// The name used in JSON: `"title"`, `"scare"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Title => "title",
+            MentionKind::Scare => "scare",
         }
     }
 }
@@ -185,4 +313,59 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
     /// Quoted phrases that are not speech, in text order.
     pub mentions: Vec<Mention>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` is the serde name, so the table, the sheets and the JSON never disagree.
+    #[test]
+    fn as_str_is_the_serde_name() {
+        for k in [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect] {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
+        for k in [
+            SpeakerKind::Person,
+            SpeakerKind::Organization,
+            SpeakerKind::Anonymous,
+            SpeakerKind::Unknown,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
+        for s in Stance::ALL {
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.as_str())
+            );
+            assert_eq!(Stance::from_name(s.as_str()), Some(s));
+        }
+        for m in [MentionKind::Title, MentionKind::Scare] {
+            assert_eq!(
+                serde_json::to_string(&m).unwrap(),
+                format!("\"{}\"", m.as_str())
+            );
+        }
+        for r in [
+            ResolvedBy::Cue,
+            ResolvedBy::Pronoun,
+            ResolvedBy::Role,
+            ResolvedBy::Anaphor,
+            ResolvedBy::Statement,
+            ResolvedBy::Adjacent,
+            ResolvedBy::Colon,
+            ResolvedBy::PreviousSentence,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.as_str())
+            );
+        }
+    }
 }

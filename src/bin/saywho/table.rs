@@ -2,16 +2,10 @@
 
 use std::io::{self, Write};
 
-use saywho::{SpeakerEntry, SpeakerKind};
+use saywho::SpeakerEntry;
 
 /// The roster as an aligned plain-text table.
 pub fn write_table(out: &mut impl Write, entries: &[SpeakerEntry]) -> io::Result<()> {
-    let kind = |k: SpeakerKind| match k {
-        SpeakerKind::Person => "person",
-        SpeakerKind::Organization => "organization",
-        SpeakerKind::Anonymous => "anonymous",
-        _ => "unknown",
-    };
     let rows: Vec<[String; 6]> = entries
         .iter()
         .map(|e| {
@@ -23,7 +17,7 @@ pub fn write_table(out: &mut impl Write, entries: &[SpeakerEntry]) -> io::Result
             [
                 e.id.clone(),
                 e.name.clone().unwrap_or_else(|| "—".into()),
-                kind(e.kind).to_string(),
+                e.kind.as_str().to_string(),
                 format!("{} ({} reported)", e.quotes, e.reported),
                 e.outlets.len().to_string(),
                 roles.join("; "),

@@ -1,78 +1,10 @@
-//! One speaker across a corpus: stable ids, and the roster behind `saywho speakers`.
-//!
-//! Within an article, [`Extractor`](crate::Extractor) gives every speaker an id:
-//!
-//! - a named person or body: the slug of the fullest name the article gives
-//!   (`"Lloyd Austin"` → `lloyd-austin`), so the same name agrees across articles;
-//! - an unnamed source: the slug of its role, scoped to the article
-//!   (`<article>/senior-official`), since "a senior official" in two outlets need not be
-//!   the same person.
-//!
-//! A [`Roster`] built over many extractions then merges what the articles alone cannot: a
-//! bare surname or short name ("Kirby", "Veltro") into the one full name of the corpus that
-//! carries it ("John Kirby", "Veltro Motors") — only when exactly one such name exists and
-//! no role seen on both sides contradicts it. Different people who share a surname stay apart.
+//! The roster behind `saywho speakers`: per-article speaker ids merged into corpus ids.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::{Extraction, QuoteKind, SpeakerKind};
-
-/// A lower-case ASCII slug: accents dropped, every run of other characters a single `-`.
-///
-/// ```
-/// assert_eq!(saywho::slug("Julián Ferreyra"), "julian-ferreyra");
-/// assert_eq!(saywho::slug("Sean O’Brien"), "sean-o-brien");
-/// assert_eq!(saywho::slug("U.S. Department of Defense"), "u-s-department-of-defense");
-/// ```
-pub fn slug(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut dash = false;
-    // ASCII needs no decomposition (the common case, and the hot one: one slug per quote).
-    let chars: Box<dyn Iterator<Item = char>> = if s.is_ascii() {
-        Box::new(s.chars())
-    } else {
-        Box::new(s.nfkd().filter(|c| !is_combining_mark(*c)))
-    };
-    for c in chars {
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c.to_ascii_lowercase());
-        } else if c.is_alphanumeric() {
-            // Letters with no ASCII form are kept, lower-cased.
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.extend(c.to_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    out
-}
-
-/// The id of a speaker within one article (see the module docs); `None` when the article
-/// gives neither name nor role.
-pub(crate) fn speaker_id(
-    article: &str,
-    name: Option<&str>,
-    role: Option<&str>,
-    kind: SpeakerKind,
-) -> Option<String> {
-    match (name, role) {
-        (Some(n), _) if kind != SpeakerKind::Anonymous => Some(slug(n)),
-        (_, Some(r)) => Some(format!("{article}/{}", slug(r))),
-        (Some(n), None) => Some(format!("{article}/{}", slug(n))),
-        (None, None) => None,
-    }
-}
 
 /// A role and the outlets that gave it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,11 +69,22 @@ struct Acc {
     outlets: BTreeSet<String>,
 }
 
-fn kind_rank(k: SpeakerKind) -> u8 {
-    match k {
-        SpeakerKind::Person | SpeakerKind::Organization => 2,
-        SpeakerKind::Anonymous => 1,
-        _ => 0,
+impl Acc {
+    /// Keeps the longer name: the fullest form seen wins.
+    fn take_name(&mut self, name: Option<&String>) {
+        if let Some(n) = name.filter(|n| self.name.as_ref().is_none_or(|old| n.len() > old.len())) {
+            self.name = Some(n.clone());
+        }
+    }
+
+    /// Keeps the most specific kind seen.
+    fn take_kind(&mut self, kind: SpeakerKind) {
+        if self
+            .kind
+            .is_none_or(|k| kind.specificity() > k.specificity())
+        {
+            self.kind = Some(kind);
+        }
     }
 }
 
@@ -156,13 +99,8 @@ impl Roster {
                 let Some(s) = &q.speaker else { continue };
                 let Some(id) = &s.id else { continue };
                 let a = acc.entry(id.clone()).or_default();
-                let longer = |n: &String| a.name.as_ref().is_none_or(|old| n.len() > old.len());
-                if let Some(n) = s.name.as_ref().filter(|n| longer(n)) {
-                    a.name = Some(n.clone());
-                }
-                if a.kind.is_none_or(|k| kind_rank(s.kind) > kind_rank(k)) {
-                    a.kind = Some(s.kind);
-                }
+                a.take_name(s.name.as_ref());
+                a.take_kind(s.kind);
                 if let Some(r) = &s.role {
                     let slot = a.roles.entry(r.clone()).or_default();
                     slot.0 += 1;
@@ -181,16 +119,9 @@ impl Roster {
             if id != target {
                 aliases.insert(id.clone());
             }
-            if a.name
-                .as_ref()
-                .is_some_and(|n| m.name.as_ref().is_none_or(|o| n.len() > o.len()))
-            {
-                m.name = a.name;
-            }
+            m.take_name(a.name.as_ref());
             if let Some(k) = a.kind {
-                if m.kind.is_none_or(|mk| kind_rank(k) > kind_rank(mk)) {
-                    m.kind = Some(k);
-                }
+                m.take_kind(k);
             }
             for (r, (n, outlets)) in a.roles {
                 let slot = m.roles.entry(r).or_default();
@@ -227,15 +158,10 @@ impl Roster {
             })
             .collect();
         // People first, then bodies, then unnamed sources; most quoted first; then by id.
-        let group = |e: &SpeakerEntry| match e.kind {
-            SpeakerKind::Person => 0,
-            SpeakerKind::Organization => 1,
-            SpeakerKind::Anonymous => 2,
-            _ => 3,
-        };
         entries.sort_by(|x, y| {
-            group(x)
-                .cmp(&group(y))
+            x.kind
+                .listing_order()
+                .cmp(&y.kind.listing_order())
                 .then_with(|| y.quotes.cmp(&x.quotes))
                 .then_with(|| x.id.cmp(&y.id))
         });
@@ -296,31 +222,4 @@ fn merge_targets(acc: &BTreeMap<String, Acc>) -> BTreeMap<String, String> {
         out.insert(id.clone(), (*target).clone());
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_ascii_and_stable() {
-        assert_eq!(slug("  Ana   Reyes "), "ana-reyes");
-        assert_eq!(slug("Ｍａｙｏｒ"), "mayor");
-        assert_eq!(slug("Müller"), "muller");
-        assert_eq!(slug("李明"), "李明");
-    }
-
-    #[test]
-    fn ids_by_kind() {
-        use SpeakerKind::*;
-        assert_eq!(
-            speaker_id("a", Some("Lloyd Austin"), Some("Secretary"), Person).as_deref(),
-            Some("lloyd-austin")
-        );
-        assert_eq!(
-            speaker_id("a", None, Some("senior official"), Anonymous).as_deref(),
-            Some("a/senior-official")
-        );
-        assert_eq!(speaker_id("a", None, None, Unknown), None);
-    }
 }

@@ -1,0 +1,86 @@
+//! Speaker ids: the slug of a name, scoped to the article for unnamed sources.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::SpeakerKind;
+
+/// A lower-case ASCII slug: accents dropped, every run of other characters a single `-`.
+///
+/// ```
+/// assert_eq!(saywho::slug("Julián Ferreyra"), "julian-ferreyra");
+/// assert_eq!(saywho::slug("Sean O’Brien"), "sean-o-brien");
+/// assert_eq!(saywho::slug("U.S. Department of Defense"), "u-s-department-of-defense");
+/// ```
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    // ASCII needs no decomposition (the common case, and the hot one: one slug per quote).
+    let chars: Box<dyn Iterator<Item = char>> = if s.is_ascii() {
+        Box::new(s.chars())
+    } else {
+        Box::new(s.nfkd().filter(|c| !is_combining_mark(*c)))
+    };
+    for c in chars {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            // Letters with no ASCII form are kept, lower-cased.
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else {
+            dash = true;
+        }
+    }
+    out
+}
+
+/// The id of a speaker within one article (see the module docs); `None` when the article
+/// gives neither name nor role.
+pub(crate) fn speaker_id(
+    article: &str,
+    name: Option<&str>,
+    role: Option<&str>,
+    kind: SpeakerKind,
+) -> Option<String> {
+    match (name, role) {
+        (Some(n), _) if kind != SpeakerKind::Anonymous => Some(slug(n)),
+        (_, Some(r)) => Some(format!("{article}/{}", slug(r))),
+        (Some(n), None) => Some(format!("{article}/{}", slug(n))),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_stable() {
+        assert_eq!(slug("  Ana   Reyes "), "ana-reyes");
+        assert_eq!(slug("Ｍａｙｏｒ"), "mayor");
+        assert_eq!(slug("Müller"), "muller");
+        assert_eq!(slug("李明"), "李明");
+    }
+
+    #[test]
+    fn ids_by_kind() {
+        use SpeakerKind::*;
+        assert_eq!(
+            speaker_id("a", Some("Lloyd Austin"), Some("Secretary"), Person).as_deref(),
+            Some("lloyd-austin")
+        );
+        assert_eq!(
+            speaker_id("a", None, Some("senior official"), Anonymous).as_deref(),
+            Some("a/senior-official")
+        );
+        assert_eq!(speaker_id("a", None, None, Unknown), None);
+    }
+}

@@ -1,0 +1,21 @@
+//! One speaker across a corpus: stable ids, and the roster behind `saywho speakers`.
+//!
+//! Within an article, [`Extractor`](crate::Extractor) gives every speaker an id:
+//!
+//! - a named person or body: the slug of the fullest name the article gives
+//!   (`"Lloyd Austin"` → `lloyd-austin`), so the same name agrees across articles;
+//! - an unnamed source: the slug of its role, scoped to the article
+//!   (`<article>/senior-official`), since "a senior official" in two outlets need not be
+//!   the same person.
+//!
+//! A [`Roster`] built over many extractions then merges what the articles alone cannot: a
+//! bare surname or short name ("Kirby", "Veltro") into the one full name of the corpus that
+//! carries it ("John Kirby", "Veltro Motors") — only when exactly one such name exists and
+//! no role seen on both sides contradicts it. Different people who share a surname stay apart.
+
+mod id;
+mod roster;
+
+pub use id::slug;
+pub(crate) use id::speaker_id;
+pub use roster::{RoleSeen, Roster, SpeakerEntry};
