@@ -1,0 +1,293 @@
+//! What a unit of quote marks is: a quote with its speaker and kind, a title or scare quote,
+//! or nothing; and which attribution of its sentence it takes.
+
+use crate::grammar::cue::Attribution;
+use crate::grammar::words::{Tok, Token};
+use crate::quote::{Mention, MentionKind, QuoteKind, ResolvedBy};
+use crate::resolve::Who;
+use crate::Span;
+
+use super::found::Found;
+use super::pass::{Pass, Sent};
+use super::units::{quote_inner, Unit};
+
+/// What [`Pass::judge`] decides a unit is.
+pub(super) enum Verdict {
+    Quote(Found),
+    Mention(Mention),
+    Skip,
+}
+
+impl Pass<'_> {
+    /// Decides what `unit` is. It closes in sentence `si`, whose cues resolved to `whos` and
+    /// whose subject is `subject`; the sentences before it are already resolved.
+    pub(super) fn judge(
+        &self,
+        unit: &Unit,
+        si: usize,
+        whos: &[Option<Who>],
+        subject: Option<Who>,
+    ) -> Verdict {
+        let text = self.text;
+        let &(lp, lt) = unit.parts.last().expect("a unit has a part");
+        let &(fp, ft) = &unit.parts[0];
+        let start_si = self.sentence_at(fp, ft);
+        let parts: Vec<Span> = unit
+            .parts
+            .iter()
+            .map(|&(pi, ti)| {
+                let Tok::Quote(ri) = self.paras[pi].tokens[ti].tok else {
+                    unreachable!("units are built from quote tokens")
+                };
+                quote_inner(text, &self.paras[pi], ri)
+            })
+            .collect();
+        let span = Span::new(parts[0].start, parts[parts.len() - 1].end);
+        let words = span.slice(text).split_whitespace().count();
+        let sent_like = ends_like_sentence(span.slice(text));
+
+        // The cue: in the sentence where the quote closes, else where it opens.
+        let s = &self.sents[si];
+        let mut picked = pick(&self.paras[lp].tokens, s, lt, whos);
+        if picked.is_none() && start_si != si {
+            let first = &self.sents[start_si];
+            picked = pick(&self.paras[fp].tokens, first, ft, &self.done[start_si].whos);
+        }
+        let first_tokens = &self.paras[fp].tokens;
+        let first_sent = &self.sents[start_si];
+        let before = ft.checked_sub(1).filter(|&k| k >= first_sent.range.start);
+        let prev_word = before
+            .filter(|&k| first_tokens[k].is_word())
+            .map(|k| first_tokens[k].span.slice(text));
+
+        // Titles and terms: `a group called “Stop the Pipe”`, `so-called “October surprises”`
+        // (a naming word right before the quote, or before its determiner), and `her memoir,
+        // “Balancing Acts”` (one up to three tokens back, when nobody speaks the phrase). With
+        // an object in between, a naming verb attributes speech: `she called the plan “a
+        // disgrace”`.
+        let is_naming = |k: usize| first_tokens[k].is_word() && first_tokens[k].flags.naming();
+        let adjacent = before.is_some_and(|k| {
+            is_naming(k)
+                || (k > first_sent.range.start
+                    && first_tokens[k].flags.definite() | first_tokens[k].flags.indefinite()
+                    && is_naming(k - 1))
+        });
+        let near = (first_sent.range.start..ft).rev().take(3).any(is_naming);
+        let naming = adjacent || (near && picked.is_none());
+        let titled = title_case(span.slice(text))
+            && !sent_like
+            && words <= 8
+            && prev_word.is_some_and(|w| {
+                matches!(
+                    w,
+                    "on" | "to"
+                        | "told"
+                        | "in"
+                        | "from"
+                        | "of"
+                        | "with"
+                        | "via"
+                        | "host"
+                        | "hosted"
+                )
+            });
+        if (naming && !sent_like) || titled {
+            return Verdict::Mention(Mention {
+                text: span.slice(text).to_string(),
+                span,
+                kind: MentionKind::Title,
+            });
+        }
+
+        let opens_sentence = before.is_none();
+        let after_colon = before.is_some_and(|k| first_tokens[k].is_punct(':'));
+        let (who, cue_hit) = match picked {
+            Some((a, w)) => (Some(w), Some(a.cue)),
+            // `… said: “…”` with the cue in another clause: the sentence's subject.
+            None if after_colon => (
+                self.subject_of(start_si, si, subject).map(|w| Who {
+                    by: ResolvedBy::Colon,
+                    ..w
+                }),
+                None,
+            ),
+            // A quote that opens a sentence: the speaker of the sentence before.
+            None if opens_sentence => (
+                self.speaker_before(start_si).map(|w| Who {
+                    by: if w.by == ResolvedBy::PreviousSentence {
+                        ResolvedBy::PreviousSentence
+                    } else {
+                        ResolvedBy::Adjacent
+                    },
+                    ..w
+                }),
+                None,
+            ),
+            None => (None, None),
+        };
+
+        let starts_upper = starts_like_sentence(span.slice(text));
+        // With nobody behind it, a short phrase is a scare quote or nickname, unless it stands
+        // as a sentence of its own.
+        if who.is_none() {
+            let standalone = opens_sentence && starts_upper && sent_like;
+            if words < self.extractor.min_unattributed_words && !standalone {
+                return Verdict::Mention(Mention {
+                    text: span.slice(text).to_string(),
+                    span,
+                    kind: MentionKind::Scare,
+                });
+            }
+            if !self.extractor.keep_unattributed {
+                return Verdict::Skip;
+            }
+        }
+        // `“…,” he said, “and …”`: the second part of an interrupted quote stays direct.
+        let resumes = before.is_some_and(|k| first_tokens[k].is_punct(','))
+            && (first_sent.range.start..ft)
+                .rev()
+                .take(8)
+                .any(|k| matches!(first_tokens[k].tok, Tok::Quote(_)))
+            && cue_hit.is_some_and(|c| c.last < ft);
+        let led_in = before.is_none_or(|k| leads_in(&first_tokens[k]));
+        let kind = if unit.parts.len() > 1 || resumes {
+            QuoteKind::Direct
+        } else {
+            kind_of(starts_upper, led_in)
+        };
+        Verdict::Quote(Found {
+            kind,
+            span,
+            parts: if parts.len() > 1 { parts } else { Vec::new() },
+            who,
+            cue: cue_hit.map(|c| (c.span, c.stance)),
+            within: None,
+        })
+    }
+}
+
+/// Direct or partial: a quote is direct when its words start like a sentence and the
+/// writer's text leads into it (it opens the sentence, or follows a colon, a comma, a dash or
+/// a cue); otherwise it is a phrase woven into the writer's sentence.
+pub(super) fn kind_of(starts_like_sentence: bool, led_in: bool) -> QuoteKind {
+    if starts_like_sentence && led_in {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// Whether the token right before a quote leads into it as speech: `:` `,` `—` `–` or a cue.
+pub(super) fn leads_in(t: &Token) -> bool {
+    t.is_punct(':')
+        || t.is_punct(',')
+        || t.is_punct('—')
+        || t.is_punct('–')
+        || (t.is_word() && t.flags.cue().is_some())
+}
+
+/// Whether quoted words start like a sentence: their first letter or digit is a capital or a
+/// digit ("We will", "21 people").
+pub(super) fn starts_like_sentence(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Chooses the attribution of the quote token `q` in sentence `s`:
+/// 1. a speaker named right after it (`“…,” Kirby said`, `“…,” said Kirby`);
+/// 2. else the nearest cue before it in the sentence (`Austin said: “…”`);
+/// 3. else "according to" right after it; 4. else any later cue in the sentence.
+pub(super) fn pick(
+    tokens: &[Token],
+    s: &Sent,
+    q: usize,
+    whos: &[Option<Who>],
+) -> Option<(Attribution, Who)> {
+    let mut k = q + 1;
+    if tokens.get(k).is_some_and(|t| t.is_punct(',')) {
+        k += 1;
+    }
+    let with_who = |i: usize| {
+        whos.get(i)
+            .cloned()
+            .flatten()
+            .map(|w| (s.attributions[i], w))
+    };
+    let own_speaker_at = |a: &Attribution| {
+        a.speaker.is_some_and(|m| {
+            if a.inverted {
+                a.cue.first == k
+            } else {
+                m.tokens.0 == k
+            }
+        })
+    };
+    let all = || s.attributions.iter().enumerate();
+    all()
+        .find(|(_, a)| !a.cue.according && own_speaker_at(a))
+        .and_then(|(i, _)| with_who(i))
+        .or_else(|| {
+            all()
+                .rev()
+                .filter(|(_, a)| a.cue.last < q)
+                .find_map(|(i, _)| with_who(i))
+        })
+        .or_else(|| {
+            all()
+                .find(|(_, a)| a.cue.according && a.cue.first == k)
+                .and_then(|(i, _)| with_who(i))
+        })
+        .or_else(|| {
+            all()
+                .filter(|(_, a)| a.cue.first > q)
+                .find_map(|(i, _)| with_who(i))
+        })
+}
+
+/// Whether words end like a sentence (`.`, `!`, `?` or `…`, before trailing space).
+pub(super) fn ends_like_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['.', '!', '?', '…'])
+}
+
+/// Whether every longer word of a phrase is capitalised ("Meet the Press").
+fn title_case(s: &str) -> bool {
+    let mut any = false;
+    for w in s.split_whitespace() {
+        if w.chars().count() > 3 {
+            if !crate::grammar::sentences::is_capitalized(w) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_detects_names_of_shows() {
+        assert!(title_case("Meet the Press"));
+        assert!(!title_case("we will win"));
+    }
+
+    #[test]
+    fn direct_needs_a_sentence_start_and_a_lead_in() {
+        assert!(starts_like_sentence("We go"));
+        assert!(starts_like_sentence("21 people were hurt"));
+        assert!(!starts_like_sentence("deeply reckless"));
+        assert_eq!(kind_of(true, true), QuoteKind::Direct);
+        assert_eq!(kind_of(true, false), QuoteKind::Partial);
+        assert_eq!(kind_of(false, true), QuoteKind::Partial);
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_like_sentence("We go. "));
+        assert!(ends_like_sentence("Why now?"));
+        assert!(!ends_like_sentence("a plan,"));
+    }
+}

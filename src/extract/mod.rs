@@ -1,0 +1,171 @@
+//! The extraction pipeline: paragraphs → quote marks → sentences → cues → speakers → quotes.
+//!
+//! [`Extractor`] holds the settings; each article is one [`pass::Pass`]: a first pass
+//! analyses the paragraphs ([`units`]) and the cues and names of every sentence, a second
+//! pass in text order resolves speakers ([`crate::resolve`]) and decides what each quote is
+//! ([`judge`]), with the speech nested in it ([`nested`]) and the sentence's reported speech
+//! ([`reported`]). [`found`] turns what was found into the output's [`Quote`]s.
+
+use crate::quote::Extraction;
+use crate::Article;
+
+mod found;
+mod judge;
+mod nested;
+mod pass;
+mod reported;
+mod units;
+
+/// Finds quotations in articles. Build it once and reuse it: it holds no per-article state.
+///
+/// ```
+/// use saywho::{Article, Extractor, QuoteKind};
+///
+/// let article = Article::new(
+///     "demo",
+///     "Mayor Ana Reyes opened the bridge on Monday.\n\n\
+///      “This bridge belongs to everyone,” she said.",
+/// );
+/// let quotes = Extractor::new().extract(&article).quotes;
+/// assert_eq!(quotes.len(), 1);
+/// let q = &quotes[0];
+/// assert_eq!(q.id, "demo#1");
+/// assert_eq!(q.kind, QuoteKind::Direct);
+/// assert_eq!(&article.text[q.span.range()], q.text);
+/// assert_eq!(q.text, "This bridge belongs to everyone");
+/// let speaker = q.speaker.as_ref().unwrap();
+/// assert_eq!(speaker.name.as_deref(), Some("Ana Reyes"));
+/// assert_eq!(speaker.role.as_deref(), Some("Mayor"));
+/// assert_eq!(speaker.mention, "she");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    pub(crate) max_quote_paragraphs: usize,
+    pub(crate) min_unattributed_words: usize,
+    pub(crate) keep_unattributed: bool,
+}
+
+/// Builds an [`Extractor`]. By default, a quote may run over at most 20 paragraphs, a quoted
+/// phrase with no speaker needs at least 5 words (or to end like a sentence) to count as a
+/// quote rather than a mention, and such unattributed quotes are kept with `speaker: null`.
+#[derive(Debug, Clone)]
+pub struct ExtractorBuilder {
+    inner: Extractor,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder {
+            inner: Extractor {
+                max_quote_paragraphs: 20,
+                min_unattributed_words: 5,
+                keep_unattributed: true,
+            },
+        }
+    }
+}
+
+impl ExtractorBuilder {
+    /// How many paragraphs one quote may run over (each reopening with a quote mark).
+    /// Default 20; at least 1.
+    pub fn max_quote_paragraphs(mut self, n: usize) -> Self {
+        self.inner.max_quote_paragraphs = n.max(1);
+        self
+    }
+
+    /// How many words a quoted phrase with no speaker needs to be kept as a quote; shorter
+    /// ones that do not end like a sentence are listed as mentions. Default 5.
+    pub fn min_unattributed_words(mut self, n: usize) -> Self {
+        self.inner.min_unattributed_words = n;
+        self
+    }
+
+    /// Whether quotes with no speaker are kept (with `speaker: None`). Default true.
+    pub fn keep_unattributed(mut self, keep: bool) -> Self {
+        self.inner.keep_unattributed = keep;
+        self
+    }
+
+    /// The extractor.
+    pub fn build(self) -> Extractor {
+        self.inner
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with the default settings (see [`ExtractorBuilder`]).
+    pub fn new() -> Self {
+        ExtractorBuilder::default().build()
+    }
+
+    /// A builder to change the defaults.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Extracts the quotes of one article, in text order, with ids `"<id>#1"`, `"<id>#2"`, ….
+    /// Never fails and never panics: odd input gives fewer quotes, not an error.
+    pub fn extract(&self, article: &Article) -> Extraction {
+        let pass = pass::Pass::new(self, article);
+        let text = pass.text;
+        let (found, mut mentions) = pass.run();
+        mentions.sort_by_key(|m| m.span.start);
+        Extraction {
+            article: article.id.clone(),
+            outlet: article.outlet.clone(),
+            date: article.date.clone(),
+            title: article.title.clone(),
+            quotes: pass::number(text, &article.id, found),
+            mentions,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Extraction {
+        Extractor::new().extract(&Article::new("t", text))
+    }
+
+    #[test]
+    fn spans_slice_the_text() {
+        let text = "“One,” he said. Ana Reyes said: “Two.”\n\n“Three\n\n“Four,” she said.";
+        let e = run(text);
+        for q in &e.quotes {
+            assert_eq!(q.span.slice(text), q.text);
+        }
+        assert_eq!(e.quotes.len(), 3);
+        assert_eq!(e.quotes[2].parts.len(), 2);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_its_attribution() {
+        let e = run("\"We apologise to everyone, the operator said in a notice.");
+        assert_eq!(e.quotes.len(), 1);
+        assert_eq!(e.quotes[0].text, "We apologise to everyone");
+        assert_eq!(
+            e.quotes[0].speaker.as_ref().unwrap().mention,
+            "the operator"
+        );
+    }
+
+    #[test]
+    fn builder_options_apply() {
+        let text = "The mayor spoke.\n\n“We go on,” the crowd heard.";
+        let kept = Extractor::builder().min_unattributed_words(2).build();
+        assert_eq!(kept.extract(&Article::new("t", text)).quotes.len(), 1);
+        let dropped = Extractor::builder()
+            .min_unattributed_words(2)
+            .keep_unattributed(false)
+            .build();
+        assert!(dropped.extract(&Article::new("t", text)).quotes.is_empty());
+    }
+}

@@ -1,0 +1,124 @@
+//! Speech nested inside a quote, one level down.
+
+use crate::grammar::cue;
+use crate::grammar::marks::Region;
+use crate::grammar::sentences;
+use crate::grammar::words::{self, Tok};
+use crate::quote::QuoteKind;
+use crate::resolve::{Entities, Timeline, Who};
+use crate::Span;
+
+use super::found::Found;
+use super::judge::{ends_like_sentence, kind_of, leads_in, pick, starts_like_sentence};
+use super::pass::Sent;
+use super::units::{trimmed_inner, Para, Unit};
+
+/// Speech reported inside the quote `unit` (whose span is `parent`), one level down:
+///
+/// - a quote in marks inside it with a cue inside it (`my coach told me: ‘Never give up.’`);
+/// - speech after a cue and a colon, without marks (`as the President said: We will …`).
+///
+/// Speakers are resolved against the article's entities and what was mentioned before the
+/// parent quote. Nested phrases with nobody behind them are left as part of the parent.
+pub(super) fn nested_speech(
+    text: &str,
+    paras: &[Para],
+    unit: &Unit,
+    parent: Span,
+    entities: &Entities,
+    timeline: &Timeline,
+) -> Vec<Found> {
+    let mut out = Vec::new();
+    for &(pi, ti) in &unit.parts {
+        let p = &paras[pi];
+        let Tok::Quote(ri) = p.tokens[ti].tok else {
+            continue;
+        };
+        let outer = p.regions[ri];
+        let inner = outer.inner(p.span.end);
+        // The regions one level down become the top level of the quote's own text.
+        let inside: Vec<Region> = p
+            .regions
+            .iter()
+            .filter(|r| r.depth == outer.depth + 1 && inner.contains(r.outer(inner.end)))
+            .map(|r| Region { depth: 0, ..*r })
+            .collect();
+        // Nested speech needs a quote inside or a colon ("as he said: …"); most quotes have
+        // neither and are not read twice.
+        if inside.is_empty() && !inner.slice(text).contains(':') {
+            continue;
+        }
+        let mut tokens = Vec::new();
+        words::tokenize(text, inner, &inside, &mut tokens);
+        let ends = |i: usize| match tokens[i].tok {
+            Tok::Quote(qi) => ends_like_sentence(inside[qi].inner(inner.end).slice(text)),
+            _ => false,
+        };
+        for range in sentences::sentences(text, &tokens, ends) {
+            let cues = cue::find_cues(text, &tokens, range.clone());
+            let attributions = cue::attribute(text, &tokens, range.clone(), &cues);
+            if attributions.is_empty() {
+                continue;
+            }
+            let whos: Vec<Option<Who>> = attributions
+                .iter()
+                .map(|a| a.speaker.map(|m| timeline.resolve(text, &m, entities)))
+                .collect();
+            let s = Sent {
+                para: pi,
+                range: range.clone(),
+                attributions,
+                names: Vec::new(),
+            };
+            // Quotes in marks inside the quote.
+            for k in range.clone() {
+                let Tok::Quote(qi) = tokens[k].tok else {
+                    continue;
+                };
+                let Some((a, who)) = pick(&tokens, &s, k, &whos) else {
+                    continue;
+                };
+                let span = trimmed_inner(text, inside[qi].inner(inner.end));
+                if span.is_empty() {
+                    continue;
+                }
+                let led_in = k == range.start || leads_in(&tokens[k - 1]);
+                let kind = kind_of(starts_like_sentence(span.slice(text)), led_in);
+                out.push(Found {
+                    kind,
+                    span,
+                    parts: Vec::new(),
+                    who: Some(who),
+                    cue: Some((a.cue.span, a.cue.stance)),
+                    within: Some(parent),
+                });
+            }
+            // Speech after "<speaker> <cue>:" without marks.
+            for (i, a) in s.attributions.iter().enumerate() {
+                let Some(who) = whos[i] else { continue };
+                let colon = a.cue.last + 1;
+                if a.inverted || !tokens.get(colon).is_some_and(|t| t.is_punct(':')) {
+                    continue;
+                }
+                let mut to = range.end;
+                while to > colon + 1 && !tokens[to - 1].is_word() {
+                    to -= 1;
+                }
+                let body = colon + 1..to;
+                let words = body.clone().filter(|&k| tokens[k].is_word()).count();
+                let marked = body.clone().any(|k| matches!(tokens[k].tok, Tok::Quote(_)));
+                if words >= 3 && !marked {
+                    out.push(Found {
+                        kind: QuoteKind::Direct,
+                        span: Span::new(tokens[body.start].span.start, tokens[to - 1].span.end),
+                        parts: Vec::new(),
+                        who: Some(who),
+                        cue: Some((a.cue.span, a.cue.stance)),
+                        within: Some(parent),
+                    });
+                }
+            }
+        }
+    }
+    out
+}

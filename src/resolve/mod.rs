@@ -1,0 +1,184 @@
+//! Who a mention refers to, inside one article.
+//!
+//! A first pass over the article records every named person and organisation with its roles
+//! (an [`Entities`] table), so that a surname ("Kirby") or a role given elsewhere in the
+//! article ("the US Secretary of Defense") finds the full name. A second pass, in text order,
+//! keeps a [`Timeline`] of what has been mentioned so far, so that "he", "it", "the official"
+//! and "the statement" find the most recent fitting speaker or subject before them.
+//!
+//! Names and roles are kept as spans of the article, never copied: strings are made only
+//! when a quote is written out.
+
+use crate::grammar::mention::{Head, Mention, Pronoun};
+use crate::quote::{ResolvedBy, SpeakerKind};
+use crate::Span;
+
+mod entities;
+mod sentence;
+
+pub(crate) use entities::Entities;
+use entities::{ends_with_ignore_case, strip_possessive};
+pub(crate) use sentence::{resolve_sentence, scan_names};
+
+/// A speaker or subject seen so far, for looking back.
+#[derive(Debug, Clone)]
+pub(crate) struct Known {
+    pub who: Who,
+    /// A sentence subject or a speaker (rather than an object or a passing mention).
+    pub salient: bool,
+    /// Issued a statement ("a statement by X", "X said in a statement").
+    pub statement: bool,
+}
+
+/// A resolved referent. Names and roles are spans of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Who {
+    pub name: Option<Span>,
+    pub role: Option<Span>,
+    pub kind: SpeakerKind,
+    pub entity: Option<usize>,
+    pub by: ResolvedBy,
+    /// The words that named the speaker where it was resolved ("he", "Kirby").
+    pub mention: Span,
+}
+
+/// What has been mentioned so far in the article, oldest first.
+#[derive(Debug, Default)]
+pub(crate) struct Timeline {
+    seen: Vec<Known>,
+}
+
+/// How far back a pronoun or description may look, in mentions.
+const LOOKBACK: usize = 60;
+
+impl Timeline {
+    pub fn push(&mut self, known: Known) {
+        self.seen.push(known);
+    }
+
+    fn recent(&self) -> impl Iterator<Item = &Known> {
+        crate::work::step(LOOKBACK.min(self.seen.len()));
+        self.seen.iter().rev().take(LOOKBACK)
+    }
+
+    /// The most recent salient referent that `fits`, else the most recent that fits.
+    fn find(&self, fits: impl Fn(&Who) -> bool) -> Option<Who> {
+        self.recent()
+            .find(|k| k.salient && fits(&k.who))
+            .or_else(|| self.recent().find(|k| fits(&k.who)))
+            .map(|k| k.who)
+    }
+
+    /// The most recent anonymous source whose role ends with the same noun as `role`
+    /// ("official" finds "senior official"; plural and singular alike).
+    fn find_anonymous(&self, text: &str, role: &str) -> Option<Who> {
+        let head = role.rsplit(' ').next().unwrap_or(role);
+        let singular = head.trim_end_matches('s');
+        if singular.is_empty() {
+            return None;
+        }
+        self.find(|w| {
+            w.kind == SpeakerKind::Anonymous
+                && w.role.is_some_and(|r| {
+                    ends_with_ignore_case(r.slice(text).trim_end_matches('s'), singular)
+                })
+        })
+    }
+
+    /// Resolves a mention at the cue; `entities` is the article's table.
+    pub fn resolve(&self, text: &str, m: &Mention, entities: &Entities) -> Who {
+        let from_entity = |id: usize, by: ResolvedBy| {
+            let e = &entities.list[id];
+            Who {
+                name: Some(e.name),
+                role: m.role.or_else(|| e.best_role(text)),
+                kind: e.kind,
+                entity: Some(id),
+                by,
+                mention: m.span,
+            }
+        };
+        let plain = |kind| Who {
+            name: m.name.map(|n| strip_possessive(text, n)),
+            role: m.role,
+            kind,
+            entity: None,
+            by: ResolvedBy::Cue,
+            mention: m.span,
+        };
+        let with_by = |w: Who, by: ResolvedBy| Who {
+            by,
+            mention: m.span,
+            ..w
+        };
+        let written_role = m.role.map(|r| r.slice(text)).unwrap_or_default();
+        match m.head {
+            Head::Name => match entities.lookup_name(m) {
+                Some(id) => from_entity(id, ResolvedBy::Cue),
+                None => plain(m.kind),
+            },
+            Head::Pronoun(p) => {
+                let fits = |w: &Who| match p {
+                    Pronoun::Personal => w.kind == SpeakerKind::Person && w.name.is_some(),
+                    Pronoun::Neuter => w.kind == SpeakerKind::Organization,
+                    Pronoun::Plural => {
+                        matches!(w.kind, SpeakerKind::Organization | SpeakerKind::Anonymous)
+                    }
+                };
+                match self.find(fits) {
+                    Some(w) => with_by(w, ResolvedBy::Pronoun),
+                    None => plain(m.kind),
+                }
+            }
+            Head::Role => match entities.lookup_role(written_role) {
+                Some(id) => from_entity(id, ResolvedBy::Role),
+                // "the engineer" after "a senior engineer": the same unnamed source.
+                None => match self.find_anonymous(text, written_role) {
+                    Some(w) => with_by(w, ResolvedBy::Anaphor),
+                    None => plain(SpeakerKind::Person),
+                },
+            },
+            Head::Anonymous => match m
+                .definite
+                .then(|| self.find_anonymous(text, written_role))
+                .flatten()
+            {
+                Some(w) => with_by(w, ResolvedBy::Anaphor),
+                None => plain(SpeakerKind::Anonymous),
+            },
+            Head::OrgRef => {
+                // "the union": a body named earlier whose name has the word, else, for a bare
+                // noun, the most recent body; "the safety authority" must match by name.
+                let head = written_role.rsplit(' ').next().unwrap_or_default();
+                let is_body = |w: &Who| w.kind == SpeakerKind::Organization && w.name.is_some();
+                let named = self.find(|w| {
+                    is_body(w)
+                        && w.name.is_some_and(|n| {
+                            n.slice(text)
+                                .split_whitespace()
+                                .any(|part| part.eq_ignore_ascii_case(head))
+                        })
+                });
+                let bare = !written_role.contains(' ');
+                match named.or_else(|| bare.then(|| self.find(is_body)).flatten()) {
+                    Some(w) => with_by(w, ResolvedBy::Anaphor),
+                    None => plain(SpeakerKind::Organization),
+                }
+            }
+            Head::Statement => {
+                let issuer = self
+                    .recent()
+                    .find(|k| k.statement)
+                    .or_else(|| {
+                        self.recent()
+                            .find(|k| k.salient && k.who.kind != SpeakerKind::Unknown)
+                    })
+                    .map(|k| k.who);
+                match issuer {
+                    Some(w) => with_by(w, ResolvedBy::Statement),
+                    None => plain(SpeakerKind::Unknown),
+                }
+            }
+        }
+    }
+}

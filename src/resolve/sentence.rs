@@ -1,0 +1,119 @@
+//! One sentence resolved in text order: its names and speakers, recorded on the timeline.
+
+use std::ops::Range;
+
+use crate::grammar::cue::{self, Attribution};
+use crate::grammar::mention::{self, Head, Mention};
+use crate::grammar::sentences::is_capitalized;
+use crate::grammar::words::Token;
+use crate::quote::{ResolvedBy, SpeakerKind};
+
+use super::{Entities, Known, Timeline, Who};
+
+/// Resolves the speakers of a sentence's cues in order, and records the sentence's names
+/// and speakers on the timeline. Also returns the sentence's subject: its first named or
+/// pronoun mention that opens a clause, resolved.
+pub(crate) fn resolve_sentence(
+    text: &str,
+    attributions: &[Attribution],
+    names: &[(Mention, bool)],
+    entities: &Entities,
+    timeline: &mut Timeline,
+) -> (Vec<Option<Who>>, Option<Who>) {
+    let mut names = names.iter().peekable();
+    let mut subject: Option<Who> = None;
+    let note = |m: &Mention, salient: bool, timeline: &mut Timeline, subject: &mut Option<Who>| {
+        let who = timeline.resolve(text, m, entities);
+        if who.name.is_some() || who.kind == SpeakerKind::Anonymous {
+            if salient && subject.is_none() {
+                *subject = Some(Who {
+                    by: ResolvedBy::PreviousSentence,
+                    ..who
+                });
+            }
+            timeline.push(Known {
+                who,
+                salient,
+                statement: false,
+            });
+        }
+    };
+    let mut out: Vec<Option<Who>> = Vec::with_capacity(attributions.len());
+    for a in attributions {
+        let pos = a.speaker.map_or(a.cue.span.start, |m| m.span.start);
+        while let Some((m, salient)) = names.next_if(|(m, _)| m.span.start < pos) {
+            note(m, *salient, timeline, &mut subject);
+        }
+        let who = match &a.speaker {
+            Some(m) => Some(timeline.resolve(text, m, entities)),
+            // A participle ("…, explaining:") borrows the sentence's previous speaker, else
+            // its subject.
+            None if a.borrows => out.iter().rev().flatten().next().cloned().or_else(|| {
+                subject.map(|w| Who {
+                    by: ResolvedBy::Cue,
+                    ..w
+                })
+            }),
+            None => None,
+        };
+        if let Some(w) = &who {
+            if subject.is_none() {
+                subject = Some(Who {
+                    by: ResolvedBy::PreviousSentence,
+                    ..*w
+                });
+            }
+            timeline.push(Known {
+                who: *w,
+                salient: true,
+                statement: a.statement,
+            });
+        }
+        out.push(who);
+    }
+    for (m, salient) in names {
+        note(m, *salient, timeline, &mut subject);
+    }
+    (out, subject)
+}
+
+/// Named mentions (people and bodies) in a sentence, and pronouns that open a clause, each
+/// with whether it opens a clause (a likely subject).
+pub(crate) fn scan_names(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+) -> Vec<(Mention, bool)> {
+    crate::work::step(range.len());
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let t = &tokens[i];
+        let w = t.span.slice(text);
+        let opens_clause = i == range.start || tokens[i - 1].is_punct(',');
+        let candidate = t.is_word()
+            && (is_capitalized(w) || matches!(w, "the" | "The") || opens_clause)
+            && (i == range.start
+                || !tokens[i - 1].is_word()
+                || !is_capitalized(tokens[i - 1].span.slice(text)));
+        if candidate {
+            if let Some(mut m) = mention::parse_right(text, tokens, i) {
+                let pronoun = matches!(m.head, Head::Pronoun(_));
+                if (m.head == Head::Name || (pronoun && opens_clause)) && m.tokens.1 < range.end {
+                    let next = |k: usize| tokens.get(m.tokens.1 + k);
+                    if next(1).is_some_and(|t| t.is_punct(','))
+                        && next(2).is_some_and(|t| t.span.slice(text) == "which")
+                    {
+                        m.kind = SpeakerKind::Organization;
+                    }
+                    let m = cue::with_appositives(text, tokens, m, range.clone());
+                    out.push((m, opens_clause));
+                    i = m.tokens.1 + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
