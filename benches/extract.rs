@@ -14,8 +14,7 @@ use saywho::{Article, Extractor};
 #[path = "support/corpus.rs"]
 mod corpus;
 
-#[path = "support/alloc.rs"]
-mod alloc;
+use saywho::test_support::alloc;
 
 #[global_allocator]
 static ALLOCATOR: alloc::Counting = alloc::Counting;
@@ -30,7 +29,7 @@ type Make = Box<dyn Fn(usize) -> String>;
 fn cases() -> Vec<(&'static str, Make)> {
     let news: String = corpus::project_articles()
         .iter()
-        .map(|a| a.text[a.body_start..].to_string())
+        .map(|a| a.body().1.to_string())
         .collect::<Vec<_>>()
         .join("\n\n");
     let news_n = {

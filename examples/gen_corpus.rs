@@ -10,6 +10,8 @@
 
 use std::io::{BufWriter, Write};
 
+use saywho::Article;
+
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 
@@ -23,12 +25,13 @@ fn main() -> std::io::Result<()> {
     let mut written = 0;
     let mut r = 0;
     while written < mib {
-        for mut a in corpus::generate(round << 20) {
-            a.id = format!("r{r:03}-{}", a.id);
+        for a in corpus::generate(round << 20) {
             // The metadata is in the record's fields; the text is the prose alone.
-            a.text = a.text.split_off(a.body_start);
-            a.body_start = 0;
-            serde_json::to_writer(&mut out, &a)?;
+            let mut record = Article::new(format!("r{r:03}-{}", a.id), a.body().1);
+            record.outlet = a.outlet;
+            record.date = a.date;
+            record.title = a.title;
+            serde_json::to_writer(&mut out, &record)?;
             out.write_all(b"\n")?;
         }
         written += round;

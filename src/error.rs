@@ -26,10 +26,49 @@ pub enum ErrorKind {
         offset: usize,
     },
     /// A JSON or JSONL record could not be parsed as an article.
-    Json(serde_json::Error),
+    Json(JsonError),
     /// The path is neither a supported file (`.txt`, `.json`, `.jsonl`) nor a directory.
     Unsupported,
 }
+
+/// Why a JSON record is not an article: the parser's message and where in the record it
+/// stopped. Its [`source`](std::error::Error::source) is the parser's own error.
+#[derive(Debug)]
+pub struct JsonError(serde_json::Error);
+
+impl JsonError {
+    /// The 1-based line inside the parsed text (for JSONL, always 1: the record is one line;
+    /// the record's line in the file is [`Error::line`]).
+    pub fn line(&self) -> usize {
+        self.0.line()
+    }
+
+    /// The 1-based column where parsing stopped.
+    pub fn column(&self) -> usize {
+        self.0.column()
+    }
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for JsonError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+impl From<serde_json::Error> for JsonError {
+    fn from(e: serde_json::Error) -> Self {
+        JsonError(e)
+    }
+}
+
+/// `std::result::Result` with saywho's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Self {
@@ -55,6 +94,17 @@ impl Error {
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
+    }
+
+    /// What went wrong, by value (the path and line are dropped).
+    ///
+    /// ```
+    /// let data = "not json\n";
+    /// let err = saywho::input::read_jsonl(data.as_bytes()).next().unwrap().unwrap_err();
+    /// assert!(matches!(err.into_kind(), saywho::ErrorKind::Json(_)));
+    /// ```
+    pub fn into_kind(self) -> ErrorKind {
+        self.kind
     }
 
     /// The file the error came from, if any (`None` for standard input).

@@ -41,8 +41,6 @@ mod error;
 mod extract;
 mod grammar;
 pub mod input;
-#[doc(hidden)]
-pub mod invariants;
 mod lexicon;
 pub mod link;
 mod quote;
@@ -50,14 +48,14 @@ mod resolve;
 pub mod sheet;
 mod span;
 pub mod stream;
-mod work;
-
+#[cfg(feature = "test-support")]
 #[doc(hidden)]
-pub use work::steps as __work_steps;
+pub mod test_support;
+mod work;
 
 pub use article::Article;
 pub use corpus::{slug, RoleSeen, Roster, SpeakerEntry};
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, JsonError, Result};
 pub use extract::{Extractor, ExtractorBuilder};
 pub use link::{LinkConfig, Linker, Member, Relation, Statement};
 pub use quote::{

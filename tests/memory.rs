@@ -7,8 +7,7 @@ use std::io::Write;
 use saywho::stream::{ordered, Budget};
 use saywho::{Article, Extractor};
 
-#[path = "../benches/support/alloc.rs"]
-mod alloc;
+use saywho::test_support::alloc;
 
 #[global_allocator]
 static ALLOCATOR: alloc::Counting = alloc::Counting;

@@ -26,15 +26,15 @@ fn fuzz_findings_stay_fixed() {
         let name = path.file_name().unwrap().to_string_lossy();
         let article = Article::from_txt("fuzz", String::from_utf8_lossy(&data).into_owned());
         let e = extractor.extract(&article);
-        if let Err(why) = saywho::invariants::extraction(&article, &e) {
+        if let Err(why) = saywho::test_support::invariants::extraction(&article, &e) {
             panic!("{name}: {why}");
         }
-        let extractions: Vec<_> = saywho::invariants::fuzz_corpus(&data)
+        let extractions: Vec<_> = saywho::test_support::invariants::fuzz_corpus(&data)
             .iter()
             .map(|a| extractor.extract(a))
             .collect();
         let statements = Linker::default().link(&extractions);
-        if let Err(why) = saywho::invariants::statements(&extractions, &statements) {
+        if let Err(why) = saywho::test_support::invariants::statements(&extractions, &statements) {
             panic!("{name}: {why}");
         }
     }

@@ -9,7 +9,9 @@ mod corpus;
 /// The real seed articles in `../shared/seeds`, when present: speakers, kinds and counts.
 mod seeds;
 
-/// The `saywho` command as a black box: output, errors and exit codes.
+/// The `saywho` command as a black box: output, errors and exit codes. Only with the `cli`
+/// feature, which builds the binary.
+#[cfg(feature = "cli")]
 mod cli;
 
 /// One speaker across a corpus: ids, merging, and the roster.

@@ -1,5 +1,5 @@
 //! Hostile inputs: each must finish, never panic, keep the invariants, and cost work that
-//! grows linearly with its size. Work is counted in grammar steps (see `saywho::__work_steps`),
+//! grows linearly with its size. Work is counted in grammar steps (see `saywho::test_support::steps`),
 //! not timed, so these tests cannot flap.
 
 use saywho::{Article, Extractor};
@@ -11,9 +11,9 @@ fn growth(make: impl Fn(usize) -> String, n: usize) -> (f64, f64) {
     let extractor = Extractor::new();
     let per_byte = |text: String| {
         let article = Article::new("p", text);
-        let before = saywho::__work_steps();
+        let before = saywho::test_support::steps();
         let e = extractor.extract(&article);
-        let steps = saywho::__work_steps() - before;
+        let steps = saywho::test_support::steps() - before;
         check_invariants(&article, &e);
         steps as f64 / article.text.len().max(1) as f64
     };

@@ -96,7 +96,7 @@ proptest! {
 
     /// Spans are on char boundaries and inside the text, quote text is its span, top-level
     /// quotes never overlap and nested ones lie in the quote they name (the full list is
-    /// `saywho::invariants::extraction`).
+    /// `saywho::test_support::invariants::extraction`).
     #[test]
     fn extraction_keeps_its_invariants(text in text(300), header in any::<bool>()) {
         let article = if header {
@@ -105,7 +105,7 @@ proptest! {
             Article::new("p", text)
         };
         let e = Extractor::new().extract(&article);
-        prop_assert_eq!(saywho::invariants::extraction(&article, &e), Ok(()));
+        prop_assert_eq!(saywho::test_support::invariants::extraction(&article, &e), Ok(()));
     }
 }
 
@@ -136,7 +136,7 @@ proptest! {
         prop_assert_eq!(&e1, &e2);
         prop_assert_eq!(&s1, &s2);
         prop_assert_eq!(&e1, &run(2).0);
-        prop_assert_eq!(saywho::invariants::statements(&e1, &s1), Ok(()));
+        prop_assert_eq!(saywho::test_support::invariants::statements(&e1, &s1), Ok(()));
         let reversed: Vec<Extraction> = e1.iter().rev().cloned().collect();
         prop_assert_eq!(&s1, &Linker::default().link(&reversed));
     }

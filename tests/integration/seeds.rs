@@ -105,8 +105,7 @@ fn check_every_marked_quote_found(prefix: &str) {
     let Some((article, e)) = seed(prefix) else {
         return;
     };
-    let text = &article.text[article.body_start..];
-    let base = article.body_start;
+    let (base, text) = article.body();
     for line in text.split('\n') {
         let offset = base + (line.as_ptr() as usize - text.as_ptr() as usize);
         let mut open: Option<usize> = None;

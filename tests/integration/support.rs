@@ -17,10 +17,10 @@ pub fn read_article(path: &Path) -> Article {
     Article::from_txt(id, text)
 }
 
-/// Checks what must hold for every extraction (see `saywho::invariants::extraction`) and
+/// Checks what must hold for every extraction (see `saywho::test_support::invariants::extraction`) and
 /// panics with the first violation.
 pub fn check_invariants(article: &Article, e: &Extraction) {
-    if let Err(why) = saywho::invariants::extraction(article, e) {
+    if let Err(why) = saywho::test_support::invariants::extraction(article, e) {
         panic!("invariant broken in {}: {why}", article.id);
     }
 }

@@ -13,14 +13,20 @@
 //! of failing the file or record; spans then refer to the decoded text.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind};
 use crate::Article;
 
+mod jsonl;
+mod txt;
+
+pub use jsonl::{read_jsonl, read_jsonl_with};
+
 /// What to do with bytes that are not UTF-8.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Decoding {
     /// Fail the file or record with [`ErrorKind::Utf8`] and the offset of the first bad byte.
     #[default]
@@ -30,7 +36,7 @@ pub enum Decoding {
 }
 
 impl Decoding {
-    fn decode(self, bytes: Vec<u8>) -> Result<String, Error> {
+    pub(crate) fn decode(self, bytes: Vec<u8>) -> Result<String, Error> {
         match String::from_utf8(bytes) {
             Ok(s) => Ok(s),
             Err(e) if self == Decoding::Lossy => {
@@ -130,7 +136,7 @@ pub fn read_file_with(
             Ok(text) if text.trim_start().starts_with('[') => {
                 match serde_json::from_str::<Vec<Article>>(&text) {
                     Ok(v) => Box::new(v.into_iter().map(Ok)),
-                    Err(e) => fail(Error::new(ErrorKind::Json(e)).with_path(owned)),
+                    Err(e) => fail(Error::new(ErrorKind::Json(e.into())).with_path(owned)),
                 }
             }
             Ok(text) => Box::new(
@@ -158,45 +164,4 @@ fn read_text(path: &Path, decoding: Decoding) -> Result<String, Error> {
         .and_then(|mut f| f.read_to_end(&mut bytes))
         .map_err(|e| Error::from(e).with_path(path))?;
     decoding.decode(bytes).map_err(|e| e.with_path(path))
-}
-
-/// Reads JSONL articles one line at a time, so a stream of any size is held one record at a
-/// time. Blank lines are skipped; a bad line is an `Err` carrying its 1-based line number.
-///
-/// ```
-/// let data = "{\"id\":\"a\",\"text\":\"Hi.\"}\nnot json\n{\"id\":\"b\",\"text\":\"Yo.\"}\n";
-/// let got: Vec<_> = saywho::input::read_jsonl(data.as_bytes()).collect();
-/// assert_eq!(got.len(), 3);
-/// assert!(got[0].is_ok() && got[2].is_ok());
-/// assert_eq!(got[1].as_ref().unwrap_err().line(), Some(2));
-/// ```
-pub fn read_jsonl<R: BufRead>(reader: R) -> impl Iterator<Item = Result<Article, Error>> {
-    read_jsonl_with(reader, Decoding::Strict)
-}
-
-/// [`read_jsonl`] with a choice of what to do with bytes that are not UTF-8.
-pub fn read_jsonl_with<R: BufRead>(
-    reader: R,
-    decoding: Decoding,
-) -> impl Iterator<Item = Result<Article, Error>> {
-    let mut lines = reader.split(b'\n').enumerate();
-    std::iter::from_fn(move || loop {
-        let (i, line) = lines.next()?;
-        let line_no = i + 1;
-        let bytes = match line {
-            Ok(b) => b,
-            Err(e) => return Some(Err(Error::from(e).with_line(line_no))),
-        };
-        let text = match decoding.decode(bytes) {
-            Ok(t) => t,
-            Err(e) => return Some(Err(e.with_line(line_no))),
-        };
-        if text.trim().is_empty() {
-            continue;
-        }
-        return Some(
-            serde_json::from_str::<Article>(&text)
-                .map_err(|e| Error::new(ErrorKind::Json(e)).with_line(line_no)),
-        );
-    })
 }
