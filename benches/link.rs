@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
-use saywho::{Extraction, Extractor, Linker, Quote, QuoteKind, Span, Speaker, SpeakerKind};
+use saywho::{Extraction, Extractor, Linker};
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -27,15 +27,19 @@ fn base_quotes() -> Vec<(String, Option<String>)> {
         .collect()
 }
 
-fn speaker(name: &str) -> Speaker {
-    Speaker {
-        id: Some(saywho::slug(name)),
-        name: Some(name.to_string()),
-        role: None,
-        kind: SpeakerKind::Person,
-        mention: name.to_string(),
-        span: Span::new(0, 0),
-    }
+/// A quote's JSON, as `saywho extract` writes it (the output types are `#[non_exhaustive]`,
+/// so a synthetic corpus is built the way any other program would read one).
+fn quote_json(id: String, text: String, who: Option<&str>) -> serde_json::Value {
+    let speaker = who.map(|name| {
+        serde_json::json!({
+            "id": saywho::slug(name), "name": name, "role": null, "kind": "person",
+            "mention": name, "span": [0, 0],
+        })
+    });
+    serde_json::json!({
+        "id": id, "kind": "direct", "span": [0, text.len()], "text": text,
+        "speaker": speaker, "cue": null, "resolved_by": null,
+    })
 }
 
 /// `n` quotes in articles of ten.
@@ -52,7 +56,7 @@ fn corpus(n: usize) -> Vec<Extraction> {
         ("center", "centre"),
     ];
     let mut rng = Rng(0x5eed);
-    let mut out: Vec<Extraction> = Vec::new();
+    let mut out: Vec<serde_json::Value> = Vec::new();
     for i in 0..n {
         let (text, who) = if i % 5 == 0 {
             let (t, who) = &base[rng.below(base.len())];
@@ -89,30 +93,21 @@ fn corpus(n: usize) -> Vec<Extraction> {
             )
         };
         if i % 10 == 0 {
-            out.push(Extraction {
-                article: format!("a{:07}", i / 10),
-                outlet: Some(format!("Outlet {}", (i / 10) % 50)),
-                date: None,
-                title: None,
-                quotes: Vec::new(),
-                mentions: Vec::new(),
-            });
+            out.push(serde_json::json!({
+                "article": format!("a{:07}", i / 10),
+                "outlet": format!("Outlet {}", (i / 10) % 50),
+                "date": null, "title": null, "quotes": [], "mentions": [],
+            }));
         }
         let e = out.last_mut().expect("an article");
-        let n = e.quotes.len() + 1;
-        e.quotes.push(Quote {
-            id: format!("{}#{n}", e.article),
-            kind: QuoteKind::Direct,
-            span: Span::new(0, text.len()),
-            text,
-            parts: Vec::new(),
-            speaker: who.as_deref().map(speaker),
-            cue: None,
-            resolved_by: None,
-            within: None,
-        });
+        let article = e["article"].as_str().expect("an id").to_string();
+        let quotes = e["quotes"].as_array_mut().expect("a list");
+        let id = format!("{article}#{}", quotes.len() + 1);
+        quotes.push(quote_json(id, text, who.as_deref()));
     }
-    out
+    out.into_iter()
+        .map(|e| serde_json::from_value(e).expect("an extraction"))
+        .collect()
 }
 
 /// Peak resident memory of this process, from /proc (Linux), in MiB.

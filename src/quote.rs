@@ -212,6 +212,7 @@ pub enum ResolvedBy {
 
 /// Who speaks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Speaker {
     /// A stable id: the slug of the name ("lloyd-austin") for named people and bodies, so the
     /// same name agrees across articles; `<article>/<slug of role>` for unnamed sources;
@@ -235,6 +236,7 @@ pub struct Speaker {
 
 /// The words that mark speech.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Cue {
     /// The cue as written ("said", "according to", "long-vowed").
     pub text: String,
@@ -251,6 +253,7 @@ pub struct Cue {
 /// a span from its first word to its last, so `text` includes the paragraph breaks and the
 /// marks that reopen each paragraph; `parts` then lists each paragraph's piece.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Quote {
     /// `"<article id>#<n>"`, n counting from 1 in text order.
     pub id: String,
@@ -289,6 +292,7 @@ pub enum MentionKind {
 
 /// A phrase in quote marks that is not reported speech.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Mention {
     /// The phrase, `&article.text[span]`.
     pub text: String,
@@ -300,6 +304,7 @@ pub struct Mention {
 
 /// Everything extracted from one article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Extraction {
     /// The article's id.
     pub article: String,

@@ -8,6 +8,7 @@ use crate::{Extraction, QuoteKind, SpeakerKind};
 
 /// A role and the outlets that gave it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RoleSeen {
     /// The role as written.
     pub role: String,
@@ -19,6 +20,7 @@ pub struct RoleSeen {
 
 /// One speaker of a corpus.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SpeakerEntry {
     /// The corpus id (the id of the fullest name).
     pub id: String,
