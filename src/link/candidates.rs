@@ -47,11 +47,11 @@ fn shingles(tokens: &[u64], k: usize) -> Vec<u64> {
 
 /// The LSH band keys of one token sequence.
 pub(crate) fn band_keys(tokens: &[u64], cfg: &LinkConfig) -> Vec<u64> {
-    let sh = shingles(tokens, 3);
+    let sh = shingles(tokens, cfg.shingle_tokens());
     if sh.is_empty() {
         return Vec::new();
     }
-    let perms = cfg.bands * cfg.rows;
+    let perms = cfg.bands() * cfg.rows();
     let masks: Vec<u64> = (0..perms as u64)
         .map(|i| xxh3_64_with_seed(&i.to_le_bytes(), PERMUTATION_SEED))
         .collect();
@@ -64,7 +64,7 @@ pub(crate) fn band_keys(tokens: &[u64], cfg: &LinkConfig) -> Vec<u64> {
                 .unwrap_or(0)
         })
         .collect();
-    sig.chunks(cfg.rows)
+    sig.chunks(cfg.rows())
         .enumerate()
         .map(|(b, rows)| {
             let mut bytes = Vec::with_capacity(8 + rows.len() * 8);
@@ -96,7 +96,7 @@ pub(crate) fn pairs(
         }
     }
     for members in buckets.values() {
-        emit(members, cfg.max_bucket, &mut out);
+        emit(members, cfg.max_bucket(), &mut out);
     }
     // Fragments: a short quote and any quote sharing one of its rare bigrams.
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
@@ -106,12 +106,12 @@ pub(crate) fn pairs(
         }
     }
     for members in postings.values() {
-        if members.len() < 2 || members.len() > cfg.max_df {
+        if members.len() < 2 || members.len() > cfg.max_df() {
             continue;
         }
         for &short in members
             .iter()
-            .filter(|&&q| lens[q as usize] <= cfg.fragment_max_tokens)
+            .filter(|&&q| lens[q as usize] <= cfg.fragment_max_tokens())
         {
             for &other in members {
                 if other != short {
@@ -156,7 +156,7 @@ mod tests {
         // Blocking keys must not change between machines or releases without notice.
         let cfg = LinkConfig::default();
         let k = band_keys(&[1, 2, 3, 4], &cfg);
-        assert_eq!(k.len(), cfg.bands);
+        assert_eq!(k.len(), cfg.bands());
         assert_eq!(k, band_keys(&[1, 2, 3, 4], &cfg));
         assert_eq!(
             hash_tokens(&[1, 2], SHINGLE_SEED),

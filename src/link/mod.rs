@@ -7,72 +7,22 @@
 
 mod candidates;
 mod cluster;
+mod config;
 mod diff;
 mod normalize;
 mod statement;
 mod verify;
 
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
 
 pub use candidates::{BAND_SEED, PERMUTATION_SEED, SHINGLE_SEED};
+pub use config::{LinkConfig, LinkConfigBuilder};
 pub use diff::{DiffOp, DiffReason, DiffStep};
 pub use statement::{Member, Relation, Statement};
 
 use crate::{Extraction, Roster};
 use cluster::Edge;
 use normalize::Normalized;
-
-/// Thresholds and sizes of linking. `LinkConfig::default()` documents the defaults.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct LinkConfig {
-    /// LSH bands. Default 16.
-    pub bands: usize,
-    /// MinHash rows per band. Default 4 (64 permutations in all). A pair with shingle
-    /// Jaccard 0.5 shares a band with probability ≈ 0.65, at 0.7 ≈ 0.98.
-    pub rows: usize,
-    /// A bucket larger than this is chained, not paired all-to-all; a named speaker with at
-    /// most this many quotes has all their quotes compared. Default 64.
-    pub max_bucket: usize,
-    /// A bigram in more quotes than this is too common to find fragments with. Default 200.
-    pub max_df: usize,
-    /// Quotes of at most this many tokens are looked up as fragments. Default 12.
-    pub fragment_max_tokens: usize,
-    /// Minimum Dice similarity of two full variants. Default 0.6.
-    pub variant_min: f64,
-    /// Minimum Dice similarity of two full variants when both name the same speaker and their
-    /// content words (all but `data/stopwords.txt`) are that similar too: a reworded or
-    /// translated statement. Default 0.5.
-    pub same_speaker_min: f64,
-    /// Minimum containment of a fragment in its parent. Default 0.85.
-    pub fragment_min_containment: f64,
-    /// Minimum length of a fragment, in tokens. Default 2.
-    pub fragment_min_tokens: usize,
-    /// When either speaker is unnamed or unknown: minimum Dice, or containment with at least
-    /// 6 tokens, for a link. Default 0.8.
-    pub unattributed_min: f64,
-    /// Tokens of a quote considered in alignment. Default 400.
-    pub max_tokens: usize,
-}
-
-impl Default for LinkConfig {
-    fn default() -> Self {
-        LinkConfig {
-            bands: 16,
-            rows: 4,
-            max_bucket: 64,
-            max_df: 200,
-            fragment_max_tokens: 12,
-            variant_min: 0.6,
-            same_speaker_min: 0.5,
-            fragment_min_containment: 0.85,
-            fragment_min_tokens: 2,
-            unattributed_min: 0.8,
-            max_tokens: 400,
-        }
-    }
-}
 
 /// Links quotes across articles. Build once, reuse.
 ///
@@ -122,7 +72,7 @@ impl Linker {
         verify::likeness(
             &normalize::normalize(a),
             &normalize::normalize(b),
-            self.config.max_tokens,
+            self.config.max_tokens(),
         )
         .dice
     }
@@ -164,14 +114,17 @@ impl Linker {
         let lens: Vec<usize> = items.iter().map(|i| i.norm.tokens.len()).collect();
         let mut pairs = candidates::pairs(&keys, &bigrams, &lens, cfg);
         // Candidates by speaker: rewordings share few shingles but the same named speaker. A
-        // speaker with more quotes than `max_bucket` is left to the shingles (linear work).
+        // speaker with more quotes than `max_speaker_block` is left to the shingles (linear work).
         let mut by_speaker: std::collections::BTreeMap<&str, Vec<u32>> = Default::default();
         for (q, item) in items.iter().enumerate() {
             if let Some(s) = item.named.as_deref() {
                 by_speaker.entry(s).or_default().push(q as u32);
             }
         }
-        for quotes in by_speaker.values().filter(|q| q.len() <= cfg.max_bucket) {
+        for quotes in by_speaker
+            .values()
+            .filter(|q| q.len() <= cfg.max_speaker_block())
+        {
             for (i, &a) in quotes.iter().enumerate() {
                 pairs.extend(quotes[i + 1..].iter().map(|&b| (a, b)));
             }
@@ -186,7 +139,7 @@ impl Linker {
         let is_fragment_cluster = |members: &[u32]| {
             members
                 .iter()
-                .all(|&q| lens[q as usize] <= cfg.fragment_max_tokens)
+                .all(|&q| lens[q as usize] <= cfg.fragment_max_tokens())
         };
         // Named speakers as numbers, for the clusters to keep apart.
         let names: std::collections::BTreeMap<&str, u32> = by_speaker

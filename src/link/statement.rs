@@ -49,7 +49,8 @@ pub struct Statement {
     /// The speaker's corpus id (see [`Roster`](crate::Roster)), when the members name one.
     pub speaker: Option<String>,
     /// The fullest well-supported wording: among the quotes in marks (else the reported ones)
-    /// within 70% of the longest, the wording most members share, then the longest.
+    /// within 70% of the longest (by default), the wording most members share, then the
+    /// longest, then the smallest id.
     pub canonical: String,
     /// Member quote ids, sorted.
     pub quotes: Vec<String>,
@@ -60,7 +61,7 @@ pub struct Statement {
 /// The statement made of `members` (indices into `items`, not empty).
 pub(super) fn build(items: &[Item], members: &[u32], cfg: &LinkConfig) -> Statement {
     let id = |q: u32| items[q as usize].quote.id.as_str();
-    // Canonical: among the fullest members (within 70% of the longest; quotes in marks
+    // Canonical: among the fullest members (`canonical_min_ratio` of the longest; quotes in marks
     // first), the wording most members share, then the longest, then the smallest id —
     // "well supported" beats one outlet's rewording, and a full statement beats a widely
     // quoted fragment.
@@ -76,7 +77,7 @@ pub(super) fn build(items: &[Item], members: &[u32], cfg: &LinkConfig) -> Statem
     let pick = |pool: Vec<u32>| {
         let longest = pool.iter().map(|&q| len(q)).max().unwrap_or(0);
         pool.into_iter()
-            .filter(|&q| len(q) as f64 >= 0.7 * longest as f64)
+            .filter(|&q| len(q) as f64 >= cfg.canonical_min_ratio() * longest as f64)
             .max_by(|&x, &y| {
                 (support(x), len(x))
                     .cmp(&(support(y), len(y)))
@@ -101,13 +102,13 @@ pub(super) fn build(items: &[Item], members: &[u32], cfg: &LinkConfig) -> Statem
         .map(|(s, _)| s.to_string());
     let member = |q: u32| {
         let m = &items[q as usize];
-        let l = verify::likeness(&c.norm, &m.norm, cfg.max_tokens);
+        let l = verify::likeness(&c.norm, &m.norm, cfg.max_tokens());
         // A fragment lies inside the canonical wording and is much shorter.
         let (len, canon_len) = (m.norm.tokens.len(), c.norm.tokens.len());
         let relation = if q == canon {
             Relation::Canonical
-        } else if l.containment >= cfg.fragment_min_containment
-            && (len as f64) <= 0.6 * canon_len as f64
+        } else if l.containment >= cfg.fragment_min_containment()
+            && (len as f64) <= cfg.fragment_max_ratio() * canon_len as f64
         {
             Relation::Fragment
         } else {

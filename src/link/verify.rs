@@ -59,7 +59,7 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
             return None;
         }
     }
-    let l = likeness(&x.norm, &y.norm, cfg.max_tokens);
+    let l = likeness(&x.norm, &y.norm, cfg.max_tokens());
     let short = if x.norm.tokens.len() <= y.norm.tokens.len() {
         a
     } else {
@@ -68,22 +68,24 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
     let short_len = x.norm.tokens.len().min(y.norm.tokens.len());
     let long_len = x.norm.tokens.len().max(y.norm.tokens.len());
     let attributed = x.named.is_some() && y.named.is_some();
-    let strong = l.dice >= cfg.unattributed_min || (l.containment >= 0.95 && short_len >= 6);
+    let strong = l.dice >= cfg.unattributed_min()
+        || (l.containment >= cfg.unattributed_min_containment()
+            && short_len >= cfg.unattributed_min_tokens());
     if !attributed && !strong {
         return None;
     }
     // Short quotes share too few words to be told apart by similarity: they are variants
     // only when identical, else at most fragments.
-    let long_enough = short_len >= 4 || l.dice >= 1.0;
+    let long_enough = short_len >= cfg.variant_min_tokens() || l.dice >= 1.0;
     // The same named speaker on both sides is evidence in itself, when the two also share
     // content words ("we will not hesitate to …" alone is no evidence).
-    let content = lcs(&x.norm.content, &y.norm.content, cfg.max_tokens);
+    let content = lcs(&x.norm.content, &y.norm.content, cfg.max_tokens());
     let content_total = x.norm.content.len() + y.norm.content.len();
     let content_dice = 2.0 * content as f64 / content_total.max(1) as f64;
-    let min = if attributed && content_dice >= cfg.same_speaker_min {
-        cfg.same_speaker_min
+    let min = if attributed && content_dice >= cfg.same_speaker_min() {
+        cfg.same_speaker_min()
     } else {
-        cfg.variant_min
+        cfg.variant_min()
     };
     if l.dice >= min && long_enough {
         return Some(Edge {
@@ -94,10 +96,10 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
             fragment_child: None,
         });
     }
-    let fragment = l.containment >= cfg.fragment_min_containment
-        && short_len >= cfg.fragment_min_tokens
-        && short_len <= cfg.fragment_max_tokens
-        && (short_len as f64) <= 0.6 * long_len as f64;
+    let fragment = l.containment >= cfg.fragment_min_containment()
+        && short_len >= cfg.fragment_min_tokens()
+        && short_len <= cfg.fragment_max_tokens()
+        && (short_len as f64) <= cfg.fragment_max_ratio() * long_len as f64;
     fragment.then_some(Edge {
         a,
         b,
@@ -128,6 +130,6 @@ mod tests {
         assert_eq!(likeness(&full, &uk, 500).dice, 1.0);
         let f = likeness(&full, &frag, 500);
         assert_eq!(f.containment, 1.0);
-        assert!(f.dice < LinkConfig::default().variant_min, "{f:?}");
+        assert!(f.dice < LinkConfig::default().variant_min(), "{f:?}");
     }
 }
