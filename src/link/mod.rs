@@ -1,28 +1,36 @@
 //! Linking: the same statement as reported by different outlets.
 //!
-//! Stages: `normalize` (matching form of each quote) → `candidates` (MinHash-LSH and a
-//! rare-bigram index) → `verify` (alignment, similarity, speaker agreement) → `cluster`
-//! (union-find, fragments attached to one parent) → [`Statement`]s with a canonical wording and
-//! each outlet's variant with a word-level diff.
+//! [`Linker::link`] runs the stages over a corpus, each in its own module:
+//! `normalize` (the matching form of each quote, [`normalize()`]) → [`keys`] (MinHash band,
+//! rare-bigram and same-speaker keys) → `candidates` (pairs of quotes that share a key) →
+//! `verify` (alignment, similarity, speaker agreement: variant and fragment links) → `cluster`
+//! (union-find, fragments attached to one parent) → `statement` ([`Statement`]s with a
+//! canonical wording, each member's [`Relation`] to it, and `diff`'s word-level
+//! [`DiffStep`]s). Every threshold is an option of [`LinkConfig`], set through
+//! [`LinkConfigBuilder`]. The JSON form is documented in `docs/link-contract.md`.
 
 mod candidates;
 mod cluster;
 mod config;
 mod diff;
+pub mod keys;
 mod normalize;
 mod statement;
 mod verify;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use rayon::prelude::*;
 
-pub use candidates::{BAND_SEED, PERMUTATION_SEED, SHINGLE_SEED};
 pub use config::{LinkConfig, LinkConfigBuilder};
 pub use diff::{DiffOp, DiffReason, DiffStep};
+#[doc(no_inline)]
+pub use keys::{BAND_SEED, PERMUTATION_SEED, SHINGLE_SEED};
+pub use normalize::{normalize, Normalized, TOKEN_SEED};
 pub use statement::{Member, Relation, Statement};
 
-use crate::{Extraction, Roster};
+use crate::{Extraction, Quote, Roster};
 use cluster::Edge;
-use normalize::Normalized;
 
 /// Links quotes across articles. Build once, reuse.
 ///
@@ -45,7 +53,7 @@ pub struct Linker {
 /// One quote being linked.
 struct Item<'a> {
     ext: &'a Extraction,
-    quote: &'a crate::Quote,
+    quote: &'a Quote,
     /// Corpus speaker id when the speaker is named (not article-scoped).
     named: Option<String>,
     norm: Normalized,
@@ -69,91 +77,43 @@ impl Linker {
     /// assert_eq!(s, 1.0);
     /// ```
     pub fn similarity(&self, a: &str, b: &str) -> f64 {
-        verify::likeness(
-            &normalize::normalize(a),
-            &normalize::normalize(b),
-            self.config.max_tokens(),
-        )
-        .dice
+        verify::likeness(&normalize(a), &normalize(b), self.config.max_tokens()).dice
     }
 
     /// Links the quotes of `extractions` into statements, singletons included. The result is
     /// the same whatever the order of `extractions` and the number of threads.
     pub fn link(&self, extractions: &[Extraction]) -> Vec<Statement> {
         let cfg = &self.config;
-        let roster = Roster::build(extractions);
-        // Quotes in a fixed order: by article id, then position.
-        let mut exts: Vec<&Extraction> = extractions.iter().collect();
-        exts.sort_by(|a, b| a.article.cmp(&b.article));
-        let refs: Vec<(&Extraction, &crate::Quote)> = exts
-            .iter()
-            .flat_map(|e| e.quotes.iter().map(move |q| (*e, q)))
-            .collect();
-        let items: Vec<Item> = refs
+        let items = items(extractions);
+        // Candidate pairs: quotes that share a key.
+        let bands: Vec<Vec<u64>> = items
             .par_iter()
-            .map(|&(ext, quote)| Item {
-                ext,
-                quote,
-                named: quote
-                    .speaker
-                    .as_ref()
-                    .and_then(|s| s.id.as_deref())
-                    .filter(|id| !id.contains('/'))
-                    .map(|id| roster.corpus_id(id).to_string()),
-                norm: normalize::normalize(&quote.text),
-            })
-            .collect();
-        let keys: Vec<Vec<u64>> = items
-            .par_iter()
-            .map(|i| candidates::band_keys(&i.norm.tokens, cfg))
+            .map(|i| keys::band_keys(&i.norm, cfg))
             .collect();
         let bigrams: Vec<Vec<u64>> = items
             .par_iter()
-            .map(|i| candidates::bigrams(&i.norm.tokens))
+            .map(|i| keys::bigram_keys(&i.norm))
+            .collect();
+        let speaker_keys: Vec<Option<u64>> = items
+            .iter()
+            .map(|i| i.named.as_deref().map(keys::speaker_key))
             .collect();
         let lens: Vec<usize> = items.iter().map(|i| i.norm.tokens.len()).collect();
-        let mut pairs = candidates::pairs(&keys, &bigrams, &lens, cfg);
-        // Candidates by speaker: rewordings share few shingles but the same named speaker. A
-        // speaker with more quotes than `max_speaker_block` is left to the shingles (linear work).
-        let mut by_speaker: std::collections::BTreeMap<&str, Vec<u32>> = Default::default();
-        for (q, item) in items.iter().enumerate() {
-            if let Some(s) = item.named.as_deref() {
-                by_speaker.entry(s).or_default().push(q as u32);
-            }
-        }
-        for quotes in by_speaker
-            .values()
-            .filter(|q| q.len() <= cfg.max_speaker_block())
-        {
-            for (i, &a) in quotes.iter().enumerate() {
-                pairs.extend(quotes[i + 1..].iter().map(|&b| (a, b)));
-            }
-        }
-        pairs.sort_unstable();
-        pairs.dedup();
+        let pairs = candidates::pairs(&bands, &bigrams, &speaker_keys, &lens, cfg);
+        // Verified links.
         let mut edges: Vec<Edge> = pairs
             .par_iter()
             .filter_map(|&(a, b)| verify::edge(&items[a as usize], &items[b as usize], a, b, cfg))
             .collect();
         edges.sort_by_key(|e| (e.a, e.b));
+        // Clusters, then one statement each.
         let is_fragment_cluster = |members: &[u32]| {
             members
                 .iter()
                 .all(|&q| lens[q as usize] <= cfg.fragment_max_tokens())
         };
-        // Named speakers as numbers, for the clusters to keep apart.
-        let names: std::collections::BTreeMap<&str, u32> = by_speaker
-            .keys()
-            .enumerate()
-            .map(|(i, s)| (*s, i as u32))
-            .collect();
-        let speakers: Vec<Option<u32>> = items
-            .iter()
-            .map(|i| i.named.as_deref().map(|s| names[s]))
-            .collect();
-        let roots = cluster::clusters(&speakers, &edges, is_fragment_cluster);
-        let mut groups: std::collections::BTreeMap<u32, Vec<u32>> =
-            std::collections::BTreeMap::new();
+        let roots = cluster::clusters(&speaker_numbers(&items), &edges, is_fragment_cluster);
+        let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
         for (q, &r) in roots.iter().enumerate() {
             groups.entry(r).or_default().push(q as u32);
         }
@@ -163,4 +123,45 @@ impl Linker {
             .map(|members| statement::build(&items, members, cfg))
             .collect()
     }
+}
+
+/// The quotes of `extractions` in a fixed order (by article id, then position), with their
+/// corpus speaker ids and matching forms.
+fn items(extractions: &[Extraction]) -> Vec<Item<'_>> {
+    let roster = Roster::build(extractions);
+    let mut exts: Vec<&Extraction> = extractions.iter().collect();
+    exts.sort_by(|a, b| a.article.cmp(&b.article));
+    let refs: Vec<(&Extraction, &Quote)> = exts
+        .iter()
+        .flat_map(|e| e.quotes.iter().map(move |q| (*e, q)))
+        .collect();
+    refs.par_iter()
+        .map(|&(ext, quote)| Item {
+            ext,
+            quote,
+            named: quote
+                .speaker
+                .as_ref()
+                .and_then(|s| s.id.as_deref())
+                .filter(|id| !id.contains('/'))
+                .map(|id| roster.corpus_id(id).to_string()),
+            norm: normalize(&quote.text),
+        })
+        .collect()
+}
+
+/// Each quote's named speaker as a number, for the clusters to keep apart: numbered by the id
+/// itself, not its (hashed) key, so two speakers are never taken for one.
+fn speaker_numbers(items: &[Item]) -> Vec<Option<u32>> {
+    let names: BTreeMap<&str, u32> = items
+        .iter()
+        .filter_map(|i| i.named.as_deref())
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
+        .zip(0..)
+        .collect();
+    items
+        .iter()
+        .map(|i| i.named.as_deref().map(|s| names[s]))
+        .collect()
 }
