@@ -38,8 +38,67 @@ pub enum DiffReason {
     Wording,
 }
 
+impl DiffOp {
+    /// The name used in JSON: `"equal"`, `"insert"`, `"delete"`, `"replace"`.
+    ///
+    /// ```
+    /// assert_eq!(saywho::link::DiffOp::Replace.as_str(), "replace");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiffOp::Equal => "equal",
+            DiffOp::Insert => "insert",
+            DiffOp::Delete => "delete",
+            DiffOp::Replace => "replace",
+        }
+    }
+
+    /// The name shown to readers: `"unchanged"`, `"added"`, `"left out"`, `"replaced"`.
+    ///
+    /// ```
+    /// assert_eq!(saywho::link::DiffOp::Delete.label(), "left out");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            DiffOp::Equal => "unchanged",
+            DiffOp::Insert => "added",
+            DiffOp::Delete => "left out",
+            DiffOp::Replace => "replaced",
+        }
+    }
+}
+
+impl DiffReason {
+    /// The name used in JSON: `"spelling"`, `"alias"`, `"number"`, `"inflection"`,
+    /// `"wording"`.
+    ///
+    /// ```
+    /// assert_eq!(saywho::link::DiffReason::Number.as_str(), "number");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiffReason::Spelling => "spelling",
+            DiffReason::Alias => "alias",
+            DiffReason::Number => "number",
+            DiffReason::Inflection => "inflection",
+            DiffReason::Wording => "wording",
+        }
+    }
+
+    /// The name shown to readers on sheets; the same as [`DiffReason::as_str`]
+    /// (`"spelling"`, `"alias"`, `"number"`, `"inflection"`, `"wording"`).
+    ///
+    /// ```
+    /// assert_eq!(saywho::link::DiffReason::Inflection.label(), "inflection");
+    /// ```
+    pub fn label(self) -> &'static str {
+        self.as_str()
+    }
+}
+
 /// One step of a word-level diff between the canonical wording and a variant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DiffStep {
     /// What the step does.
     pub op: DiffOp,
@@ -142,6 +201,34 @@ pub(crate) fn diff(ct: &str, canon: &Normalized, vt: &str, var: &Normalized) -> 
 mod tests {
     use super::super::normalize::normalize;
     use super::*;
+
+    /// `as_str` is the serde name, so the sheets and the JSON never disagree.
+    #[test]
+    fn as_str_is_the_serde_name() {
+        for op in [
+            DiffOp::Equal,
+            DiffOp::Insert,
+            DiffOp::Delete,
+            DiffOp::Replace,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&op).unwrap(),
+                format!("\"{}\"", op.as_str())
+            );
+        }
+        for r in [
+            DiffReason::Spelling,
+            DiffReason::Alias,
+            DiffReason::Number,
+            DiffReason::Inflection,
+            DiffReason::Wording,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.as_str())
+            );
+        }
+    }
 
     #[test]
     fn diff_explains_differences() {

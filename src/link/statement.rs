@@ -19,8 +19,37 @@ pub enum Relation {
     Fragment,
 }
 
+impl Relation {
+    /// The name used in JSON: `"canonical"`, `"variant"`, `"fragment"`.
+    ///
+    /// ```
+    /// assert_eq!(saywho::Relation::Fragment.as_str(), "fragment");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Canonical => "canonical",
+            Relation::Variant => "variant",
+            Relation::Fragment => "fragment",
+        }
+    }
+
+    /// The name shown to readers: `"canonical wording"`, `"variant"`, `"fragment"`.
+    ///
+    /// ```
+    /// assert_eq!(saywho::Relation::Canonical.label(), "canonical wording");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::Canonical => "canonical wording",
+            Relation::Variant => "variant",
+            Relation::Fragment => "fragment",
+        }
+    }
+}
+
 /// One outlet's rendering of a statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Member {
     /// The quote id from `extract`.
     pub quote: String,
@@ -43,6 +72,7 @@ pub struct Member {
 
 /// One statement: every outlet's rendering of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Statement {
     /// Stable id: `s-` and the smallest member quote id.
     pub cluster: String,
@@ -140,4 +170,20 @@ pub(super) fn build(items: &[Item], members: &[u32], cfg: &LinkConfig) -> Statem
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` is the serde name, so the sheets and the JSON never disagree.
+    #[test]
+    fn as_str_is_the_serde_name() {
+        for r in [Relation::Canonical, Relation::Variant, Relation::Fragment] {
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.as_str())
+            );
+        }
+    }
 }
