@@ -202,34 +202,6 @@ mod tests {
     use super::super::normalize::normalize;
     use super::*;
 
-    /// `as_str` is the serde name, so the sheets and the JSON never disagree.
-    #[test]
-    fn as_str_is_the_serde_name() {
-        for op in [
-            DiffOp::Equal,
-            DiffOp::Insert,
-            DiffOp::Delete,
-            DiffOp::Replace,
-        ] {
-            assert_eq!(
-                serde_json::to_string(&op).unwrap(),
-                format!("\"{}\"", op.as_str())
-            );
-        }
-        for r in [
-            DiffReason::Spelling,
-            DiffReason::Alias,
-            DiffReason::Number,
-            DiffReason::Inflection,
-            DiffReason::Wording,
-        ] {
-            assert_eq!(
-                serde_json::to_string(&r).unwrap(),
-                format!("\"{}\"", r.as_str())
-            );
-        }
-    }
-
     #[test]
     fn diff_explains_differences() {
         let (ct, vt) = (

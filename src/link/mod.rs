@@ -165,3 +165,28 @@ fn speaker_numbers(items: &[Item]) -> Vec<Option<u32>> {
         .map(|i| i.named.as_deref().map(|s| names[s]))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `as_str` is the serde name, so the sheets and the JSON never disagree.
+    #[test]
+    fn as_str_is_the_serde_name() {
+        fn check<T: serde::Serialize + Copy>(all: &[T], as_str: fn(T) -> &'static str) {
+            for &v in all {
+                let json = serde_json::to_string(&v).unwrap();
+                assert_eq!(json, format!("\"{}\"", as_str(v)));
+            }
+        }
+        use Relation::*;
+        check(&[Canonical, Variant, Fragment], Relation::as_str);
+        use DiffOp::*;
+        check(&[Equal, Insert, Delete, Replace], DiffOp::as_str);
+        use DiffReason::*;
+        check(
+            &[Spelling, Alias, Number, Inflection, Wording],
+            DiffReason::as_str,
+        );
+    }
+}

@@ -171,19 +171,3 @@ pub(super) fn build(items: &[Item], members: &[u32], cfg: &LinkConfig) -> Statem
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `as_str` is the serde name, so the sheets and the JSON never disagree.
-    #[test]
-    fn as_str_is_the_serde_name() {
-        for r in [Relation::Canonical, Relation::Variant, Relation::Fragment] {
-            assert_eq!(
-                serde_json::to_string(&r).unwrap(),
-                format!("\"{}\"", r.as_str())
-            );
-        }
-    }
-}
