@@ -3,8 +3,9 @@
 use std::fmt;
 use std::path::PathBuf;
 
-/// An error from reading input. Extraction itself never fails: any text, however odd, gives
-/// a (possibly empty) list of quotes.
+/// An error from reading input, or from a builder given settings it cannot work with.
+/// Extraction itself never fails: any text, however odd, gives a (possibly empty) list of
+/// quotes.
 ///
 /// The error says where it happened: the file, and the line for JSONL records.
 #[derive(Debug)]
@@ -29,6 +30,13 @@ pub enum ErrorKind {
     Json(JsonError),
     /// The path is neither a supported file (`.txt`, `.json`, `.jsonl`) nor a directory.
     Unsupported,
+    /// A builder was given a setting it cannot work with (`rows(0)`, a threshold above 1).
+    InvalidConfig {
+        /// The builder method (and setting) at fault, e.g. `"rows"`.
+        option: &'static str,
+        /// What the setting must be, e.g. `"at least 1"`.
+        expected: &'static str,
+    },
 }
 
 /// Why a JSON record is not an article: the parser's message and where in the record it
@@ -138,6 +146,9 @@ impl fmt::Display for Error {
                     "unsupported input (expected .txt, .json, .jsonl or a directory)"
                 )
             }
+            ErrorKind::InvalidConfig { option, expected } => {
+                write!(f, "invalid setting `{option}`: must be {expected}")
+            }
         }
     }
 }
@@ -147,7 +158,9 @@ impl std::error::Error for Error {
         match &self.kind {
             ErrorKind::Io(e) => Some(e),
             ErrorKind::Json(e) => Some(e),
-            _ => None,
+            ErrorKind::Utf8 { .. } | ErrorKind::Unsupported | ErrorKind::InvalidConfig { .. } => {
+                None
+            }
         }
     }
 }

@@ -57,7 +57,7 @@ pub use article::Article;
 pub use corpus::{slug, RoleSeen, Roster, SpeakerEntry};
 pub use error::{Error, ErrorKind, JsonError, Result};
 pub use extract::{Extractor, ExtractorBuilder};
-pub use link::{LinkConfig, Linker, Member, Relation, Statement};
+pub use link::{LinkConfig, LinkConfigBuilder, Linker, Member, Relation, Statement};
 pub use quote::{
     Cue, Extraction, Mention, MentionKind, Quote, QuoteKind, ResolvedBy, Speaker, SpeakerKind,
     Stance,

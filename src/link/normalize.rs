@@ -17,7 +17,7 @@ use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// The seed of token hashes. Part of the matching contract: changing it changes every key.
-pub(crate) const TOKEN_SEED: u64 = 0x5a79_7768_6f21_0001;
+pub const TOKEN_SEED: u64 = 0x5a79_7768_6f21_0001;
 
 /// How a word was brought to its matching form, for explaining differences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -44,14 +44,43 @@ pub(crate) struct Word {
     pub fold: Fold,
 }
 
-/// A quote ready for matching.
+/// A quote's matching form, made by [`normalize`]: its words as matching tokens, each
+/// the xxh3-64 hash of the token's text with [`TOKEN_SEED`]. The candidate keys
+/// ([`keys`](super::keys)) are functions of it.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Normalized {
-    pub words: Vec<Word>,
+pub struct Normalized {
+    pub(crate) words: Vec<Word>,
     /// All tokens in order.
-    pub tokens: Vec<u64>,
+    pub(crate) tokens: Vec<u64>,
     /// The tokens that are not function words (`data/stopwords.txt`), in order.
-    pub content: Vec<u64>,
+    pub(crate) content: Vec<u64>,
+}
+
+impl Normalized {
+    /// The matching tokens, in order: house styles that differ only in spelling, aliases,
+    /// number words, punctuation or inflection give the same tokens.
+    ///
+    /// ```
+    /// use saywho::link::normalize;
+    ///
+    /// let uk = normalize("twenty-one self-defence strikes on U.S. personnel");
+    /// let us = normalize("21 self-defense strikes on American personnel");
+    /// assert_eq!(uk.tokens(), us.tokens());
+    /// assert_eq!(uk.tokens().len(), 7, "21 · self · defense · strike · on · us · personnel");
+    /// ```
+    pub fn tokens(&self) -> &[u64] {
+        &self.tokens
+    }
+
+    /// A matching form with these tokens and no words, for tests of what comes after.
+    #[cfg(test)]
+    pub(crate) fn from_tokens(tokens: Vec<u64>) -> Self {
+        Normalized {
+            words: Vec::new(),
+            content: tokens.clone(),
+            tokens,
+        }
+    }
 }
 
 struct Tables {
@@ -137,8 +166,9 @@ pub(crate) fn token_id(token: &str) -> u64 {
     xxh3_64_with_seed(token.as_bytes(), TOKEN_SEED)
 }
 
-/// Characters that join a word: letters, digits, and an inner period or apostrophe
-/// ("u.s.", "we're").
+/// Characters that make up a word: letters and digits of any script (`char::is_alphanumeric`).
+/// Inner periods, apostrophes and hyphens ("U.S.", "we're", "self-defence") are not word
+/// characters: [`raw_words`] joins them between two word characters.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -183,8 +213,11 @@ fn raw_words(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Normalises the text of a quote.
-pub(crate) fn normalize(text: &str) -> Normalized {
+/// The matching form of a quote's text: NFKC, lower case, punctuation and quote marks
+/// dropped, words split at hyphens, aliases, number words and British spellings folded, then
+/// Snowball stems (docs/link-contract.md, "Normalisation for matching"). Never fails: text
+/// without letters or digits gives no tokens.
+pub fn normalize(text: &str) -> Normalized {
     let t = tables();
     let mut words: Vec<Word> = Vec::new();
     let raw = raw_words(text);
@@ -301,6 +334,23 @@ mod tests {
     fn different_words_differ() {
         assert!(!same("we will not hesitate", "we will hesitate"));
         assert!(!same("US troops", "UK troops"));
+    }
+
+    #[test]
+    fn word_characters_are_letters_and_digits_only() {
+        assert!(['a', 'É', 'ß', '7', '٣', '語']
+            .into_iter()
+            .all(is_word_char));
+        assert!(!['.', '\'', '’', '-', ' ', '“']
+            .into_iter()
+            .any(is_word_char));
+        // Joiners count only between word characters.
+        let text = "we're the U.S. self-defence force - 'yes'";
+        let words: Vec<&str> = raw_words(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            words,
+            ["we're", "the", "U.S.", "self-defence", "force", "yes"]
+        );
     }
 
     #[test]

@@ -1,9 +1,9 @@
-//! Verifying a candidate pair: token alignment, similarity, containment, and the word-level
-//! difference between two renderings of a statement.
+//! Verifying a candidate pair: token alignment, similarity, containment, and the rules that
+//! make a pair a variant link, a fragment link or no link.
 
-use serde::{Deserialize, Serialize};
-
-use super::normalize::{Fold, Normalized};
+use super::cluster::Edge;
+use super::normalize::Normalized;
+use super::{Item, LinkConfig};
 
 /// Longest common subsequence of two token sequences, in O(n·m) time and O(m) memory.
 /// Inputs longer than `cap` tokens are cut to `cap` (a statement is rarely that long; this
@@ -51,136 +51,62 @@ pub(crate) fn likeness(a: &Normalized, b: &Normalized, cap: usize) -> Likeness {
     }
 }
 
-/// What one step of a diff does, read from the canonical wording to the variant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum DiffOp {
-    /// The same words.
-    Equal,
-    /// Words only in the variant.
-    Insert,
-    /// Words of the canonical wording the variant leaves out.
-    Delete,
-    /// Different words in the same place.
-    Replace,
-}
-
-/// Why two words in the same place differ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum DiffReason {
-    /// British and American spelling ("defence" / "defense").
-    Spelling,
-    /// Another name for the same thing ("U.S." / "American").
-    Alias,
-    /// A number written out or in digits.
-    Number,
-    /// Another form of the same word ("precise" / "precision").
-    Inflection,
-    /// Other words.
-    Wording,
-}
-
-/// One step of a word-level diff between the canonical wording and a variant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DiffStep {
-    /// What the step does.
-    pub op: DiffOp,
-    /// The words in the canonical wording ("" for an insert).
-    pub canonical: String,
-    /// The words in the variant ("" for a delete).
-    pub variant: String,
-    /// For a replace, why the words differ.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<DiffReason>,
-}
-
-/// A word-level diff from `canon` (text `ct`) to `var` (text `vt`). Words compare by their
-/// matching tokens; words equal for matching but written differently become a `replace`
-/// with the reason (spelling, alias, number, inflection).
-pub(crate) fn diff(ct: &str, canon: &Normalized, vt: &str, var: &Normalized) -> Vec<DiffStep> {
-    let (cw, vw) = (&canon.words, &var.words);
-    let key = |w: &super::normalize::Word| w.tokens.clone();
-    // LCS table over words (quotes are short; this is only run for cluster members).
-    let (n, m) = (cw.len(), vw.len());
-    let mut t = vec![vec![0u16; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            t[i][j] = if key(&cw[i]) == key(&vw[j]) {
-                t[i + 1][j + 1] + 1
-            } else {
-                t[i + 1][j].max(t[i][j + 1])
-            };
+/// A verified edge between two quotes, if they render the same statement.
+pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Option<Edge> {
+    // Never across two named speakers who differ.
+    if let (Some(p), Some(q)) = (&x.named, &y.named) {
+        if p != q {
+            return None;
         }
     }
-    // Steps as byte ranges first, so that a run of words keeps the text between them
-    // (punctuation included); strings are cut at the end.
-    type Range = Option<(usize, usize)>;
-    let mut runs: Vec<(DiffOp, Range, Range, Option<DiffReason>)> = Vec::new();
-    let mut push = |op: DiffOp, c: Range, v: Range, reason: Option<DiffReason>| {
-        let widen = |acc: &mut Range, add: Range| {
-            if let Some((s, e)) = add {
-                *acc = Some(acc.map_or((s, e), |(s0, _)| (s0, e)));
-            }
-        };
-        if let Some(last) = runs.last_mut() {
-            if last.0 == op && last.3 == reason && op != DiffOp::Replace {
-                widen(&mut last.1, c);
-                widen(&mut last.2, v);
-                return;
-            }
-        }
-        runs.push((op, c, v, reason));
+    let l = likeness(&x.norm, &y.norm, cfg.max_tokens());
+    let short = if x.norm.tokens.len() <= y.norm.tokens.len() {
+        a
+    } else {
+        b
     };
-    let span = |w: &super::normalize::Word| (w.start, w.end);
-    let (mut i, mut j) = (0, 0);
-    while i < n || j < m {
-        if i < n && j < m && key(&cw[i]) == key(&vw[j]) {
-            let (a, b) = (&cw[i], &vw[j]);
-            let same = ct[a.start..a.end].to_lowercase() == vt[b.start..b.end].to_lowercase();
-            if same {
-                push(DiffOp::Equal, Some(span(a)), Some(span(b)), None);
-            } else {
-                let reason = match a.fold.max(b.fold) {
-                    Fold::Spelling => DiffReason::Spelling,
-                    Fold::Alias => DiffReason::Alias,
-                    Fold::Number => DiffReason::Number,
-                    Fold::Plain => DiffReason::Inflection,
-                };
-                push(DiffOp::Replace, Some(span(a)), Some(span(b)), Some(reason));
-            }
-            i += 1;
-            j += 1;
-        } else if j < m && (i == n || t[i][j + 1] >= t[i + 1][j]) {
-            // Pair a delete with this insert as a replace when both are pending.
-            if i < n && t[i + 1][j + 1] == t[i][j] {
-                push(
-                    DiffOp::Replace,
-                    Some(span(&cw[i])),
-                    Some(span(&vw[j])),
-                    Some(DiffReason::Wording),
-                );
-                i += 1;
-            } else {
-                push(DiffOp::Insert, None, Some(span(&vw[j])), None);
-            }
-            j += 1;
-        } else {
-            push(DiffOp::Delete, Some(span(&cw[i])), None, None);
-            i += 1;
-        }
+    let short_len = x.norm.tokens.len().min(y.norm.tokens.len());
+    let long_len = x.norm.tokens.len().max(y.norm.tokens.len());
+    let attributed = x.named.is_some() && y.named.is_some();
+    let strong = l.dice >= cfg.unattributed_min()
+        || (l.containment >= cfg.unattributed_min_containment()
+            && short_len >= cfg.unattributed_min_tokens());
+    if !attributed && !strong {
+        return None;
     }
-    let cut = |text: &str, r: Range| r.map_or(String::new(), |(s, e)| text[s..e].to_string());
-    runs.into_iter()
-        .map(|(op, c, v, reason)| DiffStep {
-            op,
-            canonical: cut(ct, c),
-            variant: cut(vt, v),
-            reason,
-        })
-        .collect()
+    // Short quotes share too few words to be told apart by similarity: they are variants
+    // only when identical, else at most fragments.
+    let long_enough = short_len >= cfg.variant_min_tokens() || l.dice >= 1.0;
+    // The same named speaker on both sides is evidence in itself, when the two also share
+    // content words ("we will not hesitate to …" alone is no evidence).
+    let content = lcs(&x.norm.content, &y.norm.content, cfg.max_tokens());
+    let content_total = x.norm.content.len() + y.norm.content.len();
+    let content_dice = 2.0 * content as f64 / content_total.max(1) as f64;
+    let min = if attributed && content_dice >= cfg.same_speaker_min() {
+        cfg.same_speaker_min()
+    } else {
+        cfg.variant_min()
+    };
+    if l.dice >= min && long_enough {
+        return Some(Edge {
+            a,
+            b,
+            dice: l.dice,
+            containment: l.containment,
+            fragment_child: None,
+        });
+    }
+    let fragment = l.containment >= cfg.fragment_min_containment()
+        && short_len >= cfg.fragment_min_tokens()
+        && short_len <= cfg.fragment_max_tokens()
+        && (short_len as f64) <= cfg.fragment_max_ratio() * long_len as f64;
+    fragment.then_some(Edge {
+        a,
+        b,
+        dice: l.dice,
+        containment: l.containment,
+        fragment_child: Some(short),
+    })
 }
 
 #[cfg(test)]
@@ -204,36 +130,6 @@ mod tests {
         assert_eq!(likeness(&full, &uk, 500).dice, 1.0);
         let f = likeness(&full, &frag, 500);
         assert_eq!(f.containment, 1.0);
-        assert!(f.dice < LinkConfig::default().variant_min, "{f:?}");
-    }
-
-    #[test]
-    fn diff_explains_differences() {
-        let (ct, vt) = (
-            "strikes against U.S. personnel began",
-            "strikes against American personnel, which started",
-        );
-        let d = diff(ct, &normalize(ct), vt, &normalize(vt));
-        let reasons: Vec<_> = d
-            .iter()
-            .filter_map(|s| {
-                s.reason
-                    .map(|r| (r, s.canonical.as_str(), s.variant.as_str()))
-            })
-            .collect();
-        assert!(
-            reasons.contains(&(DiffReason::Alias, "U.S.", "American")),
-            "{d:?}"
-        );
-        assert!(d
-            .iter()
-            .any(|s| s.op == DiffOp::Insert || s.op == DiffOp::Replace));
-        let d = diff(
-            "self-defence",
-            &normalize("self-defence"),
-            "self-defense",
-            &normalize("self-defense"),
-        );
-        assert_eq!(d[0].reason, Some(DiffReason::Spelling));
+        assert!(f.dice < LinkConfig::default().variant_min(), "{f:?}");
     }
 }

@@ -1,0 +1,173 @@
+//! Statements: the members of one cluster, the canonical wording they share, and how each
+//! member relates to it (canonical, variant, fragment), with its similarity and word diff.
+
+use serde::{Deserialize, Serialize};
+
+use super::{diff, verify, DiffStep, Item, LinkConfig};
+use crate::QuoteKind;
+
+/// How a member relates to the statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Relation {
+    /// The canonical wording itself.
+    Canonical,
+    /// A full rendering of the statement.
+    Variant,
+    /// A part of the statement quoted alone.
+    Fragment,
+}
+
+impl Relation {
+    /// The name used in JSON: `"canonical"`, `"variant"`, `"fragment"`.
+    ///
+    /// ```
+    /// assert_eq!(saywho::Relation::Fragment.as_str(), "fragment");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Canonical => "canonical",
+            Relation::Variant => "variant",
+            Relation::Fragment => "fragment",
+        }
+    }
+
+    /// The name shown to readers: `"canonical wording"`, `"variant"`, `"fragment"`.
+    ///
+    /// ```
+    /// assert_eq!(saywho::Relation::Canonical.label(), "canonical wording");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            Relation::Canonical => "canonical wording",
+            Relation::Variant => "variant",
+            Relation::Fragment => "fragment",
+        }
+    }
+}
+
+/// One outlet's rendering of a statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Member {
+    /// The quote id from `extract`.
+    pub quote: String,
+    /// The article.
+    pub article: String,
+    /// The outlet, if known.
+    pub outlet: Option<String>,
+    /// Direct, partial or reported.
+    pub kind: QuoteKind,
+    /// The quoted words.
+    pub text: String,
+    /// Canonical, variant or fragment.
+    pub relation: Relation,
+    /// Dice similarity to the canonical wording after normalisation, 0 to 1, rounded to
+    /// three decimals (for a fragment, its containment in the canonical wording).
+    pub similarity: f64,
+    /// Word-level differences from the canonical wording.
+    pub diff: Vec<DiffStep>,
+}
+
+/// One statement: every outlet's rendering of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Statement {
+    /// Stable id: `s-` and the smallest member quote id.
+    pub cluster: String,
+    /// The speaker's corpus id (see [`Roster`](crate::Roster)), when the members name one.
+    pub speaker: Option<String>,
+    /// The fullest well-supported wording: among the quotes in marks (else the reported ones)
+    /// within 70% of the longest (by default), the wording most members share, then the
+    /// longest, then the smallest id.
+    pub canonical: String,
+    /// Member quote ids, sorted.
+    pub quotes: Vec<String>,
+    /// The members, in quote id order.
+    pub members: Vec<Member>,
+}
+
+/// The statement made of `members` (indices into `items`, not empty).
+pub(super) fn build(items: &[Item], members: &[u32], cfg: &LinkConfig) -> Statement {
+    let id = |q: u32| items[q as usize].quote.id.as_str();
+    // Canonical: among the fullest members (`canonical_min_ratio` of the longest; quotes in marks
+    // first), the wording most members share, then the longest, then the smallest id —
+    // "well supported" beats one outlet's rewording, and a full statement beats a widely
+    // quoted fragment.
+    let marked = |q: &u32| items[*q as usize].quote.kind != QuoteKind::Indirect;
+    let len = |q: u32| items[q as usize].norm.tokens.len();
+    // How many members share each wording, counted once (a statement carried by
+    // thousands of outlets must not cost thousands squared).
+    let mut wordings: rustc_hash::FxHashMap<&[u64], usize> = Default::default();
+    for &q in members {
+        *wordings.entry(&items[q as usize].norm.tokens).or_default() += 1;
+    }
+    let support = |q: u32| wordings[items[q as usize].norm.tokens.as_slice()];
+    let pick = |pool: Vec<u32>| {
+        let longest = pool.iter().map(|&q| len(q)).max().unwrap_or(0);
+        pool.into_iter()
+            .filter(|&q| len(q) as f64 >= cfg.canonical_min_ratio() * longest as f64)
+            .max_by(|&x, &y| {
+                (support(x), len(x))
+                    .cmp(&(support(y), len(y)))
+                    .then_with(|| id(y).cmp(id(x)))
+            })
+    };
+    let canon = pick(members.iter().copied().filter(marked).collect())
+        .or_else(|| pick(members.to_vec()))
+        .unwrap_or(members[0]);
+    let c = &items[canon as usize];
+    let mut sorted: Vec<u32> = members.to_vec();
+    sorted.sort_by(|&a, &b| id(a).cmp(id(b)));
+    let mut speakers: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for &q in members {
+        if let Some(s) = items[q as usize].named.as_deref() {
+            *speakers.entry(s).or_default() += 1;
+        }
+    }
+    let speaker = speakers
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(s, _)| s.to_string());
+    let member = |q: u32| {
+        let m = &items[q as usize];
+        let l = verify::likeness(&c.norm, &m.norm, cfg.max_tokens());
+        // A fragment lies inside the canonical wording and is much shorter.
+        let (len, canon_len) = (m.norm.tokens.len(), c.norm.tokens.len());
+        let relation = if q == canon {
+            Relation::Canonical
+        } else if l.containment >= cfg.fragment_min_containment()
+            && (len as f64) <= cfg.fragment_max_ratio() * canon_len as f64
+        {
+            Relation::Fragment
+        } else {
+            Relation::Variant
+        };
+        Member {
+            quote: m.quote.id.clone(),
+            article: m.ext.article.clone(),
+            outlet: m.ext.outlet.clone(),
+            kind: m.quote.kind,
+            text: m.quote.text.clone(),
+            relation,
+            similarity: round3(if relation == Relation::Fragment {
+                l.containment
+            } else {
+                l.dice
+            }),
+            diff: diff::diff(&c.quote.text, &c.norm, &m.quote.text, &m.norm),
+        }
+    };
+    Statement {
+        cluster: format!("s-{}", id(sorted[0])),
+        speaker,
+        canonical: c.quote.text.clone(),
+        quotes: sorted.iter().map(|&q| id(q).to_string()).collect(),
+        members: sorted.iter().map(|&q| member(q)).collect(),
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
