@@ -41,3 +41,21 @@ pub fn escape_markdown(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_leaves_no_markup() {
+        assert_eq!(escape_html("<b>&amp;</b>"), "&lt;b&gt;&amp;amp;&lt;/b&gt;");
+        assert_eq!(escape_html("“plain” words"), "“plain” words");
+    }
+
+    #[test]
+    fn markdown_keeps_to_one_line() {
+        assert_eq!(escape_markdown("a\r\nb"), "a  b");
+        assert_eq!(escape_markdown("`code` ~~x~~"), r"\`code\` \~\~x\~\~");
+        assert_eq!(escape_markdown(r"back\slash"), r"back\\slash");
+    }
+}
