@@ -6,7 +6,7 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::files::file_stem;
+use super::files::file_stems;
 use super::model::{IndexEntry, NestedSpeech, Rendering, SheetStatement, Sheets, SpeakerSheet};
 use crate::link::{Linker, Relation, Statement};
 use crate::{Extraction, Quote, QuoteKind, Roster, SpeakerEntry, SpeakerKind};
@@ -61,16 +61,18 @@ impl Sheets {
                 .then_with(|| b.statements.len().cmp(&a.statements.len()))
                 .then_with(|| a.id.cmp(&b.id))
         });
+        let files = file_stems(speakers.iter().map(|s| s.id.as_str()));
         let index = speakers
             .iter()
-            .map(|s| IndexEntry {
+            .zip(files)
+            .map(|(s, file)| IndexEntry {
                 id: s.id.clone(),
                 name: s.name.clone(),
                 kind: s.kind,
                 roles: s.roles.iter().map(|r| r.role.clone()).collect(),
                 statements: s.statements.len(),
                 outlets: s.outlets.len(),
-                file: file_stem(&s.id),
+                file,
             })
             .collect();
         Sheets { index, speakers }

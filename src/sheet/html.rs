@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::escape::escape_html;
+use super::escape::{escape_html, url_path};
 use super::labels::{self, Markup};
 use super::model::{Page, Rendering, Sheets, SpeakerSheet};
 use crate::link::Relation;
@@ -110,9 +110,9 @@ fn index(w: &mut impl Write, sheets: &Sheets, files: bool) -> io::Result<()> {
         writeln!(w, "<section><h2>{heading}</h2>\n<table>\n<thead><tr><th>Speaker</th><th>Roles</th><th>Statements</th><th>Outlets</th></tr></thead>\n<tbody>")?;
         for e in entries {
             let href = if files {
-                format!("{}.html", e.file)
+                format!("{}.html", url_path(&e.file))
             } else {
-                format!("#{}", e.file)
+                format!("#{}", url_path(&e.file))
             };
             writeln!(
                 w,
@@ -157,7 +157,7 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, file: &str, in_document: bool) 
             w,
             "<{sub}>Statement {} <span class=\"meta\">{}</span></{sub}>",
             i + 1,
-            Html::text(&labels::statement_meta(st))
+            labels::statement_meta::<Html>(st)
         )?;
         if st.reported_only {
             writeln!(w, "<p class=\"reported\">{}</p>", Html::text(&st.canonical))?;

@@ -62,12 +62,13 @@ pub(crate) fn speaker_meta(s: &SpeakerSheet) -> String {
     )
 }
 
-/// "4 outlets · first 2026-08-14": how widely a statement was carried, and since when.
-pub(crate) fn statement_meta(st: &SheetStatement) -> String {
+/// "4 outlets · first 2026-08-14": how widely a statement was carried, and since when (the
+/// date escaped).
+pub(crate) fn statement_meta<M: Markup>(st: &SheetStatement) -> String {
     let date = st
         .first_date
         .as_deref()
-        .map(|d| format!(" · first {d}"))
+        .map(|d| format!(" · first {}", M::text(d)))
         .unwrap_or_default();
     format!("{}{date}", count(st.outlets, "outlet"))
 }
@@ -192,6 +193,23 @@ mod tests {
         }
     }
 
+    /// Shows that a label escapes what it takes from the input.
+    struct Angles;
+    impl Markup for Angles {
+        fn text(s: &str) -> String {
+            s.replace('<', "(").replace('>', ")")
+        }
+        fn inserted(w: &str) -> String {
+            w.into()
+        }
+        fn deleted(w: &str) -> String {
+            w.into()
+        }
+        fn replaced(c: &str, _: &str, _: &str) -> String {
+            c.into()
+        }
+    }
+
     fn sheet(name: Option<&str>, roles: &[&str]) -> SpeakerSheet {
         SpeakerSheet {
             id: "x/id".into(),
@@ -236,7 +254,12 @@ mod tests {
             first_date: Some("2026-08-14".into()),
             renderings: vec![],
         };
-        assert_eq!(statement_meta(&st), "4 outlets · first 2026-08-14");
+        assert_eq!(statement_meta::<Plain>(&st), "4 outlets · first 2026-08-14");
+        let st = SheetStatement {
+            first_date: Some("<b>".into()),
+            ..st
+        };
+        assert_eq!(statement_meta::<Angles>(&st), "4 outlets · first (b)");
     }
 
     #[test]

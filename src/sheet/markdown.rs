@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::escape::escape_markdown;
+use super::escape::{escape_markdown, markdown_code, url_path, Cell};
 use super::labels::{self, Markup};
 use super::model::{Page, Rendering, Sheets, SpeakerSheet};
 use crate::link::Relation;
@@ -57,7 +57,7 @@ fn index(w: &mut impl Write, sheets: &Sheets, links: bool) -> io::Result<()> {
         for e in entries {
             let name = Md::text(labels::entry_name(e));
             let name = if links {
-                format!("[{name}]({}.md)", e.file)
+                format!("[{name}]({}.md)", url_path(&e.file))
             } else {
                 name
             };
@@ -78,7 +78,12 @@ fn index(w: &mut impl Write, sheets: &Sheets, links: bool) -> io::Result<()> {
 fn speaker(w: &mut impl Write, s: &SpeakerSheet, level: usize) -> io::Result<()> {
     let h = "#".repeat(level);
     writeln!(w, "{h} {}\n", Md::text(labels::title(s)))?;
-    writeln!(w, "{} · id `{}`\n", labels::speaker_meta(s), s.id)?;
+    writeln!(
+        w,
+        "{} · id {}\n",
+        labels::speaker_meta(s),
+        markdown_code(&s.id, Cell::Text)
+    )?;
     if !s.roles.is_empty() {
         writeln!(w, "**Roles**\n")?;
         for r in labels::roles::<Md>(s) {
@@ -87,7 +92,7 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, level: usize) -> io::Result<()>
         writeln!(w)?;
     }
     for (i, st) in s.statements.iter().enumerate() {
-        writeln!(w, "{h}# {}. {}\n", i + 1, labels::statement_meta(st))?;
+        writeln!(w, "{h}# {}. {}\n", i + 1, labels::statement_meta::<Md>(st))?;
         if st.reported_only {
             writeln!(
                 w,
@@ -126,11 +131,11 @@ fn rendering(w: &mut impl Write, r: &Rendering) -> io::Result<()> {
         .unwrap_or_default();
     writeln!(
         w,
-        "| {}{role} | {} | {}{relation} | {cue} | {text} | `{}` bytes {}–{} |",
+        "| {}{role} | {} | {}{relation} | {cue} | {text} | {} bytes {}–{} |",
         Md::text(&r.outlet),
-        r.date.as_deref().unwrap_or("—"),
+        r.date.as_deref().map_or_else(|| "—".to_string(), Md::text),
         r.kind.label(),
-        r.quote,
+        markdown_code(&r.quote, Cell::Table),
         r.span.start,
         r.span.end
     )

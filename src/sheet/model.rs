@@ -33,8 +33,8 @@ pub struct IndexEntry {
     pub statements: usize,
     /// Number of outlets.
     pub outlets: usize,
-    /// The speaker's file name stem when sheets are written to a folder (see
-    /// [`IndexEntry::file_name`]).
+    /// The speaker's file name stem when sheets are written to a folder, unique within the
+    /// sheets built together (see [`IndexEntry::file_name`] and [`Sheets::file_names`]).
     pub file: String,
 }
 
@@ -178,7 +178,10 @@ impl Sheets {
     }
 
     /// The names of the files of a folder of sheets with extension `ext`, in the order of
-    /// [`Sheets::pages`]: `index.<ext>` first, then one per speaker.
+    /// [`Sheets::pages`]: `index.<ext>` first, then one per speaker. For sheets from
+    /// [`Sheets::build`] they are unique, none but the first is the index's, each stem is at
+    /// most 100 bytes of letters, digits, `-` and `_`, and the same corpus always gives the
+    /// same names (see `docs/sheets.md`, *File names*).
     pub fn file_names(&self, ext: &str) -> Vec<String> {
         self.pages()
             .map(|(stem, _)| format!("{stem}.{ext}"))
@@ -202,7 +205,7 @@ impl Sheets {
         match self.index.get(i) {
             Some(e) if e.id == s.id => e.file.as_str().into(),
             _ => self.index.iter().find(|e| e.id == s.id).map_or_else(
-                || super::files::file_stem(&s.id).into(),
+                || super::files::file_stems([s.id.as_str()]).remove(0).into(),
                 |e| e.file.as_str().into(),
             ),
         }
