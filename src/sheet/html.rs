@@ -3,12 +3,10 @@
 
 use std::io::{self, Write};
 
-use super::escape::escape_html as esc;
-use super::{
-    kind_name, quote_kind_name, reason_name, stance_name, title, Page, Rendering, Sheets,
-    SpeakerSheet,
-};
-use crate::link::{DiffOp, Relation};
+use super::escape::{escape_html, url_path};
+use super::labels::{self, Markup};
+use super::model::{Page, Rendering, Sheets, SpeakerSheet};
+use crate::link::Relation;
 use crate::QuoteKind;
 
 const STYLE: &str = "
@@ -44,35 +42,57 @@ footer{margin-top:3rem;font:0.8rem system-ui,sans-serif;color:var(--muted)}
 @media print{body{font-size:11pt}main{max-width:none}a{color:inherit;text-decoration:none}h2{break-before:page}}
 ";
 
-/// Writes `page` of `sheets` as a self-contained HTML document.
+/// HTML's escaping and diff marks: `<ins>`, `<del>`, and both with a `title` giving the reason.
+struct Html;
+
+impl Markup for Html {
+    fn text(s: &str) -> String {
+        escape_html(s)
+    }
+    fn inserted(words: &str) -> String {
+        format!("<ins>{words}</ins>")
+    }
+    fn deleted(words: &str) -> String {
+        format!("<del>{words}</del>")
+    }
+    fn replaced(canonical: &str, variant: &str, reason: &str) -> String {
+        format!("<del title=\"{reason}\">{canonical}</del> <ins title=\"{reason}\">{variant}</ins>")
+    }
+}
+
+/// Writes `page` of `sheets` as a self-contained HTML document. A speaker with no sheet gives
+/// a page with the frame alone.
 pub fn write_html(w: &mut impl Write, sheets: &Sheets, page: Page) -> io::Result<()> {
-    let heading = match page {
-        Page::Speaker(id) => sheets
-            .speakers
-            .iter()
-            .find(|s| s.id == id)
-            .map_or_else(|| id.to_string(), title),
-        _ => "Who said what".to_string(),
+    let sheet = sheets.sheet(page);
+    let heading = match (page, sheet) {
+        (_, Some((_, s))) => labels::title(s),
+        (Page::Speaker(id), None) => id,
+        _ => labels::TITLE,
     };
     writeln!(
         w,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{} — quote sheet</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>",
-        esc(&heading)
+        Html::text(heading)
     )?;
     match page {
         Page::All => {
             index(w, sheets, false)?;
-            for s in &sheets.speakers {
-                speaker(w, s, true)?;
+            for (i, s) in sheets.speakers.iter().enumerate() {
+                speaker(w, s, &sheets.file_of(i), true)?;
             }
         }
         Page::Index => index(w, sheets, true)?,
-        Page::Speaker(id) => {
-            if let Some(s) = sheets.speakers.iter().find(|s| s.id == id) {
-                speaker(w, s, false)?;
-                writeln!(w, "<p><a href=\"index.html\">All speakers</a></p>")?;
+        Page::Speaker(_) | Page::SpeakerAt(_) => {
+            if let Some((i, s)) = sheet {
+                speaker(w, s, &sheets.file_of(i), false)?;
+                writeln!(
+                    w,
+                    "<p><a href=\"{}.html\">{}</a></p>",
+                    Sheets::INDEX_FILE,
+                    labels::ALL_SPEAKERS
+                )?;
             }
         }
     }
@@ -82,28 +102,24 @@ pub fn write_html(w: &mut impl Write, sheets: &Sheets, page: Page) -> io::Result
 fn index(w: &mut impl Write, sheets: &Sheets, files: bool) -> io::Result<()> {
     writeln!(
         w,
-        "<header><h1>Who said what</h1><p class=\"meta\">{} speakers</p></header>",
+        "<header><h1>{}</h1><p class=\"meta\">{} speakers</p></header>",
+        labels::TITLE,
         sheets.index.len()
     )?;
-    for (heading, entries) in super::index_groups(sheets) {
+    for (heading, entries) in labels::index_groups(sheets) {
         writeln!(w, "<section><h2>{heading}</h2>\n<table>\n<thead><tr><th>Speaker</th><th>Roles</th><th>Statements</th><th>Outlets</th></tr></thead>\n<tbody>")?;
         for e in entries {
             let href = if files {
-                format!("{}.html", e.file)
+                format!("{}.html", url_path(&e.file))
             } else {
-                format!("#{}", e.file)
+                format!("#{}", url_path(&e.file))
             };
-            let roles = e
-                .roles
-                .iter()
-                .map(|r| esc(r))
-                .collect::<Vec<_>>()
-                .join("; ");
             writeln!(
                 w,
-                "<tr><td><a href=\"{}\">{}</a></td><td>{roles}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-                esc(&href),
-                esc(super::entry_name(e)),
+                "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                Html::text(&href),
+                Html::text(labels::entry_name(e)),
+                labels::entry_roles::<Html>(e),
                 e.statements,
                 e.outlets
             )?;
@@ -113,30 +129,23 @@ fn index(w: &mut impl Write, sheets: &Sheets, files: bool) -> io::Result<()> {
     Ok(())
 }
 
-fn speaker(w: &mut impl Write, s: &SpeakerSheet, in_document: bool) -> io::Result<()> {
+/// One sheet, as an `<article>` whose id is the sheet's file stem (the index links to it).
+fn speaker(w: &mut impl Write, s: &SpeakerSheet, file: &str, in_document: bool) -> io::Result<()> {
     let (h, sub) = if in_document {
         ("h2", "h3")
     } else {
         ("h1", "h2")
     };
-    writeln!(w, "<article id=\"{}\">", esc(&super::file_stem(&s.id)))?;
-    writeln!(w, "<header><{h}>{}</{h}>", esc(&title(s)))?;
-    writeln!(
-        w,
-        "<p class=\"meta\">{} · {} · {}</p>",
-        kind_name(s.kind),
-        super::count(s.statements.len(), "statement"),
-        super::count(s.outlets.len(), "outlet")
-    )?;
+    writeln!(w, "<article id=\"{}\">", Html::text(file))?;
+    writeln!(w, "<header><{h}>{}</{h}>", Html::text(labels::title(s)))?;
+    writeln!(w, "<p class=\"meta\">{}</p>", labels::speaker_meta(s))?;
     if !s.roles.is_empty() {
         writeln!(w, "<ul class=\"roles\">")?;
-        for r in &s.roles {
-            let outlets = super::escaped_list(&r.outlets, esc);
+        for r in labels::roles::<Html>(s) {
             writeln!(
                 w,
-                "<li>{} <span class=\"meta\">({}) — {outlets}</span></li>",
-                esc(&r.role),
-                r.quotes
+                "<li>{} <span class=\"meta\">({}) — {}</span></li>",
+                r.role, r.quotes, r.outlets
             )?;
         }
         writeln!(w, "</ul>")?;
@@ -148,12 +157,12 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, in_document: bool) -> io::Resul
             w,
             "<{sub}>Statement {} <span class=\"meta\">{}</span></{sub}>",
             i + 1,
-            esc(&super::statement_meta(st))
+            labels::statement_meta::<Html>(st)
         )?;
         if st.reported_only {
-            writeln!(w, "<p class=\"reported\">{}</p>", esc(&st.canonical))?;
+            writeln!(w, "<p class=\"reported\">{}</p>", Html::text(&st.canonical))?;
         } else {
-            writeln!(w, "<blockquote>{}</blockquote>", esc(&st.canonical))?;
+            writeln!(w, "<blockquote>{}</blockquote>", Html::text(&st.canonical))?;
         }
         writeln!(w, "<ol class=\"renderings\">")?;
         for r in &st.renderings {
@@ -165,73 +174,35 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, in_document: bool) -> io::Resul
 }
 
 fn rendering(w: &mut impl Write, r: &Rendering) -> io::Result<()> {
-    let class = match r.relation {
-        Relation::Fragment => "fragment",
-        Relation::Canonical => "canonical",
-        _ => "variant",
+    let (class, relation) = match r.relation {
+        Relation::Fragment => ("fragment", " · fragment"),
+        Relation::Canonical => ("canonical", " · canonical wording"),
+        Relation::Variant => ("variant", ""),
     };
     let kind_class = if r.kind == QuoteKind::Indirect {
         "kind reported"
     } else {
         "kind"
     };
-    let cue = match (&r.cue, r.stance) {
-        (Some(c), Some(s)) => format!(" · cue “{}” ({})", esc(c), stance_name(s)),
-        _ => String::new(),
-    };
-    let role = r
-        .role
-        .as_deref()
-        .map(|x| format!(", {}", esc(x)))
+    let cue = labels::cue::<Html>(r)
+        .map(|(c, s)| format!(" · cue “{c}” ({s})"))
         .unwrap_or_default();
-    let relation = match r.relation {
-        Relation::Fragment => " · fragment",
-        Relation::Canonical => " · canonical wording",
-        _ => "",
-    };
+    let role = labels::role_here::<Html>(r)
+        .map(|x| format!(", {x}"))
+        .unwrap_or_default();
     writeln!(
         w,
         "<li class=\"{class}\"><p class=\"source\"><strong>{}</strong>{role} · {} · <span class=\"{kind_class}\">{}</span>{relation}{cue} · <code>{}</code> bytes {}–{}</p>",
-        esc(&r.outlet),
-        esc(r.date.as_deref().unwrap_or("undated")),
-        quote_kind_name(r.kind),
-        esc(&r.quote),
+        Html::text(&r.outlet),
+        Html::text(r.date.as_deref().unwrap_or("undated")),
+        r.kind.label(),
+        Html::text(&r.quote),
         r.span.start,
         r.span.end
     )?;
-    let text: String = if r.relation == Relation::Canonical {
-        esc(&r.text)
-    } else {
-        r.diff
-            .iter()
-            .map(|d| match d.op {
-                DiffOp::Equal => esc(&d.variant),
-                DiffOp::Insert => format!("<ins>{}</ins>", esc(&d.variant)),
-                DiffOp::Delete => format!("<del>{}</del>", esc(&d.canonical)),
-                _ => {
-                    let why = reason_name(d.reason);
-                    format!(
-                        "<del title=\"{why}\">{}</del> <ins title=\"{why}\">{}</ins>",
-                        esc(&d.canonical),
-                        esc(&d.variant)
-                    )
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    writeln!(w, "<p class=\"text\">{text}</p>")?;
+    writeln!(w, "<p class=\"text\">{}</p>", labels::words::<Html>(r))?;
     for n in &r.nested {
-        let who = n
-            .speaker
-            .as_deref()
-            .map(esc)
-            .unwrap_or_else(|| "someone".into());
-        writeln!(
-            w,
-            "<p class=\"nested\">↳ quotes {who}: “{}”</p>",
-            esc(&n.text)
-        )?;
+        writeln!(w, "<p class=\"nested\">{}</p>", labels::nested::<Html>(n))?;
     }
     writeln!(w, "</li>")
 }

@@ -2,15 +2,31 @@
 
 use std::io::{self, Write};
 
-use super::escape::escape_markdown as esc;
-use super::{
-    kind_name, quote_kind_name, reason_name, stance_name, title, Page, Rendering, Sheets,
-    SpeakerSheet,
-};
-use crate::link::{DiffOp, Relation};
+use super::escape::{escape_markdown, markdown_code, url_path, Cell};
+use super::labels::{self, Markup};
+use super::model::{Page, Rendering, Sheets, SpeakerSheet};
+use crate::link::Relation;
 use crate::QuoteKind;
 
-/// Writes `page` of `sheets` as Markdown.
+/// Markdown's escaping and diff marks: `**added**`, `~~dropped~~`, `~~old~~ **new** *(reason)*`.
+struct Md;
+
+impl Markup for Md {
+    fn text(s: &str) -> String {
+        escape_markdown(s)
+    }
+    fn inserted(words: &str) -> String {
+        format!("**{words}**")
+    }
+    fn deleted(words: &str) -> String {
+        format!("~~{words}~~")
+    }
+    fn replaced(canonical: &str, variant: &str, reason: &str) -> String {
+        format!("~~{canonical}~~ **{variant}** *({reason})*")
+    }
+}
+
+/// Writes `page` of `sheets` as Markdown. A speaker with no sheet gives an empty page.
 pub fn write_markdown(w: &mut impl Write, sheets: &Sheets, page: Page) -> io::Result<()> {
     match page {
         Page::All => {
@@ -22,10 +38,10 @@ pub fn write_markdown(w: &mut impl Write, sheets: &Sheets, page: Page) -> io::Re
             Ok(())
         }
         Page::Index => index(w, sheets, true),
-        Page::Speaker(id) => match sheets.speakers.iter().find(|s| s.id == id) {
-            Some(s) => {
+        Page::Speaker(_) | Page::SpeakerAt(_) => match sheets.sheet(page) {
+            Some((_, s)) => {
                 speaker(w, s, 1)?;
-                writeln!(w, "\n[All speakers](index.md)")
+                writeln!(w, "\n[{}]({}.md)", labels::ALL_SPEAKERS, Sheets::INDEX_FILE)
             }
             None => Ok(()),
         },
@@ -33,28 +49,23 @@ pub fn write_markdown(w: &mut impl Write, sheets: &Sheets, page: Page) -> io::Re
 }
 
 fn index(w: &mut impl Write, sheets: &Sheets, links: bool) -> io::Result<()> {
-    writeln!(w, "# Who said what\n")?;
-    for (heading, entries) in super::index_groups(sheets) {
+    writeln!(w, "# {}\n", labels::TITLE)?;
+    for (heading, entries) in labels::index_groups(sheets) {
         writeln!(w, "## {heading}\n")?;
         writeln!(w, "| Speaker | Kind | Roles | Statements | Outlets |")?;
         writeln!(w, "|---|---|---|---:|---:|")?;
         for e in entries {
-            let name = esc(super::entry_name(e));
+            let name = Md::text(labels::entry_name(e));
             let name = if links {
-                format!("[{name}]({}.md)", e.file)
+                format!("[{name}]({}.md)", url_path(&e.file))
             } else {
                 name
             };
-            let roles = e
-                .roles
-                .iter()
-                .map(|r| esc(r))
-                .collect::<Vec<_>>()
-                .join("; ");
             writeln!(
                 w,
-                "| {name} | {} | {roles} | {} | {} |",
-                kind_name(e.kind),
+                "| {name} | {} | {} | {} | {} |",
+                e.kind.label(),
+                labels::entry_roles::<Md>(e),
                 e.statements,
                 e.outlets
             )?;
@@ -66,29 +77,30 @@ fn index(w: &mut impl Write, sheets: &Sheets, links: bool) -> io::Result<()> {
 
 fn speaker(w: &mut impl Write, s: &SpeakerSheet, level: usize) -> io::Result<()> {
     let h = "#".repeat(level);
-    writeln!(w, "{h} {}\n", esc(&title(s)))?;
+    writeln!(w, "{h} {}\n", Md::text(labels::title(s)))?;
     writeln!(
         w,
-        "{} · {} · {} · id `{}`\n",
-        kind_name(s.kind),
-        super::count(s.statements.len(), "statement"),
-        super::count(s.outlets.len(), "outlet"),
-        s.id
+        "{} · id {}\n",
+        labels::speaker_meta(s),
+        markdown_code(&s.id, Cell::Text)
     )?;
     if !s.roles.is_empty() {
         writeln!(w, "**Roles**\n")?;
-        for r in &s.roles {
-            let outlets = super::escaped_list(&r.outlets, esc);
-            writeln!(w, "- {} ({}) — {outlets}", esc(&r.role), r.quotes)?;
+        for r in labels::roles::<Md>(s) {
+            writeln!(w, "- {} ({}) — {}", r.role, r.quotes, r.outlets)?;
         }
         writeln!(w)?;
     }
     for (i, st) in s.statements.iter().enumerate() {
-        writeln!(w, "{h}# {}. {}\n", i + 1, super::statement_meta(st))?;
+        writeln!(w, "{h}# {}. {}\n", i + 1, labels::statement_meta::<Md>(st))?;
         if st.reported_only {
-            writeln!(w, "Reported (no quote marks): {}\n", esc(&st.canonical))?;
+            writeln!(
+                w,
+                "Reported (no quote marks): {}\n",
+                Md::text(&st.canonical)
+            )?;
         } else {
-            writeln!(w, "> {}\n", esc(&st.canonical))?;
+            writeln!(w, "> {}\n", Md::text(&st.canonical))?;
         }
         writeln!(w, "| Outlet | Date | Kind | Cue | As published | Source |")?;
         writeln!(w, "|---|---|---|---|---|---|")?;
@@ -101,55 +113,29 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, level: usize) -> io::Result<()>
 }
 
 fn rendering(w: &mut impl Write, r: &Rendering) -> io::Result<()> {
-    let cue = match (&r.cue, r.stance) {
-        (Some(c), Some(s)) => format!("{} ({})", esc(c), stance_name(s)),
-        _ => "—".to_string(),
-    };
-    let mut text = if r.relation == Relation::Canonical {
-        esc(&r.text)
-    } else {
-        r.diff
-            .iter()
-            .map(|d| match d.op {
-                DiffOp::Equal => esc(&d.variant),
-                DiffOp::Insert => format!("**{}**", esc(&d.variant)),
-                DiffOp::Delete => format!("~~{}~~", esc(&d.canonical)),
-                _ => format!(
-                    "~~{}~~ **{}** *({})*",
-                    esc(&d.canonical),
-                    esc(&d.variant),
-                    reason_name(d.reason)
-                ),
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let cue = labels::cue::<Md>(r).map_or_else(|| "—".to_string(), |(c, s)| format!("{c} ({s})"));
+    let mut text = labels::words::<Md>(r);
     if r.kind == QuoteKind::Indirect {
         text = format!("reported: {text}");
     }
     let relation = match r.relation {
         Relation::Fragment => " (fragment)",
-        _ => "",
+        Relation::Canonical | Relation::Variant => "",
     };
     for n in &r.nested {
-        let who = n
-            .speaker
-            .as_deref()
-            .map(esc)
-            .unwrap_or_else(|| "someone".into());
-        text.push_str(&format!(" ↳ quotes {who}: “{}”", esc(&n.text)));
+        text.push(' ');
+        text.push_str(&labels::nested::<Md>(n));
     }
+    let role = labels::role_here::<Md>(r)
+        .map(|x| format!(" — {x}"))
+        .unwrap_or_default();
     writeln!(
         w,
-        "| {}{} | {} | {}{relation} | {cue} | {text} | `{}` bytes {}–{} |",
-        esc(&r.outlet),
-        r.role
-            .as_deref()
-            .map(|x| format!(" — {}", esc(x)))
-            .unwrap_or_default(),
-        r.date.as_deref().unwrap_or("—"),
-        quote_kind_name(r.kind),
-        r.quote,
+        "| {}{role} | {} | {}{relation} | {cue} | {text} | {} bytes {}–{} |",
+        Md::text(&r.outlet),
+        r.date.as_deref().map_or_else(|| "—".to_string(), Md::text),
+        r.kind.label(),
+        markdown_code(&r.quote, Cell::Table),
         r.span.start,
         r.span.end
     )

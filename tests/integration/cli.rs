@@ -266,3 +266,29 @@ fn stdin_stream_keeps_input_order_across_batches() {
     let want: Vec<String> = (0..2500).map(|i| format!("n{i}")).collect();
     assert_eq!(ids, want);
 }
+
+#[test]
+fn sheet_folder_survives_hostile_speaker_ids() {
+    let dir = scratch("cli_sheet_hostile");
+    let long = "a".repeat(300);
+    let input = format!(
+        "{{\"id\":\"Правда\",\"text\":\"A senior official said: “We are ready now.”\"}}\n\
+         {{\"id\":\"Москва\",\"text\":\"A senior official said: “We are ready then.”\"}}\n\
+         {{\"id\":\"{long}\",\"text\":\"A senior official said: “We are ready at last.”\"}}\n\
+         {{\"id\":\"i\",\"text\":\"“Index is the future,” Index said.\"}}\n"
+    );
+    let got = run(
+        &dir,
+        &["sheet", "--format", "md", "--out", "sheets", "-"],
+        Some(&input),
+    );
+    assert!(got.starts_with("exit: 0\n"), "{got}");
+    let files: Vec<String> = std::fs::read_dir(dir.join("sheets"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    // Four sheets and the index: none lost to another's name.
+    assert_eq!(files.len(), 5, "{files:?}");
+    let index = std::fs::read_to_string(dir.join("sheets/index.md")).unwrap();
+    assert!(index.starts_with("# Who said what"), "{index}");
+}

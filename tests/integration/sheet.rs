@@ -122,3 +122,153 @@ fn seed_sheets() {
         "<del title=\"spelling\">self-defense</del> <ins title=\"spelling\">self-defence</ins>"
     ));
 }
+
+/// Articles whose ids and dates someone chose to hurt (JSONL input takes both as given): an
+/// id and a date that try to close a code span, open a link or a tag and break a table row;
+/// two Cyrillic ids; an id longer than a file name may be; and a speaker called "Index".
+fn hostile_sheets() -> Sheets {
+    let ex = Extractor::new();
+    let articles = [
+        Article::new(
+            "x` [a](javascript:alert(1)) `\n| evil",
+            "A senior official said: “We are ready.”\n\n“Index is the future,” Index said.",
+        )
+        .with_date("2026-01-01\n| <img src=x onerror=alert(1)> |"),
+        Article::new("Правда", "A senior official said: “We are ready now.”"),
+        Article::new("Москва", "A senior official said: “We are ready then.”"),
+        Article::new(
+            "a".repeat(300),
+            "A senior official said: “We are ready at last.”",
+        ),
+    ];
+    Sheets::build(&articles.map(|a| ex.extract(&a)))
+}
+
+#[test]
+fn sheet_file_names_are_unique_short_and_never_the_index() {
+    let sheets = hostile_sheets();
+    assert_eq!(sheets.index.len(), 5, "{:#?}", sheets.index);
+    let names = sheets.file_names("html");
+    let unique: std::collections::BTreeSet<&String> = names.iter().collect();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+    assert_eq!(names[0], "index.html");
+    assert!(!names[1..].contains(&"index.html".to_string()), "{names:?}");
+    for name in &names {
+        assert!(name.len() <= 128, "{} bytes: {name}", name.len());
+        let stem = name.strip_suffix(".html").unwrap();
+        assert!(
+            !stem.is_empty()
+                && stem
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_'),
+            "{name}"
+        );
+    }
+    // The same corpus always gives the same names; names stay those of the whole set when
+    // `--speaker` keeps a few.
+    assert_eq!(hostile_sheets().file_names("html"), names);
+    let one = hostile_sheets().only(&[sheets.index[2].id.clone()]);
+    assert_eq!(one.file_names("html"), [names[0].clone(), names[3].clone()]);
+}
+
+/// The parts of a Markdown line outside code spans. CommonMark: a run of n backticks opens a
+/// span that the next run of exactly n closes (backslashes inside are literal); a
+/// backslash-escaped backtick opens nothing; a run never closed is plain text.
+fn outside_code(line: &str) -> String {
+    let b = line.as_bytes();
+    let run = |i: usize| b[i..].iter().take_while(|&&c| c == b'`').count();
+    let (mut out, mut i) = (String::new(), 0);
+    while i < b.len() {
+        match b[i] {
+            b'\\' if i + 1 < b.len() => {
+                let n = line[i + 1..].chars().next().unwrap().len_utf8();
+                out.push_str(&line[i..i + 1 + n]);
+                i += 1 + n;
+            }
+            b'`' => {
+                let n = run(i);
+                let mut j = i + n;
+                let close = loop {
+                    match b[j..].iter().position(|&c| c == b'`') {
+                        None => break None,
+                        Some(p) => {
+                            let m = run(j + p);
+                            if m == n {
+                                break Some(j + p + m);
+                            }
+                            j += p + m;
+                        }
+                    }
+                };
+                match close {
+                    Some(end) => {
+                        out.push_str("CODE");
+                        i = end;
+                    }
+                    None => {
+                        out.push_str(&line[i..i + n]);
+                        i += n;
+                    }
+                }
+            }
+            _ => {
+                let c = line[i..].chars().next().unwrap();
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// The characters of `s` that are not backslash-escaped.
+fn unescaped(s: &str) -> Vec<char> {
+    let mut out = Vec::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            chars.next();
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn markdown_fields_cannot_break_out() {
+    let sheets = hostile_sheets();
+    let md = render(&sheets, false, Page::All);
+    let mut table_pipes = None;
+    for line in md.lines() {
+        // No link, image or tag can open outside a code span.
+        let outside = unescaped(&outside_code(line));
+        assert!(
+            !outside.iter().any(|c| matches!(c, '<' | '[' | ']')),
+            "live markup in {line:?}\n{md}"
+        );
+        // Every row of a table has as many cells as its header (GFM splits a row at every
+        // unescaped pipe, code spans included) and a table ends only at a blank line.
+        let pipes = unescaped(line).iter().filter(|&&c| c == '|').count();
+        match table_pipes {
+            None if line.starts_with('|') => table_pipes = Some(pipes),
+            Some(n) if line.is_empty() => {
+                let _ = n;
+                table_pipes = None;
+            }
+            Some(n) => assert!(
+                line.starts_with('|') && line.ends_with('|') && pipes == n,
+                "broken table row {line:?}\n{md}"
+            ),
+            None => {}
+        }
+    }
+    // The ids are still there, whole, in code spans: a fence longer than the backtick inside.
+    assert!(
+        md.contains("id ``x` [a](javascript:alert(1)) ` | evil/senior-official``"),
+        "{md}"
+    );
+    for id in ["index", "Правда/senior-official"] {
+        assert!(md.contains(&format!("id `{id}`")), "{id}\n{md}");
+    }
+}

@@ -271,21 +271,11 @@ fn write_page(
     format: SheetFormat,
     page: saywho::sheet::Page,
 ) -> io::Result<()> {
-    use saywho::sheet::{write_html, write_markdown, Page};
+    use saywho::sheet::{write_html, write_json, write_markdown};
     match format {
         SheetFormat::Md => write_markdown(w, sheets, page),
         SheetFormat::Html => write_html(w, sheets, page),
-        SheetFormat::Json => {
-            match page {
-                Page::All => serde_json::to_writer_pretty(&mut *w, sheets)?,
-                Page::Index => serde_json::to_writer_pretty(&mut *w, &sheets.index)?,
-                Page::Speaker(id) => serde_json::to_writer_pretty(
-                    &mut *w,
-                    &sheets.speakers.iter().find(|s| s.id == id),
-                )?,
-            }
-            writeln!(w)
-        }
+        SheetFormat::Json => write_json(w, sheets, page),
     }
 }
 
@@ -314,13 +304,9 @@ fn sheet(
         }
         Some(dir) => {
             std::fs::create_dir_all(dir)?;
-            write_file(&dir.join(format!("index.{ext}")), |w| {
-                write_page(w, &sheets, format, Page::Index)
-            })?;
-            for e in &sheets.index {
-                let path = dir.join(format!("{}.{ext}", e.file));
-                write_file(&path, |w| {
-                    write_page(w, &sheets, format, Page::Speaker(&e.id))
+            for (stem, page) in sheets.pages() {
+                write_file(&dir.join(format!("{stem}.{ext}")), |w| {
+                    write_page(w, &sheets, format, page)
                 })?;
             }
             eprintln!(

@@ -1,0 +1,213 @@
+//! The sheets as data: the JSON contract of `saywho sheet --format json` (see `docs/sheets.md`),
+//! and the [`Page`] a writer is asked for.
+
+use serde::{Deserialize, Serialize};
+
+use crate::link::{DiffStep, Relation};
+use crate::{QuoteKind, RoleSeen, Span, SpeakerKind, Stance};
+
+/// All the sheets of a corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Sheets {
+    /// One entry per speaker, in index order: people, then organisations, then anonymous and
+    /// other sources, each by number of statements.
+    pub index: Vec<IndexEntry>,
+    /// The sheets, in the same order.
+    pub speakers: Vec<SpeakerSheet>,
+}
+
+/// A line of the index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct IndexEntry {
+    /// Speaker id (as in `saywho speakers`; `unattributed` for quotes with no speaker).
+    pub id: String,
+    /// Name, if any.
+    pub name: Option<String>,
+    /// Kind.
+    pub kind: SpeakerKind,
+    /// Roles as written, most used first.
+    pub roles: Vec<String>,
+    /// Number of statements.
+    pub statements: usize,
+    /// Number of outlets.
+    pub outlets: usize,
+    /// The speaker's file name stem when sheets are written to a folder, unique within the
+    /// sheets built together (see [`IndexEntry::file_name`] and [`Sheets::file_names`]).
+    pub file: String,
+}
+
+/// One speaker's sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SpeakerSheet {
+    /// Speaker id.
+    pub id: String,
+    /// Name, if any.
+    pub name: Option<String>,
+    /// Kind.
+    pub kind: SpeakerKind,
+    /// Every role seen, with the outlets that used it.
+    pub roles: Vec<RoleSeen>,
+    /// The outlets that quoted the speaker.
+    pub outlets: Vec<String>,
+    /// Statements, most widely carried first, then by first date.
+    pub statements: Vec<SheetStatement>,
+}
+
+/// One statement on a sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SheetStatement {
+    /// The statement's cluster id (as `saywho link` gives it).
+    pub cluster: String,
+    /// The canonical wording.
+    pub canonical: String,
+    /// Whether every rendering is reported speech (no quote marks anywhere).
+    pub reported_only: bool,
+    /// Number of outlets that carried it.
+    pub outlets: usize,
+    /// The earliest date among its articles.
+    pub first_date: Option<String>,
+    /// Each outlet's rendering, canonical first, then by outlet.
+    pub renderings: Vec<Rendering>,
+}
+
+/// One outlet's rendering of a statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Rendering {
+    /// Quote id.
+    pub quote: String,
+    /// Article id.
+    pub article: String,
+    /// Outlet (the article id when unknown).
+    pub outlet: String,
+    /// Article date.
+    pub date: Option<String>,
+    /// Direct, partial or reported.
+    pub kind: QuoteKind,
+    /// Canonical, variant or fragment.
+    pub relation: Relation,
+    /// Similarity to the canonical wording (containment for a fragment).
+    pub similarity: f64,
+    /// The words as this outlet gave them.
+    pub text: String,
+    /// Byte span in the article.
+    pub span: Span,
+    /// The cue, if any.
+    pub cue: Option<String>,
+    /// The cue's stance.
+    pub stance: Option<Stance>,
+    /// The role this outlet gave the speaker here.
+    pub role: Option<String>,
+    /// Word-level differences from the canonical wording.
+    pub diff: Vec<DiffStep>,
+    /// Speech quoted inside this quote.
+    pub nested: Vec<NestedSpeech>,
+}
+
+/// Speech reported inside a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct NestedSpeech {
+    /// Its quote id.
+    pub quote: String,
+    /// Who speaks, as named.
+    pub speaker: Option<String>,
+    /// The words.
+    pub text: String,
+}
+
+/// Which page to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Page<'a> {
+    /// One document: the index, then every sheet.
+    All,
+    /// The index alone, linking to one file per speaker (`<file>.<extension>`).
+    Index,
+    /// One speaker's sheet, by id. Finding it takes a scan of the sheets: to write every
+    /// sheet, take the pages from [`Sheets::pages`], which need no search.
+    Speaker(&'a str),
+    /// One speaker's sheet, by position in [`Sheets::speakers`] (index order).
+    SpeakerAt(usize),
+}
+
+impl IndexEntry {
+    /// The name of the speaker's file in a folder of sheets: `<file>.<ext>`.
+    ///
+    /// ```
+    /// use saywho::{Article, Extractor};
+    /// let a = Extractor::new().extract(&Article::new("a", "Mayor Ana Reyes said: “We are ready.”"));
+    /// let sheets = saywho::sheet::Sheets::build(&[a]);
+    /// assert_eq!(sheets.index[0].file_name("html"), "ana-reyes.html");
+    /// ```
+    pub fn file_name(&self, ext: &str) -> String {
+        format!("{}.{ext}", self.file)
+    }
+}
+
+impl Sheets {
+    /// The file name stem of the index in a folder of sheets.
+    pub const INDEX_FILE: &'static str = "index";
+
+    /// Every page of a folder of sheets with its file name stem: the index
+    /// ([`Sheets::INDEX_FILE`]), then one sheet per index entry, in index order.
+    ///
+    /// ```
+    /// use saywho::{Article, Extractor};
+    /// use saywho::sheet::{Page, Sheets};
+    /// let a = Extractor::new().extract(&Article::new("a", "Mayor Ana Reyes said: “We are ready.”"));
+    /// let sheets = Sheets::build(&[a]);
+    /// let pages: Vec<_> = sheets.pages().collect();
+    /// assert_eq!(pages, [("index", Page::Index), ("ana-reyes", Page::SpeakerAt(0))]);
+    /// ```
+    pub fn pages(&self) -> impl Iterator<Item = (&str, Page<'_>)> {
+        let sheets = self.index.iter().enumerate().map(|(i, e)| {
+            // The index and the sheets are in the same order unless someone edited one of
+            // them; then the sheet is found by id.
+            let page = match self.speakers.get(i) {
+                Some(s) if s.id == e.id => Page::SpeakerAt(i),
+                _ => Page::Speaker(&e.id),
+            };
+            (e.file.as_str(), page)
+        });
+        std::iter::once((Sheets::INDEX_FILE, Page::Index)).chain(sheets)
+    }
+
+    /// The names of the files of a folder of sheets with extension `ext`, in the order of
+    /// [`Sheets::pages`]: `index.<ext>` first, then one per speaker. For sheets from
+    /// [`Sheets::build`] they are unique, none but the first is the index's, each stem is at
+    /// most 100 bytes of letters, digits, `-` and `_`, and the same corpus always gives the
+    /// same names (see `docs/sheets.md`, *File names*).
+    pub fn file_names(&self, ext: &str) -> Vec<String> {
+        self.pages()
+            .map(|(stem, _)| format!("{stem}.{ext}"))
+            .collect()
+    }
+
+    /// The sheet a page shows, with its position in [`Sheets::speakers`]; `None` for the
+    /// index, the whole document, or a speaker that has no sheet.
+    pub(crate) fn sheet(&self, page: Page) -> Option<(usize, &SpeakerSheet)> {
+        match page {
+            Page::All | Page::Index => None,
+            Page::Speaker(id) => self.speakers.iter().enumerate().find(|(_, s)| s.id == id),
+            Page::SpeakerAt(i) => self.speakers.get(i).map(|s| (i, s)),
+        }
+    }
+
+    /// The file name stem of the `i`-th sheet: its index entry's (found by position when
+    /// the two agree, else by id). A sheet with no index entry gets the stem of its id alone.
+    pub(crate) fn file_of(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        let s = &self.speakers[i];
+        match self.index.get(i) {
+            Some(e) if e.id == s.id => e.file.as_str().into(),
+            _ => self.index.iter().find(|e| e.id == s.id).map_or_else(
+                || super::files::file_stems([s.id.as_str()]).remove(0).into(),
+                |e| e.file.as_str().into(),
+            ),
+        }
+    }
+}
