@@ -15,112 +15,13 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 
+mod flags;
+pub(crate) mod lists;
+
+pub(crate) use flags::Flags;
+
 use crate::quote::Stance;
-
-/// The lists a word belongs to.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Flags(u32);
-
-macro_rules! flags {
-    ($($(#[$doc:meta])* $name:ident = $bit:expr, $get:ident;)*) => {
-        impl Flags {
-            $(
-                $(#[$doc])*
-                const $name: u32 = 1 << $bit;
-                $(#[$doc])*
-                pub fn $get(self) -> bool {
-                    self.0 & Self::$name != 0
-                }
-            )*
-        }
-    };
-}
-
-flags! {
-    /// A role or title word (`data/titles.txt`, or a profession by its ending).
-    TITLE = 0, title;
-    /// Head noun of an anonymous source (`data/anonymous.txt`).
-    ANONYMOUS = 1, anonymous;
-    /// Modifier inside a speaker phrase (`data/modifiers.txt`).
-    MODIFIER = 2, modifier;
-    /// A noun for a statement (`data/statement_nouns.txt`).
-    STATEMENT = 3, statement;
-    /// May stand between speaker and cue (`data/auxiliaries.txt`).
-    AUXILIARY = 4, auxiliary;
-    /// Makes a following quoted phrase a name (`data/naming_words.txt`).
-    NAMING = 5, naming;
-    /// A cue of neutral stance.
-    CUE_NEUTRAL = 6, cue_neutral;
-    /// A cue of assertive stance.
-    CUE_ASSERTIVE = 7, cue_assertive;
-    /// A cue of doubtful stance.
-    CUE_DOUBTFUL = 8, cue_doubtful;
-    /// The lower-case form of an organisation word ("union", "ministry").
-    ORG_NOUN = 9, org_noun;
-    /// The first word of a multi-word cue ("according", "pointed").
-    CUE_PHRASE_START = 10, cue_phrase_start;
-    /// A definite determiner or possessive ("the", "her").
-    DEFINITE = 11, definite;
-    /// An indefinite article ("a", "an").
-    INDEFINITE = 12, indefinite;
-    /// Joins words inside a name or role ("of", "for", "bin").
-    CONNECTOR = 13, connector;
-    /// "he", "she".
-    PERSONAL = 14, personal;
-    /// "it".
-    NEUTER = 15, neuter;
-    /// "they".
-    PLURAL = 23, plural;
-    /// Shows a finite verb (`data/verb_markers.txt`, or a word ending in "-ed").
-    VERB = 25, verb;
-    /// Opens a short phrase between a cue and "that" (`data/adverbial_openers.txt`).
-    ADVERBIAL = 26, adverbial;
-    /// A conjunction ("and", "but"): never inside a speaker phrase.
-    CONJUNCTION = 28, conjunction;
-    /// A cue that reports a clause only after "that" ("declared that …", not "declared war").
-    CUE_NEEDS_THAT = 27, cue_needs_that;
-    /// Never part of a name (`data/not_names.txt`).
-    NOT_NAME = 16, not_name;
-    /// A common given name.
-    GIVEN = 17, given;
-    /// A capitalised organisation word ("Ministry", "Monitor").
-    ORG_WORD = 18, org_word;
-    /// A one-word organisation ("Pentagon", "Hezbollah").
-    ORG = 19, org;
-    /// An abbreviation that never ends a sentence ("Gen", "Oct").
-    ABBREVIATION = 20, abbreviation;
-    /// Opens a sentence after a final abbreviation ("The", "He").
-    STARTER = 21, starter;
-    /// The last word of a known organisation of several words ("House" of "White House").
-    ORG_PHRASE_END = 22, org_phrase_end;
-    /// Starts with an upper-case letter.
-    CAPITALIZED = 24, capitalized;
-}
-
-impl Flags {
-    const CUES: u32 = Self::CUE_NEUTRAL | Self::CUE_ASSERTIVE | Self::CUE_DOUBTFUL;
-
-    /// The stance, if the word is a one-word cue.
-    pub fn cue(self) -> Option<Stance> {
-        if self.cue_assertive() {
-            Some(Stance::Assertive)
-        } else if self.cue_doubtful() {
-            Some(Stance::Doubtful)
-        } else if self.cue_neutral() {
-            Some(Stance::Neutral)
-        } else {
-            None
-        }
-    }
-
-    fn stance_bit(stance: Stance) -> u32 {
-        match stance {
-            Stance::Neutral => Self::CUE_NEUTRAL,
-            Stance::Assertive => Self::CUE_ASSERTIVE,
-            Stance::Doubtful => Self::CUE_DOUBTFUL,
-        }
-    }
-}
+use lists::{columns, entries};
 
 /// What the lists say of one lower-case word.
 #[derive(Debug, Default)]
@@ -140,12 +41,6 @@ pub(crate) struct Lexicon {
     pub cue_phrases: Vec<(Vec<String>, Stance)>,
     /// Organisations of several words, as written ("White House").
     org_phrases: FxHashSet<Box<str>>,
-}
-
-fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Whether NFKC leaves `word` as it is (quick check; almost always yes for news text).
@@ -210,12 +105,12 @@ impl Lexicon {
             *map.entry(key.into_boxed_str()).or_default() |= bit;
         };
         let mut cue_phrases = Vec::new();
-        for line in entries(include_str!("../data/cues.txt")) {
-            let mut columns = line.split('\t');
+        for line in entries(include_str!("../../data/cues.txt")) {
+            let mut columns = columns(line);
             let words = columns.next().unwrap_or(line);
             let stance = columns.next().unwrap_or("neutral");
-            let needs_that = columns.next().is_some_and(|c| c.trim() == "that");
-            let stance = Stance::from_name(stance.trim()).unwrap_or(Stance::Neutral);
+            let needs_that = columns.next() == Some("that");
+            let stance = Stance::from_name(stance).unwrap_or(Stance::Neutral);
             let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
             if let [word] = words.as_slice() {
                 let that = if needs_that { Flags::CUE_NEEDS_THAT } else { 0 };
@@ -227,28 +122,29 @@ impl Lexicon {
         }
         cue_phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         let lists_folded = [
-            (include_str!("../data/titles.txt"), Flags::TITLE),
-            (include_str!("../data/anonymous.txt"), Flags::ANONYMOUS),
-            (include_str!("../data/modifiers.txt"), Flags::MODIFIER),
+            (include_str!("../../data/titles.txt"), Flags::TITLE),
+            (include_str!("../../data/anonymous.txt"), Flags::ANONYMOUS),
+            (include_str!("../../data/modifiers.txt"), Flags::MODIFIER),
             (
-                include_str!("../data/statement_nouns.txt"),
+                include_str!("../../data/statement_nouns.txt"),
                 Flags::STATEMENT,
             ),
-            (include_str!("../data/auxiliaries.txt"), Flags::AUXILIARY),
-            (include_str!("../data/naming_words.txt"), Flags::NAMING),
+            (include_str!("../../data/auxiliaries.txt"), Flags::AUXILIARY),
+            (include_str!("../../data/naming_words.txt"), Flags::NAMING),
             (
-                include_str!("../data/organization_words.txt"),
+                include_str!("../../data/organization_words.txt"),
                 Flags::ORG_NOUN,
             ),
-            (include_str!("../data/verb_markers.txt"), Flags::VERB),
+            (include_str!("../../data/verb_markers.txt"), Flags::VERB),
             (
-                include_str!("../data/adverbial_openers.txt"),
+                include_str!("../../data/adverbial_openers.txt"),
                 Flags::ADVERBIAL,
             ),
         ];
-        for line in entries(include_str!("../data/function_words.txt")) {
-            let (word, class) = line.split_once('\t').unwrap_or((line, ""));
-            let bit = match class.trim() {
+        for line in entries(include_str!("../../data/function_words.txt")) {
+            let mut columns = columns(line);
+            let word = columns.next().unwrap_or(line);
+            let bit = match columns.next().unwrap_or("") {
                 "definite" => Flags::DEFINITE,
                 "indefinite" => Flags::INDEFINITE,
                 "connector" => Flags::CONNECTOR,
@@ -258,7 +154,7 @@ impl Lexicon {
                 "conjunction" => Flags::CONJUNCTION,
                 other => panic!("data/function_words.txt: unknown class {other:?}"),
             };
-            add(&mut folded, word.trim().to_lowercase(), bit);
+            add(&mut folded, word.to_lowercase(), bit);
         }
         for (src, bit) in lists_folded {
             for e in entries(src) {
@@ -270,18 +166,18 @@ impl Lexicon {
             }
         }
         let lists_exact = [
-            (include_str!("../data/not_names.txt"), Flags::NOT_NAME),
-            (include_str!("../data/given_names.txt"), Flags::GIVEN),
+            (include_str!("../../data/not_names.txt"), Flags::NOT_NAME),
+            (include_str!("../../data/given_names.txt"), Flags::GIVEN),
             (
-                include_str!("../data/organization_words.txt"),
+                include_str!("../../data/organization_words.txt"),
                 Flags::ORG_WORD,
             ),
             (
-                include_str!("../data/abbreviations.txt"),
+                include_str!("../../data/abbreviations.txt"),
                 Flags::ABBREVIATION,
             ),
             (
-                include_str!("../data/sentence_starters.txt"),
+                include_str!("../../data/sentence_starters.txt"),
                 Flags::STARTER,
             ),
         ];
@@ -290,7 +186,7 @@ impl Lexicon {
                 add(&mut exact, e.nfkc().collect(), bit);
             }
         }
-        for e in entries(include_str!("../data/organizations.txt")) {
+        for e in entries(include_str!("../../data/organizations.txt")) {
             let e: String = e.nfkc().collect();
             if let Some((_, last)) = e.rsplit_once(' ') {
                 add(&mut exact, last.to_string(), Flags::ORG_PHRASE_END);
