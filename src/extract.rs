@@ -2,10 +2,11 @@
 
 use std::ops::Range;
 
-use crate::grammar::cue::{self, Attribution};
+use crate::grammar::attribution::Attribution;
+use crate::grammar::cue;
 use crate::grammar::marks::{self, Family, Region};
-use crate::grammar::mention::{self, Head, Mention as Np};
 use crate::grammar::sentences::{self, is_capitalized};
+use crate::grammar::speaker::{self as mention, Head, Mention as Np};
 use crate::grammar::words::{self, Tok, Token};
 use crate::quote::{
     Cue, Extraction, Mention, MentionKind, Quote, QuoteKind, ResolvedBy, Speaker, SpeakerKind,

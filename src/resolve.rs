@@ -11,7 +11,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::grammar::mention::{Head, Mention, Pronoun};
+use crate::grammar::speaker::{Head, Mention, Pronoun};
 use crate::quote::{ResolvedBy, SpeakerKind};
 use crate::Span;
 

@@ -12,10 +12,12 @@
 //! - [`mention`]: speaker noun phrases, split into name and role;
 //! - [`cue`]: cue words and the speakers they attach to.
 
+pub(crate) mod attribution;
 pub(crate) mod cue;
 pub(crate) mod marks;
-pub(crate) mod mention;
+pub(crate) mod reported;
 pub(crate) mod sentences;
+pub(crate) mod speaker;
 pub(crate) mod words;
 
 /// Test helper: the regions and tokens of a one-paragraph text.

@@ -42,6 +42,14 @@ impl Token {
     }
 }
 
+/// The text of token `i` if it is a word; `None` for punctuation, a quote, or past the end.
+pub(crate) fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
+    tokens
+        .get(i)
+        .filter(|t| t.is_word())
+        .map(|t| t.span.slice(text))
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
