@@ -96,8 +96,8 @@ pub(crate) fn attribute(
                         // ", and health officials warned" joins clauses; it is not a list.
                         let i = m.tokens.0;
                         i < sent.start + 2
-                            || !word_at(text, tokens, i - 1)
-                                .is_some_and(|w| matches!(w, "and" | "or" | "nor"))
+                            || !(tokens[i - 1].flags.list()
+                                && tokens[i - 1].is_lower_ascii_word(text))
                             || !tokens[i - 2].is_word()
                     })
                 };
@@ -115,19 +115,11 @@ pub(crate) fn attribute(
                         .map(|m| with_appositive_after(text, tokens, m, sent.end));
                     attribution.inverted = attribution.speaker.is_some();
                 }
-                // "… and said: “…”": the verb shares the sentence's subject.
-                attribution.borrows = attribution.speaker.is_none()
-                    && before
-                        .and_then(|p| word_at(text, tokens, p))
-                        .is_some_and(|w| matches!(w, "and" | "but" | "then" | "or"));
             }
             // "X said in a statement"
             let next = |k: usize| word_at(text, tokens, cue.last + k);
             if next(1) == Some("in")
-                && matches!(
-                    next(2),
-                    Some("a" | "an" | "the" | "his" | "her" | "its" | "their")
-                )
+                && is_determiner(text, tokens, cue.last + 2)
                 && tokens
                     .get(cue.last + 3)
                     .is_some_and(|t| t.is_word() && t.flags.statement())
@@ -295,8 +287,7 @@ fn with_appositive_after(text: &str, tokens: &[Token], m: Mention, end: usize) -
 /// and one is a role word; else the role of a shorter phrase at its start.
 fn appositive_role(text: &str, tokens: &[Token], from: usize, to: usize) -> Option<Span> {
     let mut from = from;
-    let determiner = |w: &str| matches!(w, "the" | "a" | "an" | "its" | "his" | "her" | "their");
-    if word_at(text, tokens, from).is_some_and(determiner) {
+    if is_determiner(text, tokens, from) {
         from += 1;
     }
     if from >= to
@@ -349,6 +340,14 @@ fn hint_kind(text: &str, tokens: &[Token], mut m: Mention) -> Mention {
         }
     }
     m
+}
+
+/// Whether token `i` is an article or a third-person possessive, in lower case: "the", "a",
+/// "an", "his", "her", "its", "their" (`data/function_words.txt`).
+fn is_determiner(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| (t.flags.article() || t.flags.possessive()) && t.is_lower_ascii_word(text))
 }
 
 /// Whether the mention follows "<statement noun> by" ("A statement by the Secretary").
@@ -474,6 +473,52 @@ mod tests {
         assert_eq!(
             attributions("A statement by the Interior Minister added that"),
             one("added", "the Interior Minister")
+        );
+    }
+
+    /// Whether the first attribution of a one-sentence text names the source of a statement.
+    fn statement(text: &str) -> bool {
+        let (_, toks) = crate::grammar::lex_for_test(text);
+        let cues = find_cues(text, &toks, 0..toks.len());
+        attribute(text, &toks, 0..toks.len(), &cues)[0].statement
+    }
+
+    #[test]
+    fn said_in_a_statement() {
+        assert!(statement("Kirby said in a statement that it ended."));
+        assert!(statement("Kirby said in her statement that it ended."));
+        // The determiners are the articles and the third-person possessives, in lower case.
+        assert!(!statement("Kirby said in my statement that it ended."));
+        assert!(!statement("Kirby said in The statement that it ended."));
+    }
+
+    #[test]
+    fn the_last_item_of_a_list_is_not_the_subject() {
+        assert_eq!(
+            attributions("Groups in Gdansk and Riga have warned it"),
+            vec![("warned".to_string(), None)]
+        );
+        assert_eq!(
+            attributions("It rained, and health officials warned it"),
+            one("warned", "health officials")
+        );
+    }
+
+    #[test]
+    fn determiners_of_an_appositive_role() {
+        let role = |text: &str| {
+            let (_, toks) = crate::grammar::lex_for_test(text);
+            let comma = toks.iter().rposition(|t| t.is_punct(',')).unwrap();
+            appositive_role(text, &toks, 3, comma).map(|s| s.slice(text).to_string())
+        };
+        assert_eq!(role("Ana Reyes, the mayor, said").as_deref(), Some("mayor"));
+        assert_eq!(
+            role("Ana Reyes, her deputy mayor, said").as_deref(),
+            Some("deputy mayor")
+        );
+        assert_eq!(
+            role("Ana Reyes, my mayor, said").as_deref(),
+            Some("my mayor")
         );
     }
 }

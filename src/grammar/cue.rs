@@ -52,10 +52,10 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], sent: Range<usize>) -> Vec
         } else {
             &[]
         };
-        for (phrase, stance) in phrases {
-            let n = phrase.len();
+        for phrase in phrases {
+            let n = phrase.words.len();
             let matches = i + n <= sent.end
-                && phrase.iter().enumerate().all(|(k, p)| {
+                && phrase.words.iter().enumerate().all(|(k, p)| {
                     word_at(text, tokens, i + k).is_some_and(|w| w.eq_ignore_ascii_case(p))
                 });
             if matches {
@@ -63,8 +63,8 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], sent: Range<usize>) -> Vec
                     first: i,
                     last: i + n - 1,
                     span: Span::new(tokens[i].span.start, tokens[i + n - 1].span.end),
-                    stance: *stance,
-                    according: phrase[0] == "according" || phrase[0] == "as",
+                    stance: phrase.stance,
+                    according: phrase.according,
                     participle: false,
                 });
                 i += n;
@@ -73,17 +73,11 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], sent: Range<usize>) -> Vec
         }
         if let Some(stance) = tokens[i].flags.cue() {
             let base = w.rsplit(['-', '‑']).next().unwrap_or(w);
-            let prev = i
-                .checked_sub(1)
-                .filter(|&p| p >= sent.start)
-                .and_then(|p| word_at(text, tokens, p));
-            let passive_or_noun = prev.is_some_and(|p| {
-                [
-                    "was", "were", "been", "being", "be", "is", "are", "the", "a", "an",
-                ]
-                .iter()
-                .any(|w| p.eq_ignore_ascii_case(w))
-            });
+            // "was told" (a passive), "the reported attack" (a noun).
+            let passive_or_noun = i > sent.start && {
+                let prev = &tokens[i - 1];
+                (prev.flags.be() || prev.flags.article()) && prev.is_ascii_word(text)
+            };
             if !passive_or_noun {
                 out.push(CueHit {
                     first: i,
@@ -118,5 +112,36 @@ mod tests {
         assert!(cues("Kirby was told to wait").is_empty());
         assert!(cues("the reported attack").is_empty());
         assert!(cues("the United States acted").is_empty());
+    }
+
+    /// The words before which a cue word is no cue: `be` and `article` in
+    /// `data/function_words.txt`, in any case but spelled in ASCII letters.
+    #[test]
+    fn which_words_make_a_passive_or_a_noun() {
+        for prev in [
+            "was", "Were", "been", "being", "be", "is", "are", "the", "A", "an",
+        ] {
+            assert_eq!(
+                cues(&format!("it {prev} reported")),
+                [] as [&str; 0],
+                "{prev}"
+            );
+        }
+        // A possessive, an auxiliary, an initial or a full-width form does not block.
+        for prev in ["her", "has", "Jane A.", "ｗａｓ"] {
+            assert_eq!(cues(&format!("it {prev} reported")), ["reported"], "{prev}");
+        }
+    }
+
+    #[test]
+    fn phrases_and_participles() {
+        let text = "It rose, according to the Pentagon, adding";
+        let (_, toks) = crate::grammar::lex_for_test(text);
+        let hits = find_cues(text, &toks, 0..toks.len());
+        assert_eq!(hits.len(), 2);
+        assert!(hits[0].according && !hits[0].participle && hits[0].last == hits[0].first + 1);
+        assert!(!hits[1].according && hits[1].participle);
+        assert_eq!(cues("It rose, as per the Pentagon."), ["as per"]);
+        assert_eq!(cues("He pointed out the flaw."), ["pointed out"]);
     }
 }

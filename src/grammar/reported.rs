@@ -63,8 +63,9 @@ pub(crate) fn reported_clause(
     // a few words ("told reporters on Monday") or a relative clause ("… official who spoke
     // on condition of anonymity").
     let tail = g1 + 1..end;
-    let relative =
-        word_at(text, tokens, g1 + 1).is_some_and(|w| matches!(w, "who" | "which" | "whose"));
+    let relative = tokens
+        .get(g1 + 1)
+        .is_some_and(|t| t.flags.relative() && t.is_lower_ascii_word(text));
     // The tail runs to the end, or to a comma before an appositive ("…, the zoo said
     // Saturday, the first twins in two decades.").
     let tail_end = tail
@@ -115,11 +116,8 @@ pub(crate) fn reported_clause(
         k = that + 1;
         after_that = true;
     } else {
-        let takes_object = [
-            "told", "tells", "telling", "asked", "informed", "assured", "briefed",
-        ]
-        .iter()
-        .any(|w| is_word(a.cue.last, w));
+        let cue = &tokens[a.cue.last];
+        let takes_object = cue.flags.cue_takes_object() && cue.is_ascii_word(text);
         let opens = tokens
             .get(k)
             .is_some_and(|t| t.is_word() && t.flags.adverbial());
@@ -264,5 +262,26 @@ mod tests {
         assert_eq!(clauses("Austin said: we go now."), vec![None]);
         // Thought, not speech: no cue at all.
         assert!(clauses("Kirby appeared to sidestep questions on Iran.").is_empty());
+    }
+
+    #[test]
+    fn cues_that_take_an_object() {
+        // `object` in `data/cues.txt`: past the object to the clause.
+        assert_eq!(
+            clauses("Bello told reporters she had six votes."),
+            some("she had six votes")
+        );
+        assert_eq!(
+            clauses("Bello said reporters she had six votes."),
+            some("reporters she had six votes")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_ends_the_attribution() {
+        assert_eq!(
+            clauses("The port reopened, an aide who was there said."),
+            some("The port reopened")
+        );
     }
 }

@@ -40,6 +40,33 @@ impl Token {
     pub(crate) fn is_punct(&self, c: char) -> bool {
         self.tok == Tok::Punct(c)
     }
+
+    /// Whether the token is a word of ASCII letters alone: "was" or "Was", not "ｗａｓ" (full
+    /// width) or "A." (an initial).
+    ///
+    /// The lexicon drops a final period and folds NFKC before it looks a word up, so a flag
+    /// alone also holds for those spellings. The rules over closed-class words (`be`,
+    /// `article`, … in `data/function_words.txt`) match the plain spelling only, and ask
+    /// for this beside the flag; [`Token::is_lower_ascii_word`] where case matters too.
+    pub(crate) fn is_ascii_word(&self, text: &str) -> bool {
+        self.is_word()
+            && self
+                .span
+                .slice(text)
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic())
+    }
+
+    /// Whether the token is a word of lower-case ASCII letters alone: "and", not "And",
+    /// "ａｎｄ" or "AND". See [`Token::is_ascii_word`].
+    pub(crate) fn is_lower_ascii_word(&self, text: &str) -> bool {
+        self.is_word()
+            && self
+                .span
+                .slice(text)
+                .bytes()
+                .all(|b| b.is_ascii_lowercase())
+    }
 }
 
 /// The text of token `i` if it is a word; `None` for punctuation, a quote, or past the end.

@@ -6,26 +6,34 @@
 
 use crate::quote::Stance;
 
+/// The bits of [`Flags`].
+pub(super) type Bits = u64;
+
 /// The lists a word belongs to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Flags(pub(super) u32);
+pub(crate) struct Flags(pub(super) Bits);
 
 macro_rules! flags {
     ($($(#[$doc:meta])* $name:ident = $bit:expr, $get:ident;)*) => {
         impl Flags {
             $(
                 $(#[$doc])*
-                pub(super) const $name: u32 = 1 << $bit;
+                pub(super) const $name: Bits = 1 << $bit;
                 $(#[$doc])*
                 pub fn $get(self) -> bool {
                     self.0 & Self::$name != 0
                 }
             )*
+
+            /// Every flag by its getter's name, for tests.
+            #[cfg(test)]
+            pub(super) const ALL: &'static [(&'static str, Bits)] = &[$((stringify!($get), Self::$name)),*];
         }
     };
 }
 
 flags! {
+    // Case-insensitive lists, one flag a file.
     /// A role or title word (`data/titles.txt`, or a profession by its ending).
     TITLE = 0, title;
     /// Head noun of an anonymous source (`data/anonymous.txt`).
@@ -38,16 +46,29 @@ flags! {
     AUXILIARY = 4, auxiliary;
     /// Makes a following quoted phrase a name (`data/naming_words.txt`).
     NAMING = 5, naming;
+    /// The lower-case form of an organisation word ("union", "ministry").
+    ORG_NOUN = 9, org_noun;
+    /// Shows a finite verb (`data/verb_markers.txt`, or a word ending in "-ed").
+    VERB = 25, verb;
+    /// Opens a short phrase between a cue and "that" (`data/adverbial_openers.txt`).
+    ADVERBIAL = 26, adverbial;
+
+    // Cues (`data/cues.txt`): the stance, and the marks of its third column.
     /// A cue of neutral stance.
     CUE_NEUTRAL = 6, cue_neutral;
     /// A cue of assertive stance.
     CUE_ASSERTIVE = 7, cue_assertive;
     /// A cue of doubtful stance.
     CUE_DOUBTFUL = 8, cue_doubtful;
-    /// The lower-case form of an organisation word ("union", "ministry").
-    ORG_NOUN = 9, org_noun;
     /// The first word of a multi-word cue ("according", "pointed").
     CUE_PHRASE_START = 10, cue_phrase_start;
+    /// A cue that reports a clause only after "that" ("declared that …", not "declared war").
+    CUE_NEEDS_THAT = 27, cue_needs_that;
+    /// A cue that takes an object before the clause it reports ("told reporters the port
+    /// would reopen").
+    CUE_TAKES_OBJECT = 35, cue_takes_object;
+
+    // Closed-class words (`data/function_words.txt`), one flag a class.
     /// A definite determiner or possessive ("the", "her").
     DEFINITE = 11, definite;
     /// An indefinite article ("a", "an").
@@ -60,14 +81,22 @@ flags! {
     NEUTER = 15, neuter;
     /// "they".
     PLURAL = 23, plural;
-    /// Shows a finite verb (`data/verb_markers.txt`, or a word ending in "-ed").
-    VERB = 25, verb;
-    /// Opens a short phrase between a cue and "that" (`data/adverbial_openers.txt`).
-    ADVERBIAL = 26, adverbial;
     /// A conjunction ("and", "but"): never inside a speaker phrase.
     CONJUNCTION = 28, conjunction;
-    /// A cue that reports a clause only after "that" ("declared that …", not "declared war").
-    CUE_NEEDS_THAT = 27, cue_needs_that;
+    /// A form of "be" ("was", "been"): a cue after one is a passive ("was told").
+    BE = 29, be;
+    /// An article ("the", "a", "an"): a cue after one is a noun ("the reported attack").
+    ARTICLE = 30, article;
+    /// A third-person possessive determiner ("his", "her", "its", "their").
+    POSSESSIVE = 31, possessive;
+    /// Joins the items of a list ("and", "or", "nor").
+    LIST = 32, list;
+    /// Attaches a phrase to the head before it ("a spokesperson *for* the union").
+    PREPOSITION = 33, preposition;
+    /// Opens a relative clause ("who", "which", "whose").
+    RELATIVE = 34, relative;
+
+    // Case-sensitive lists, one flag a file.
     /// Never part of a name (`data/not_names.txt`).
     NOT_NAME = 16, not_name;
     /// A common given name.
@@ -82,13 +111,15 @@ flags! {
     STARTER = 21, starter;
     /// The last word of a known organisation of several words ("House" of "White House").
     ORG_PHRASE_END = 22, org_phrase_end;
+
+    // Read off the word itself.
     /// Starts with an upper-case letter.
     CAPITALIZED = 24, capitalized;
 }
 
 impl Flags {
     /// The three stance bits: any one makes the word a one-word cue.
-    pub(super) const CUES: u32 = Self::CUE_NEUTRAL | Self::CUE_ASSERTIVE | Self::CUE_DOUBTFUL;
+    pub(super) const CUES: Bits = Self::CUE_NEUTRAL | Self::CUE_ASSERTIVE | Self::CUE_DOUBTFUL;
 
     /// The stance, if the word is a one-word cue.
     pub fn cue(self) -> Option<Stance> {
@@ -104,11 +135,26 @@ impl Flags {
     }
 
     /// The bit of a cue of `stance`.
-    pub(super) fn stance_bit(stance: Stance) -> u32 {
+    pub(super) fn stance_bit(stance: Stance) -> Bits {
         match stance {
             Stance::Neutral => Self::CUE_NEUTRAL,
             Stance::Assertive => Self::CUE_ASSERTIVE,
             Stance::Doubtful => Self::CUE_DOUBTFUL,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_flag_has_a_bit_of_its_own() {
+        let mut seen: Bits = 0;
+        for &(name, bit) in Flags::ALL {
+            assert_eq!(bit.count_ones(), 1, "{name}");
+            assert_eq!(seen & bit, 0, "{name} shares its bit");
+            seen |= bit;
         }
     }
 }

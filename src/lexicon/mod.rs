@@ -18,6 +18,7 @@ use unicode_normalization::UnicodeNormalization;
 mod flags;
 pub(crate) mod lists;
 
+use flags::Bits;
 pub(crate) use flags::Flags;
 
 use crate::quote::Stance;
@@ -27,9 +28,9 @@ use lists::{columns, entries};
 #[derive(Debug, Default)]
 struct Entry {
     /// Flags whatever the case ("said", "Said").
-    folded: u32,
+    folded: Bits,
     /// Flags of case-sensitive spellings ("Gen", "Pentagon"), compared exactly.
-    exact: Vec<(Box<str>, u32)>,
+    exact: Vec<(Box<str>, Bits)>,
 }
 
 /// All word lists, parsed.
@@ -37,8 +38,8 @@ struct Entry {
 pub(crate) struct Lexicon {
     /// Lower-case NFKC word (as bytes) → what the lists say of it: one hash per word.
     words: FxHashMap<Box<[u8]>, Entry>,
-    /// Multi-word cues as lower-case word sequences, longest first.
-    pub cue_phrases: Vec<(Vec<String>, Stance)>,
+    /// Multi-word cues, longest first.
+    pub cue_phrases: Vec<CuePhrase>,
     /// Organisations of several words, as written ("White House").
     org_phrases: FxHashSet<Box<str>>,
 }
@@ -96,110 +97,186 @@ fn with_folded<T>(word: &str, f: impl FnOnce(&[u8]) -> T) -> T {
     f(nfkc(word).to_lowercase().as_bytes())
 }
 
-impl Lexicon {
-    fn load() -> Self {
-        let mut folded: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut exact: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        let mut org_phrases = FxHashSet::default();
-        let add = |map: &mut FxHashMap<Box<str>, u32>, key: String, bit: u32| {
-            *map.entry(key.into_boxed_str()).or_default() |= bit;
-        };
-        let mut cue_phrases = Vec::new();
-        for line in entries(include_str!("../../data/cues.txt")) {
+/// The lists of one flag each, folded to lower case.
+const FOLDED: [(&str, Bits); 9] = [
+    (include_str!("../../data/titles.txt"), Flags::TITLE),
+    (include_str!("../../data/anonymous.txt"), Flags::ANONYMOUS),
+    (include_str!("../../data/modifiers.txt"), Flags::MODIFIER),
+    (
+        include_str!("../../data/statement_nouns.txt"),
+        Flags::STATEMENT,
+    ),
+    (include_str!("../../data/auxiliaries.txt"), Flags::AUXILIARY),
+    (include_str!("../../data/naming_words.txt"), Flags::NAMING),
+    (
+        include_str!("../../data/organization_words.txt"),
+        Flags::ORG_NOUN,
+    ),
+    (include_str!("../../data/verb_markers.txt"), Flags::VERB),
+    (
+        include_str!("../../data/adverbial_openers.txt"),
+        Flags::ADVERBIAL,
+    ),
+];
+
+/// The lists of one flag each, compared case-sensitively.
+const EXACT: [(&str, Bits); 5] = [
+    (include_str!("../../data/not_names.txt"), Flags::NOT_NAME),
+    (include_str!("../../data/given_names.txt"), Flags::GIVEN),
+    (
+        include_str!("../../data/organization_words.txt"),
+        Flags::ORG_WORD,
+    ),
+    (
+        include_str!("../../data/abbreviations.txt"),
+        Flags::ABBREVIATION,
+    ),
+    (
+        include_str!("../../data/sentence_starters.txt"),
+        Flags::STARTER,
+    ),
+];
+
+const CUES: &str = include_str!("../../data/cues.txt");
+const FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
+const ORGANIZATIONS: &str = include_str!("../../data/organizations.txt");
+
+/// A cue of several words ("according to", "pointed out").
+#[derive(Debug)]
+pub(crate) struct CuePhrase {
+    /// Its words, in lower case.
+    pub words: Vec<String>,
+    pub stance: Stance,
+    /// The speaker follows and the cue has no subject ("according to X", "as per X").
+    pub according: bool,
+}
+
+/// The two tables while the lists are read: lower-case NFKC word → bits, and NFKC spelling
+/// → bits.
+#[derive(Default)]
+struct Tables {
+    folded: FxHashMap<Box<str>, Bits>,
+    exact: FxHashMap<Box<str>, Bits>,
+}
+
+impl Tables {
+    fn fold(&mut self, word: String, bits: Bits) {
+        *self.folded.entry(word.into_boxed_str()).or_default() |= bits;
+    }
+
+    fn exact(&mut self, spelling: String, bits: Bits) {
+        *self.exact.entry(spelling.into_boxed_str()).or_default() |= bits;
+    }
+
+    /// `data/cues.txt`: `<words> <TAB> <stance> [<TAB> <mark> …]`. One-word cues become
+    /// flags; the phrases are returned, longest first.
+    fn read_cues(&mut self) -> Vec<CuePhrase> {
+        let mut phrases = Vec::new();
+        for line in entries(CUES) {
             let mut columns = columns(line);
             let words = columns.next().unwrap_or(line);
             let stance = columns.next().unwrap_or("neutral");
-            let needs_that = columns.next() == Some("that");
             let stance = Stance::from_name(stance).unwrap_or(Stance::Neutral);
+            let (mut marks, mut according) = (0, false);
+            for mark in columns.next().unwrap_or("").split_whitespace() {
+                match mark {
+                    "that" => marks |= Flags::CUE_NEEDS_THAT,
+                    "object" => marks |= Flags::CUE_TAKES_OBJECT,
+                    "according" => according = true,
+                    other => panic!("data/cues.txt: unknown mark {other:?} in {line:?}"),
+                }
+            }
             let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
             if let [word] = words.as_slice() {
-                let that = if needs_that { Flags::CUE_NEEDS_THAT } else { 0 };
-                add(&mut folded, word.clone(), Flags::stance_bit(stance) | that);
+                assert!(
+                    !according,
+                    "data/cues.txt: `according` marks a phrase: {line:?}"
+                );
+                self.fold(word.clone(), Flags::stance_bit(stance) | marks);
             } else {
-                add(&mut folded, words[0].clone(), Flags::CUE_PHRASE_START);
-                cue_phrases.push((words, stance));
+                assert!(
+                    marks == 0,
+                    "data/cues.txt: `that`, `object` mark one word: {line:?}"
+                );
+                self.fold(words[0].clone(), Flags::CUE_PHRASE_START);
+                phrases.push(CuePhrase {
+                    words,
+                    stance,
+                    according,
+                });
             }
         }
-        cue_phrases.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
-        let lists_folded = [
-            (include_str!("../../data/titles.txt"), Flags::TITLE),
-            (include_str!("../../data/anonymous.txt"), Flags::ANONYMOUS),
-            (include_str!("../../data/modifiers.txt"), Flags::MODIFIER),
-            (
-                include_str!("../../data/statement_nouns.txt"),
-                Flags::STATEMENT,
-            ),
-            (include_str!("../../data/auxiliaries.txt"), Flags::AUXILIARY),
-            (include_str!("../../data/naming_words.txt"), Flags::NAMING),
-            (
-                include_str!("../../data/organization_words.txt"),
-                Flags::ORG_NOUN,
-            ),
-            (include_str!("../../data/verb_markers.txt"), Flags::VERB),
-            (
-                include_str!("../../data/adverbial_openers.txt"),
-                Flags::ADVERBIAL,
-            ),
-        ];
-        for line in entries(include_str!("../../data/function_words.txt")) {
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        phrases
+    }
+
+    /// `data/function_words.txt`: `<word> <TAB> <class> [<class> …]`.
+    fn read_function_words(&mut self) {
+        for line in entries(FUNCTION_WORDS) {
             let mut columns = columns(line);
             let word = columns.next().unwrap_or(line);
-            let bit = match columns.next().unwrap_or("") {
-                "definite" => Flags::DEFINITE,
-                "indefinite" => Flags::INDEFINITE,
-                "connector" => Flags::CONNECTOR,
-                "personal" => Flags::PERSONAL,
-                "neuter" => Flags::NEUTER,
-                "plural" => Flags::PLURAL,
-                "conjunction" => Flags::CONJUNCTION,
-                other => panic!("data/function_words.txt: unknown class {other:?}"),
-            };
-            add(&mut folded, word.to_lowercase(), bit);
-        }
-        for (src, bit) in lists_folded {
-            for e in entries(src) {
-                add(
-                    &mut folded,
-                    e.nfkc().collect::<String>().to_lowercase(),
-                    bit,
-                );
+            let mut bits = 0;
+            for class in columns.next().unwrap_or("").split_whitespace() {
+                bits |= match class {
+                    "definite" => Flags::DEFINITE,
+                    "indefinite" => Flags::INDEFINITE,
+                    "connector" => Flags::CONNECTOR,
+                    "personal" => Flags::PERSONAL,
+                    "neuter" => Flags::NEUTER,
+                    "plural" => Flags::PLURAL,
+                    "conjunction" => Flags::CONJUNCTION,
+                    "be" => Flags::BE,
+                    "article" => Flags::ARTICLE,
+                    "possessive" => Flags::POSSESSIVE,
+                    "list" => Flags::LIST,
+                    "preposition" => Flags::PREPOSITION,
+                    "relative" => Flags::RELATIVE,
+                    other => panic!("data/function_words.txt: unknown class {other:?}"),
+                };
             }
+            assert!(bits != 0, "data/function_words.txt: {word:?} has no class");
+            self.fold(word.to_lowercase(), bits);
         }
-        let lists_exact = [
-            (include_str!("../../data/not_names.txt"), Flags::NOT_NAME),
-            (include_str!("../../data/given_names.txt"), Flags::GIVEN),
-            (
-                include_str!("../../data/organization_words.txt"),
-                Flags::ORG_WORD,
-            ),
-            (
-                include_str!("../../data/abbreviations.txt"),
-                Flags::ABBREVIATION,
-            ),
-            (
-                include_str!("../../data/sentence_starters.txt"),
-                Flags::STARTER,
-            ),
-        ];
-        for (src, bit) in lists_exact {
-            for e in entries(src) {
-                add(&mut exact, e.nfkc().collect(), bit);
-            }
-        }
-        for e in entries(include_str!("../../data/organizations.txt")) {
+    }
+
+    /// `data/organizations.txt`: one-word bodies are flags; longer ones are returned as
+    /// written, with a flag on their last word.
+    fn read_organizations(&mut self) -> FxHashSet<Box<str>> {
+        let mut phrases = FxHashSet::default();
+        for e in entries(ORGANIZATIONS) {
             let e: String = e.nfkc().collect();
             if let Some((_, last)) = e.rsplit_once(' ') {
-                add(&mut exact, last.to_string(), Flags::ORG_PHRASE_END);
-                org_phrases.insert(e.into_boxed_str());
+                self.exact(last.to_string(), Flags::ORG_PHRASE_END);
+                phrases.insert(e.into_boxed_str());
             } else {
-                add(&mut exact, e, Flags::ORG);
+                self.exact(e, Flags::ORG);
             }
         }
+        phrases
+    }
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let mut tables = Tables::default();
+        let cue_phrases = tables.read_cues();
+        tables.read_function_words();
+        for (src, bit) in FOLDED {
+            for e in entries(src) {
+                tables.fold(e.nfkc().collect::<String>().to_lowercase(), bit);
+            }
+        }
+        for (src, bit) in EXACT {
+            for e in entries(src) {
+                tables.exact(e.nfkc().collect(), bit);
+            }
+        }
+        let org_phrases = tables.read_organizations();
         let mut words: FxHashMap<Box<[u8]>, Entry> = FxHashMap::default();
-        for (key, bits) in folded {
+        for (key, bits) in tables.folded {
             words.entry(key.into_boxed_bytes()).or_default().folded |= bits;
         }
-        for (key, bits) in exact {
+        for (key, bits) in tables.exact {
             let lower = key.to_lowercase().into_bytes().into_boxed_slice();
             words.entry(lower).or_default().exact.push((key, bits));
         }
@@ -279,7 +356,7 @@ mod tests {
         assert_eq!(l.flags("said").cue(), Some(Stance::Neutral));
         assert_eq!(l.flags("claimed").cue(), Some(Stance::Doubtful));
         assert_eq!(l.flags("long-vowed").cue(), Some(Stance::Assertive));
-        assert!(l.cue_phrases.iter().any(|(w, _)| w == &["according", "to"]));
+        assert!(l.cue_phrases.iter().any(|p| p.words == ["according", "to"]));
         assert!(l.flags("Brig.").title() && l.flags("spokesman").title());
         assert!(!l.flags("Kirby").title() && l.flags("Kirby").capitalized());
         assert!(l.flags("Officials").anonymous());
@@ -296,5 +373,21 @@ mod tests {
         assert!(l.flags("Ｐｅｎｔａｇｏｎ").org() && l.is_organization_phrase("White House"));
         assert!(l.flags("House").org_phrase_end() && l.flags("according").cue_phrase_start());
         assert!(l.flags("union").org_noun() && l.flags("Ministry").org_word());
+    }
+
+    #[test]
+    fn function_word_classes_and_cue_marks() {
+        let l = Lexicon::get();
+        assert!(l.flags("The").definite() && l.flags("the").article() && !l.flags("her").article());
+        assert!(l.flags("her").possessive() && !l.flags("my").possessive());
+        assert!(l.flags("and").conjunction() && l.flags("and").list() && !l.flags("but").list());
+        assert!(l.flags("been").be() && l.flags("who").relative() && l.flags("with").preposition());
+        assert!(l.flags("told").cue_takes_object() && !l.flags("said").cue_takes_object());
+        assert!(l.flags("asked").cue_needs_that() && l.flags("asked").cue_takes_object());
+        let according: Vec<&[String]> = (l.cue_phrases.iter())
+            .filter(|p| p.according)
+            .map(|p| p.words.as_slice())
+            .collect();
+        assert_eq!(according, [["according", "to"], ["as", "per"]]);
     }
 }

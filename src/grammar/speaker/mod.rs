@@ -93,8 +93,7 @@ pub(crate) fn parse_left(text: &str, tokens: &[Token], end: usize) -> Option<Men
 /// speaker is the head phrase, with the prepositional phrase as part of its role.
 fn attach_to_head(text: &str, tokens: &[Token], m: Mention) -> Option<Mention> {
     let prep = m.tokens.0.checked_sub(1)?;
-    let w = tokens[prep].span.slice(text);
-    if !tokens[prep].is_word() || !matches!(w, "at" | "of" | "for" | "from" | "with" | "in") {
+    if !(tokens[prep].flags.preposition() && tokens[prep].is_lower_ascii_word(text)) {
         return None;
     }
     // "people familiar with the matter": over an adjective to the head.
