@@ -350,7 +350,7 @@ fn is_determiner(text: &str, tokens: &[Token], i: usize) -> bool {
         .is_some_and(|t| (t.flags.article() || t.flags.possessive()) && t.is_lower_ascii_word(text))
 }
 
-/// Whether the mention follows "<statement noun> by" ("A statement by the Secretary").
+/// Whether the mention follows `<statement noun> by` ("A statement by the Secretary").
 fn by_statement(text: &str, tokens: &[Token], m: &Mention, start: usize) -> bool {
     m.tokens.0 >= start + 2
         && word_at(text, tokens, m.tokens.0 - 1) == Some("by")

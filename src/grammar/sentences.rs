@@ -7,6 +7,10 @@
 //! a dotted acronym (`U.S.`) ends one only before a typical sentence opener ("The", "He").
 //! A quote whose words end a sentence (`“… conflict.” The strikes …`) ends the writer's
 //! sentence too, unless an attribution follows (`“Why now?” Kirby asked.`).
+//!
+//! Whether a paragraph is prose at all (not an image caption or an embed) is the caller's
+//! question: see `is_prose` in the extraction pipeline. No nom here: [`paragraphs`] splits
+//! lines and [`sentences`] is one loop over a paragraph's tokens.
 
 use std::ops::Range;
 

@@ -1,9 +1,13 @@
 //! Tokens of the writer's text: words, punctuation, and whole quotes as single tokens.
 //!
-//! A word is a run of letters and digits, joined across an inner `.` (`U.S.`, `a.m.`), an
-//! inner apostrophe (`Iran’s`, `don't`) or an inner hyphen (`Iran-backed`). A final period
+//! A word is a run of word characters ([`is_word_char`]: letters and numbers of any script),
+//! joined across one inner joiner at a time: `.` (`U.S.`, `a.m.`), an apostrophe `'` `’` `‘`
+//! (`Iran’s`, `don't`), a hyphen `-` `‑` (`Iran-backed`) or `&` (`AT&T`). A final period
 //! belongs to the word when the word is an abbreviation (`Gen.`, `Oct.`), an initial (`J.`) or a
 //! dotted acronym (`U.S.`); otherwise it is punctuation and may end a sentence.
+//!
+//! The scanners are nom parsers (`IResult`) on complete input, with byte-level fast paths for
+//! ASCII; each word is looked up in the lexicon once, here, and carries its [`Flags`].
 
 use nom::bytes::complete::{take_while, take_while1};
 use nom::{IResult, Parser};
@@ -77,10 +81,16 @@ pub(crate) fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&
         .map(|t| t.span.slice(text))
 }
 
-fn is_word_char(c: char) -> bool {
+/// Whether `c` can be part of a word: a letter or a number of any script, as
+/// [`char::is_alphanumeric`] has it (Unicode `Alphabetic` or `Numeric`: `é`, `ж`, `中`, `٣`
+/// and `½` count). The joiners (`.`, apostrophes, hyphens, `&`) are not word characters:
+/// they join two runs of them into one word.
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Characters that join two runs of word characters into one word: `U.S.`, `don't`,
+/// `Iran’s`, `Iran-backed`, `AT&T`.
 fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '‘' | '-' | '‑' | '&')
 }
@@ -256,6 +266,13 @@ mod tests {
     }
 
     #[test]
+    fn word_characters_are_letters_and_numbers_of_any_script() {
+        assert!("aZé9ж中٣½".chars().all(is_word_char));
+        assert!(!".'’‘-‑& ,“".chars().any(is_word_char));
+        assert!(".'’‘-‑&".chars().all(is_joiner));
+    }
+
+    #[test]
     fn abbreviations_keep_their_period() {
         assert_eq!(
             toks("Brig. Gen. Pat Ryder of the U.S. said so."),
@@ -266,9 +283,11 @@ mod tests {
     #[test]
     fn joiners_stay_inside_words() {
         assert_eq!(
-            toks("Iran’s Iran-backed don't"),
-            ["Iran’s", "Iran-backed", "don't"]
+            toks("Iran’s Iran-backed don't AT&T a.m."),
+            ["Iran’s", "Iran-backed", "don't", "AT&T", "a.m."]
         );
+        // One joiner at a time: "--" and ". " end the word.
+        assert_eq!(toks("well--known"), ["well", "-", "-", "known"]);
         assert_eq!(
             toks("the organisers’ statement"),
             ["the", "organisers’", "statement"]

@@ -1,6 +1,6 @@
 //! [`Flags`]: the lists a word belongs to, as one bitset per token.
 //!
-//! The [`flags!`] macro declares each list once: its bit, its doc line and the getter the
+//! The `flags!` macro declares each list once: its bit, its doc line and the getter the
 //! grammar asks (`t.flags.title()`). Bits are set by [`super::Lexicon::flags`] from the data
 //! files that [`super::lists`] reads.
 
