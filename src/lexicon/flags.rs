@@ -27,7 +27,8 @@ macro_rules! flags {
 
             /// Every flag by its getter's name, for tests.
             #[cfg(test)]
-            pub(super) const ALL: &'static [(&'static str, Bits)] = &[$((stringify!($get), Self::$name)),*];
+            pub(super) const ALL: &'static [(&'static str, Bits)] =
+                &[$((stringify!($get), Self::$name)),*];
         }
     };
 }

@@ -40,7 +40,8 @@ mod tests {
         assert_eq!(columns("said").collect::<Vec<_>>(), ["said"]);
     }
 
-    /// Every file in `data/` opens with a header comment (what it is, where it comes from).
+    /// Every file in `data/` opens with a header comment: what it is, and a `Source:` line
+    /// (where it comes from and what reads it).
     #[test]
     fn every_list_has_a_header() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
@@ -49,7 +50,10 @@ mod tests {
             let path = file.expect("a data file").path();
             if path.extension().is_some_and(|e| e == "txt") {
                 let text = std::fs::read_to_string(&path).expect("UTF-8 text");
-                assert!(text.starts_with("# "), "{} has no header", path.display());
+                let header = text.lines().take_while(|l| l.starts_with('#'));
+                let sourced = header.clone().any(|l| l.starts_with("# Source: "));
+                assert!(header.count() > 0, "{} has no header", path.display());
+                assert!(sourced, "{} has no `# Source:` line", path.display());
                 seen += 1;
             }
         }

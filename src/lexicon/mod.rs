@@ -8,6 +8,9 @@
 //! Lookups compare NFKC forms, so full-width "Ｍａｙｏｒ" and ligatures match their plain
 //! spelling; one table is case-folded (titles, cues, …), the other case-sensitive (names,
 //! organisation words, abbreviations, …).
+//!
+//! [`lists`] is the one reader of the data files, for every list in the crate (the linker's
+//! too); [`flags`] declares the bits; this module builds the tables and looks words up.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

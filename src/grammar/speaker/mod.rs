@@ -263,29 +263,31 @@ mod tests {
 
     #[test]
     fn role_and_name_split() {
-        assert_eq!(
-            left("Defense Secretary Lloyd Austin said"),
-            person("Lloyd Austin", Some("Defense Secretary"))
-        );
-        assert_eq!(
-            left("Air Force Brig. Gen. Pat Ryder said"),
-            person("Pat Ryder", Some("Air Force Brig. Gen."))
-        );
-        assert_eq!(
-            left("NSC Coordinator for Strategic Communications John Kirby said"),
-            person(
+        for (text, name, role) in [
+            (
+                "Defense Secretary Lloyd Austin said",
+                "Lloyd Austin",
+                "Defense Secretary",
+            ),
+            (
+                "Air Force Brig. Gen. Pat Ryder said",
+                "Pat Ryder",
+                "Air Force Brig. Gen.",
+            ),
+            (
+                "NSC Coordinator for Strategic Communications John Kirby said",
                 "John Kirby",
-                Some("NSC Coordinator for Strategic Communications")
-            )
-        );
-        assert_eq!(
-            left("White House spokesman John Kirby said"),
-            person("John Kirby", Some("White House spokesman"))
-        );
-        assert_eq!(
-            left("In a speech, Mayor Ana Reyes said"),
-            person("Ana Reyes", Some("Mayor"))
-        );
+                "NSC Coordinator for Strategic Communications",
+            ),
+            (
+                "White House spokesman John Kirby said",
+                "John Kirby",
+                "White House spokesman",
+            ),
+            ("In a speech, Mayor Ana Reyes said", "Ana Reyes", "Mayor"),
+        ] {
+            assert_eq!(left(text), person(name, Some(role)), "{text}");
+        }
     }
 
     #[test]
@@ -366,25 +368,23 @@ mod tests {
 
     #[test]
     fn mentions_read_rightwards() {
-        assert_eq!(
-            right("the spokesman John Kirby said").as_deref(),
-            Some("the spokesman John Kirby")
-        );
-        assert_eq!(right("officials said so").as_deref(), Some("officials"));
-        assert_eq!(
-            right("librarian Rosa Diaz said").as_deref(),
-            Some("librarian Rosa Diaz")
-        );
-        // Not "the state water board": see `plain_then_head` in `parse_right`.
-        assert_eq!(
-            right("the state water board said").as_deref(),
-            Some("the state")
-        );
-        assert_eq!(
-            right("the county's finance chief said").as_deref(),
-            Some("the county's finance chief")
-        );
-        assert_eq!(right("she said").as_deref(), Some("she"));
-        assert_eq!(right("said the mayor"), None);
+        for (text, mention) in [
+            (
+                "the spokesman John Kirby said",
+                Some("the spokesman John Kirby"),
+            ),
+            ("officials said so", Some("officials")),
+            ("librarian Rosa Diaz said", Some("librarian Rosa Diaz")),
+            // Not "the state water board": see `plain_then_head` in `parse_right`.
+            ("the state water board said", Some("the state")),
+            (
+                "the county's finance chief said",
+                Some("the county's finance chief"),
+            ),
+            ("she said", Some("she")),
+            ("said the mayor", None),
+        ] {
+            assert_eq!(right(text).as_deref(), mention, "{text}");
+        }
     }
 }
