@@ -1,7 +1,7 @@
 //! What a unit of quote marks is: a quote with its speaker and kind, a title or scare quote,
 //! or nothing; and which attribution of its sentence it takes.
 
-use crate::grammar::cue::Attribution;
+use crate::grammar::attribution::Attribution;
 use crate::grammar::words::{Tok, Token};
 use crate::quote::{Mention, MentionKind, QuoteKind, ResolvedBy};
 use crate::resolve::Who;

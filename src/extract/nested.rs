@@ -1,5 +1,6 @@
 //! Speech nested inside a quote, one level down.
 
+use crate::grammar::attribution;
 use crate::grammar::cue;
 use crate::grammar::marks::Region;
 use crate::grammar::sentences;
@@ -56,7 +57,7 @@ pub(super) fn nested_speech(
         };
         for range in sentences::sentences(text, &tokens, ends) {
             let cues = cue::find_cues(text, &tokens, range.clone());
-            let attributions = cue::attribute(text, &tokens, range.clone(), &cues);
+            let attributions = attribution::attribute(text, &tokens, range.clone(), &cues);
             if attributions.is_empty() {
                 continue;
             }

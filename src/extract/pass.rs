@@ -7,9 +7,10 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use crate::grammar::cue::{self, Attribution};
-use crate::grammar::mention::Mention as Np;
-use crate::grammar::sentences;
+use crate::grammar::attribution::{self, Attribution};
+use crate::grammar::cue;
+use crate::grammar::sentences::{self, is_prose};
+use crate::grammar::speaker::Mention as Np;
 use crate::quote::{Mention, Quote};
 use crate::resolve::{resolve_sentence, scan_names, Entities, Timeline, Who};
 use crate::{Article, Span};
@@ -18,7 +19,7 @@ use super::found::Found;
 use super::judge::Verdict;
 use super::nested::nested_speech;
 use super::reported::reported;
-use super::units::{analyse_paragraph, is_prose, units, Para, Unit};
+use super::units::{analyse_paragraph, units, Para, Unit};
 use super::Extractor;
 
 /// A sentence: its paragraph, tokens, cues with speakers, and named mentions.
@@ -73,7 +74,7 @@ impl<'a> Pass<'a> {
         for (pi, p) in paras.iter().enumerate() {
             for range in &p.sentences {
                 let cues = cue::find_cues(text, &p.tokens, range.clone());
-                let attributions = cue::attribute(text, &p.tokens, range.clone(), &cues);
+                let attributions = attribution::attribute(text, &p.tokens, range.clone(), &cues);
                 let names = scan_names(text, &p.tokens, range.clone());
                 for (m, _) in &names {
                     entities.observe(m);

@@ -1,6 +1,6 @@
 //! Reported speech: the attributions of a sentence that no quote in marks used.
 
-use crate::grammar::cue::reported_clause;
+use crate::grammar::reported::reported_clause;
 use crate::grammar::words::{Tok, Token};
 use crate::quote::QuoteKind;
 use crate::resolve::Who;

@@ -122,36 +122,9 @@ pub(super) fn trimmed_inner(text: &str, inner: Span) -> Span {
     Span::new(inner.start + lead, inner.start + lead + trimmed.len())
 }
 
-/// Whether a paragraph is prose. Image captions left by scrapers (`…[/caption]`) are not:
-/// they never hold speech, and skipping them keeps a quote's neighbours adjacent.
-pub(super) fn is_prose(p: &str) -> bool {
-    const EMBEDS: [&str; 8] = [
-        "<tweet",
-        "<blockquote",
-        "<iframe",
-        "<script",
-        "<style",
-        "<figure",
-        "<figcaption",
-        "<img",
-    ];
-    let embed = EMBEDS.iter().any(|e| {
-        p.get(..e.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(e))
-    });
-    !(embed || p.ends_with("[/caption]") || p.starts_with("[caption"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn captions_are_not_prose() {
-        assert!(!is_prose("Reuters A view of the port[/caption]"));
-        assert!(!is_prose("<tweet id=\"1\">“Hi,” she said.</tweet>"));
-        assert!(is_prose("The port reopened."));
-    }
 
     #[test]
     fn a_quote_reopened_in_the_next_paragraph_is_one_unit() {

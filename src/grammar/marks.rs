@@ -25,6 +25,9 @@
 //!
 //! Markup is skipped so that its quote marks never count: HTML-like tags (`<tweet id="1">`)
 //! and shortcodes such as `[/caption]`.
+//!
+//! The scanners ([`skip_markup`] and the gap between candidates) are nom parsers on complete
+//! input; [`lex`] is a loop over them and [`pair`] a loop over the marks it found.
 
 use nom::bytes::complete::take_until;
 use nom::{IResult, Parser};

@@ -7,6 +7,10 @@
 //! a dotted acronym (`U.S.`) ends one only before a typical sentence opener ("The", "He").
 //! A quote whose words end a sentence (`“… conflict.” The strikes …`) ends the writer's
 //! sentence too, unless an attribution follows (`“Why now?” Kirby asked.`).
+//!
+//! [`is_prose`] tells whether a paragraph is prose at all (not an image caption or an embed).
+//! No nom here: [`paragraphs`] splits lines and [`sentences`] is one loop over a paragraph's
+//! tokens.
 
 use std::ops::Range;
 
@@ -103,9 +107,36 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether a paragraph is prose. Image captions left by scrapers (`…[/caption]`) are not:
+/// they never hold speech, and skipping them keeps a quote's neighbours adjacent.
+pub(crate) fn is_prose(p: &str) -> bool {
+    const EMBEDS: [&str; 8] = [
+        "<tweet",
+        "<blockquote",
+        "<iframe",
+        "<script",
+        "<style",
+        "<figure",
+        "<figcaption",
+        "<img",
+    ];
+    let embed = EMBEDS.iter().any(|e| {
+        p.get(..e.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(e))
+    });
+    !(embed || p.ends_with("[/caption]") || p.starts_with("[caption"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn captions_are_not_prose() {
+        assert!(!is_prose("Reuters A view of the port[/caption]"));
+        assert!(!is_prose("<tweet id=\"1\">“Hi,” she said.</tweet>"));
+        assert!(is_prose("The port reopened."));
+    }
 
     fn split(text: &str) -> Vec<String> {
         let (regions, toks) = crate::grammar::lex_for_test(text);

@@ -1,9 +1,13 @@
 //! Tokens of the writer's text: words, punctuation, and whole quotes as single tokens.
 //!
-//! A word is a run of letters and digits, joined across an inner `.` (`U.S.`, `a.m.`), an
-//! inner apostrophe (`Iran’s`, `don't`) or an inner hyphen (`Iran-backed`). A final period
+//! A word is a run of word characters ([`is_word_char`]: letters and numbers of any script),
+//! joined across one inner joiner at a time: `.` (`U.S.`, `a.m.`), an apostrophe `'` `’` `‘`
+//! (`Iran’s`, `don't`), a hyphen `-` `‑` (`Iran-backed`) or `&` (`AT&T`). A final period
 //! belongs to the word when the word is an abbreviation (`Gen.`, `Oct.`), an initial (`J.`) or a
 //! dotted acronym (`U.S.`); otherwise it is punctuation and may end a sentence.
+//!
+//! The scanners are nom parsers (`IResult`) on complete input, with byte-level fast paths for
+//! ASCII; each word is looked up in the lexicon once, here, and carries its [`Flags`].
 
 use nom::bytes::complete::{take_while, take_while1};
 use nom::{IResult, Parser};
@@ -40,12 +44,53 @@ impl Token {
     pub(crate) fn is_punct(&self, c: char) -> bool {
         self.tok == Tok::Punct(c)
     }
+
+    /// Whether the token is a word of ASCII letters alone: "was" or "Was", not "ｗａｓ" (full
+    /// width) or "A." (an initial).
+    ///
+    /// The lexicon drops a final period and folds NFKC before it looks a word up, so a flag
+    /// alone also holds for those spellings. The rules over closed-class words (`be`,
+    /// `article`, … in `data/function_words.txt`) match the plain spelling only, and ask
+    /// for this beside the flag; [`Token::is_lower_ascii_word`] where case matters too.
+    pub(crate) fn is_ascii_word(&self, text: &str) -> bool {
+        self.is_word()
+            && self
+                .span
+                .slice(text)
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic())
+    }
+
+    /// Whether the token is a word of lower-case ASCII letters alone: "and", not "And",
+    /// "ａｎｄ" or "AND". See [`Token::is_ascii_word`].
+    pub(crate) fn is_lower_ascii_word(&self, text: &str) -> bool {
+        self.is_word()
+            && self
+                .span
+                .slice(text)
+                .bytes()
+                .all(|b| b.is_ascii_lowercase())
+    }
 }
 
-fn is_word_char(c: char) -> bool {
+/// The text of token `i` if it is a word; `None` for punctuation, a quote, or past the end.
+pub(crate) fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&'t str> {
+    tokens
+        .get(i)
+        .filter(|t| t.is_word())
+        .map(|t| t.span.slice(text))
+}
+
+/// Whether `c` can be part of a word: a letter or a number of any script, as
+/// [`char::is_alphanumeric`] has it (Unicode `Alphabetic` or `Numeric`: `é`, `ж`, `中`, `٣`
+/// and `½` count). The joiners (`.`, apostrophes, hyphens, `&`) are not word characters:
+/// they join two runs of them into one word.
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Characters that join two runs of word characters into one word: `U.S.`, `don't`,
+/// `Iran’s`, `Iran-backed`, `AT&T`.
 fn is_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '‘' | '-' | '‑' | '&')
 }
@@ -221,6 +266,13 @@ mod tests {
     }
 
     #[test]
+    fn word_characters_are_letters_and_numbers_of_any_script() {
+        assert!("aZé9ж中٣½".chars().all(is_word_char));
+        assert!(!".'’‘-‑& ,“".chars().any(is_word_char));
+        assert!(".'’‘-‑&".chars().all(is_joiner));
+    }
+
+    #[test]
     fn abbreviations_keep_their_period() {
         assert_eq!(
             toks("Brig. Gen. Pat Ryder of the U.S. said so."),
@@ -231,9 +283,11 @@ mod tests {
     #[test]
     fn joiners_stay_inside_words() {
         assert_eq!(
-            toks("Iran’s Iran-backed don't"),
-            ["Iran’s", "Iran-backed", "don't"]
+            toks("Iran’s Iran-backed don't AT&T a.m."),
+            ["Iran’s", "Iran-backed", "don't", "AT&T", "a.m."]
         );
+        // One joiner at a time: "--" and ". " end the word.
+        assert_eq!(toks("well--known"), ["well", "-", "-", "known"]);
         assert_eq!(
             toks("the organisers’ statement"),
             ["the", "organisers’", "statement"]

@@ -96,11 +96,7 @@ struct Tables {
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let lines = |src: &'static str| {
-            src.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        };
+        let lines = crate::lexicon::lists::entries;
         let mut aliases = FxHashMap::default();
         let mut two_word_aliases = FxHashMap::default();
         for line in lines(include_str!("../../data/aliases.txt")) {

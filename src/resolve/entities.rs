@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::grammar::mention::{Head, Mention};
+use crate::grammar::speaker::{Head, Mention};
 use crate::quote::SpeakerKind;
 use crate::Span;
 

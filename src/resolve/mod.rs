@@ -9,7 +9,7 @@
 //! Names and roles are kept as spans of the article, never copied: strings are made only
 //! when a quote is written out.
 
-use crate::grammar::mention::{Head, Mention, Pronoun};
+use crate::grammar::speaker::{Head, Mention, Pronoun};
 use crate::quote::{ResolvedBy, SpeakerKind};
 use crate::Span;
 

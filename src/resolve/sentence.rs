@@ -2,9 +2,9 @@
 
 use std::ops::Range;
 
-use crate::grammar::cue::{self, Attribution};
-use crate::grammar::mention::{self, Head, Mention};
+use crate::grammar::attribution::{self, Attribution};
 use crate::grammar::sentences::is_capitalized;
+use crate::grammar::speaker::{self, Head, Mention};
 use crate::grammar::words::Token;
 use crate::quote::{ResolvedBy, SpeakerKind};
 
@@ -97,7 +97,7 @@ pub(crate) fn scan_names(
                 || !tokens[i - 1].is_word()
                 || !is_capitalized(tokens[i - 1].span.slice(text)));
         if candidate {
-            if let Some(mut m) = mention::parse_right(text, tokens, i) {
+            if let Some(mut m) = speaker::parse_right(text, tokens, i) {
                 let pronoun = matches!(m.head, Head::Pronoun(_));
                 if (m.head == Head::Name || (pronoun && opens_clause)) && m.tokens.1 < range.end {
                     let next = |k: usize| tokens.get(m.tokens.1 + k);
@@ -106,7 +106,7 @@ pub(crate) fn scan_names(
                     {
                         m.kind = SpeakerKind::Organization;
                     }
-                    let m = cue::with_appositives(text, tokens, m, range.clone());
+                    let m = attribution::with_appositives(text, tokens, m, range.clone());
                     out.push((m, opens_clause));
                     i = m.tokens.1 + 1;
                     continue;

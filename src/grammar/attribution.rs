@@ -1,0 +1,523 @@
+//! Who a cue names: the speaker mention each cue of a sentence attaches to.
+//!
+//! Patterns (Q is a quote, NP a speaker mention from [`super::speaker`]):
+//!
+//! ```text
+//! Q [,] NP <cue>            “…,” Kirby said.       “…,” it continued.
+//! Q [,] <cue> NP            “…,” said Kirby.       “…,” noted Open Source Intelligence Monitor.
+//! NP <aux>* <cue> … Q       Austin said: “…”       Austin has said in a statement that “…”
+//! NP , det <role> , <cue>   Kirby, the White House spokesman, said …
+//! … det <stmt> by NP <cue>  A statement by the Secretary added that …
+//! according to NP           …, according to the Pentagon.   According to officials, …
+//! … <cue>-ing : Q           …, explaining: “…”  (the subject of the sentence's earlier cue)
+//! ```
+
+use std::ops::Range;
+
+use super::cue::CueHit;
+use super::speaker::{parse_left, parse_right, Head, Mention};
+use super::words::{word_at, Tok, Token};
+use crate::quote::SpeakerKind;
+use crate::Span;
+
+/// A cue with the speaker it names, if it names one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Attribution {
+    pub cue: CueHit,
+    pub speaker: Option<Mention>,
+    /// The speaker follows the cue ("said Kirby").
+    pub inverted: bool,
+    /// The speaker is given as the source of a statement ("a statement by X", "X said in a
+    /// statement"), so a later "the statement" refers to X.
+    pub statement: bool,
+    /// The cue has no subject of its own and takes the sentence's: a participle
+    /// ("…, explaining:") or a coordinated verb ("… and said:").
+    pub borrows: bool,
+}
+
+/// Finds the speaker of each cue of a sentence.
+pub(crate) fn attribute(
+    text: &str,
+    tokens: &[Token],
+    sent: Range<usize>,
+    cues: &[CueHit],
+) -> Vec<Attribution> {
+    let within = |m: &Mention| m.tokens.0 >= sent.start && m.tokens.1 < sent.end;
+    cues.iter()
+        .map(|&cue| {
+            let mut attribution = Attribution {
+                cue,
+                speaker: None,
+                inverted: false,
+                statement: false,
+                borrows: false,
+            };
+            if cue.according {
+                attribution.speaker = parse_right(text, tokens, cue.last + 1)
+                    .filter(within)
+                    .map(|m| extend_to_comma(tokens, m, sent.end))
+                    .map(|m| with_appositive_after(text, tokens, m, sent.end));
+                attribution.inverted = true;
+                return attribution;
+            }
+            if cue.participle {
+                // "…, explaining: “…”", "…, saying it was …": the speaker is the sentence's
+                // subject, found when the sentence is resolved.
+                attribution.borrows = true;
+                return attribution;
+            }
+            // "… welcomed the trial but said": the verb shares the sentence's subject.
+            if cue.first > sent.start && tokens[cue.first - 1].flags.conjunction() {
+                attribution.borrows = true;
+                return attribution;
+            }
+            // Leftwards, over auxiliaries and adverbs: the subject.
+            let mut j = cue.first;
+            while j > sent.start && tokens[j - 1].is_word() && tokens[j - 1].flags.auxiliary() {
+                j -= 1;
+            }
+            // Over a parenthesis: "The US Department of Defense (Pentagon) said".
+            if j > sent.start + 1 && tokens[j - 1].is_punct(')') {
+                if let Some(open) = (sent.start..j - 1)
+                    .rev()
+                    .take(12)
+                    .find(|&k| tokens[k].is_punct('('))
+                {
+                    j = open;
+                }
+            }
+            if j > sent.start {
+                let subject = if tokens[j - 1].is_punct(',') {
+                    parenthetical_subject(text, tokens, j - 1, sent.start)
+                } else {
+                    // "groups in Gdansk and Riga have warned": the last conjunct alone is
+                    // not the speaker.
+                    parse_left(text, tokens, j - 1).filter(within).filter(|m| {
+                        // ", and health officials warned" joins clauses; it is not a list.
+                        let i = m.tokens.0;
+                        i < sent.start + 2
+                            || !(tokens[i - 1].flags.list()
+                                && tokens[i - 1].is_lower_ascii_word(text))
+                            || !tokens[i - 2].is_word()
+                    })
+                };
+                if let Some(m) = subject {
+                    attribution.statement = by_statement(text, tokens, &m, sent.start);
+                    attribution.speaker = Some(m);
+                }
+            }
+            if attribution.speaker.is_none() {
+                let before = cue.first.checked_sub(1).filter(|&p| p >= sent.start);
+                let opens_clause = before.is_none_or(|p| !tokens[p].is_word());
+                if opens_clause {
+                    attribution.speaker = parse_right(text, tokens, cue.last + 1)
+                        .filter(within)
+                        .map(|m| with_appositive_after(text, tokens, m, sent.end));
+                    attribution.inverted = attribution.speaker.is_some();
+                }
+            }
+            // "X said in a statement"
+            let next = |k: usize| word_at(text, tokens, cue.last + k);
+            if next(1) == Some("in")
+                && is_determiner(text, tokens, cue.last + 2)
+                && tokens
+                    .get(cue.last + 3)
+                    .is_some_and(|t| t.is_word() && t.flags.statement())
+            {
+                attribution.statement = true;
+            }
+            attribution
+        })
+        .collect()
+}
+
+/// How many tokens a parenthetical between commas may hold.
+const MAX_PARENTHETICAL: usize = 20;
+
+/// The subject before a parenthetical that ends with the comma at `comma`:
+///
+/// ```text
+/// NAME , <role phrase> , <cue>      Ana Reyes, the mayor, said
+/// NAME , <anything> , <cue>         Derek Ashworth, who voted against, said
+/// <description> , NAME , <cue>      The regulator, the National Transport Safety Board, said
+/// ```
+fn parenthetical_subject(
+    text: &str,
+    tokens: &[Token],
+    comma: usize,
+    start: usize,
+) -> Option<Mention> {
+    // The opening comma: the nearest one before which a speaker phrase ends, over up to three
+    // comma-separated segments ("Harold Fenn, 72, who has been travelling, said"). A quote or
+    // sentence punctuation in between means there is none.
+    let stops = |k: usize| {
+        matches!(tokens[k].tok, Tok::Quote(_))
+            || [';', ':', '.', '!', '?']
+                .iter()
+                .any(|&c| tokens[k].is_punct(c))
+    };
+    let mut found = None;
+    let mut k = comma;
+    for _ in 0..3 {
+        let open = (start..k)
+            .rev()
+            .take(MAX_PARENTHETICAL)
+            .find(|&i| tokens[i].is_punct(',') || stops(i))
+            .filter(|&i| tokens[i].is_punct(','))?;
+        if open == start || open + 1 >= comma {
+            return None;
+        }
+        if let Some(m) = parse_left(text, tokens, open - 1).filter(|m| m.tokens.0 >= start) {
+            found = Some((open, m));
+            break;
+        }
+        k = open;
+    }
+    let (open, before) = found?;
+    let inner = parse_right(text, tokens, open + 1).filter(|m| m.tokens.1 + 1 == comma);
+    match (before.head, inner) {
+        // "The regulator, the National Transport Safety Board, said": the name inside.
+        (Head::Role | Head::OrgRef | Head::Anonymous, Some(mut name))
+            if name.head == Head::Name =>
+        {
+            if before.head == Head::OrgRef {
+                // "The union, Nurses United, said": a body, whatever its name looks like.
+                name.kind = SpeakerKind::Organization;
+            } else if name.role.is_none() {
+                name.role = before.role;
+            }
+            Some(name)
+        }
+        (Head::Name, _) => {
+            let mut m = hint_kind(text, tokens, before);
+            if m.role.is_none() {
+                m.role = appositive_role(text, tokens, open + 1, comma);
+            }
+            Some(m)
+        }
+        _ => Some(before),
+    }
+}
+
+/// A name mention with the role an appositive gives it in any sentence:
+/// `<role phrase> , NAME ,|.` ("The governor of the state, Teresa Alvarez, appealed") or
+/// `NAME , <role phrase> ,|.` ("Northline Power, the regional utility, cut power").
+pub(crate) fn with_appositives(
+    text: &str,
+    tokens: &[Token],
+    m: Mention,
+    sent: Range<usize>,
+) -> Mention {
+    if m.head != Head::Name || m.role.is_some() {
+        return m;
+    }
+    let before = m
+        .tokens
+        .0
+        .checked_sub(2)
+        .filter(|&k| k >= sent.start && tokens[k + 1].is_punct(','));
+    if let Some(role) = before.and_then(|k| parse_left(text, tokens, k)) {
+        let opens = role.tokens.0 == sent.start || tokens[role.tokens.0 - 1].is_punct(',');
+        let closes = tokens.get(m.tokens.1 + 1).is_none_or(|t| !t.is_word());
+        if opens && closes {
+            match role.head {
+                Head::Role => {
+                    return Mention {
+                        role: role.role,
+                        ..m
+                    }
+                }
+                Head::OrgRef => {
+                    return Mention {
+                        kind: SpeakerKind::Organization,
+                        ..m
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let m = hint_kind(text, tokens, m);
+    let after = with_appositive_after(text, tokens, m, sent.end);
+    // "Northline Power, the regional utility,": a body described as one.
+    let comma = m.tokens.1 + 1;
+    if tokens.get(comma).is_some_and(|t| t.is_punct(','))
+        && parse_right(text, tokens, comma + 1).is_some_and(|d| d.head == Head::OrgRef)
+    {
+        return Mention {
+            kind: SpeakerKind::Organization,
+            role: None,
+            ..after
+        };
+    }
+    after
+}
+
+/// "said Peter Akande, the county's head of libraries" (a role after the name) and
+/// "declared the chief executive, Priya Raman" (a name after the role).
+fn with_appositive_after(text: &str, tokens: &[Token], m: Mention, end: usize) -> Mention {
+    let comma = m.tokens.1 + 1;
+    if comma + 1 >= end || !tokens[comma].is_punct(',') {
+        return m;
+    }
+    let close = (comma + 1..end)
+        .take(MAX_PARENTHETICAL)
+        .find(|&k| !tokens[k].is_word())
+        .unwrap_or(end);
+    match m.head {
+        Head::Name if m.role.is_none() => Mention {
+            role: appositive_role(text, tokens, comma + 1, close),
+            ..m
+        },
+        Head::Role | Head::Anonymous | Head::OrgRef => match parse_right(text, tokens, comma + 1) {
+            Some(mut name) if name.head == Head::Name && name.tokens.1 + 1 == close => {
+                if name.role.is_none() {
+                    name.role = m.role;
+                }
+                name
+            }
+            _ => m,
+        },
+        _ => m,
+    }
+}
+
+/// The role given by an appositive `tokens[from..to]` ("the mayor", "a glaciologist at the
+/// Northern Polar Institute"): the words after the determiner, if there are at most eight
+/// and one is a role word; else the role of a shorter phrase at its start.
+fn appositive_role(text: &str, tokens: &[Token], from: usize, to: usize) -> Option<Span> {
+    let mut from = from;
+    if is_determiner(text, tokens, from) {
+        from += 1;
+    }
+    if from >= to
+        || !(from..to).all(|k| {
+            let f = tokens[k].flags;
+            tokens[k].is_word() && f.cue().is_none() && !f.verb()
+        })
+    {
+        return None;
+    }
+    let has_role = (from..to).any(|k| tokens[k].flags.title() || tokens[k].flags.anonymous());
+    if to - from <= 8 && has_role {
+        return Some(Span::new(tokens[from].span.start, tokens[to - 1].span.end));
+    }
+    parse_right(text, tokens, from).and_then(|m| m.role)
+}
+
+/// A role phrase that runs on to a comma ("According to her deputy for the environment,
+/// Marc Dufresne, …"): its role extends over up to six more plain words.
+fn extend_to_comma(tokens: &[Token], m: Mention, end: usize) -> Mention {
+    if m.head == Head::Name || m.role.is_none() {
+        return m;
+    }
+    let next = m.tokens.1 + 1;
+    let Some(comma) = (next..end.min(next + 7)).find(|&k| !tokens[k].is_word()) else {
+        return m;
+    };
+    if comma == next
+        || !tokens[comma].is_punct(',')
+        || (next..comma).any(|k| tokens[k].flags.verb())
+    {
+        return m;
+    }
+    let last = comma - 1;
+    Mention {
+        span: Span::new(m.span.start, tokens[last].span.end),
+        role: m.role.map(|r| Span::new(r.start, tokens[last].span.end)),
+        tokens: (m.tokens.0, last),
+        ..m
+    }
+}
+
+/// A name followed by ", which" is a body; by ", who", a person.
+fn hint_kind(text: &str, tokens: &[Token], mut m: Mention) -> Mention {
+    if tokens.get(m.tokens.1 + 1).is_some_and(|t| t.is_punct(',')) {
+        match word_at(text, tokens, m.tokens.1 + 2) {
+            Some("which") => m.kind = SpeakerKind::Organization,
+            Some("who") if m.kind == SpeakerKind::Unknown => m.kind = SpeakerKind::Person,
+            _ => {}
+        }
+    }
+    m
+}
+
+/// Whether token `i` is an article or a third-person possessive, in lower case: "the", "a",
+/// "an", "his", "her", "its", "their" (`data/function_words.txt`).
+fn is_determiner(text: &str, tokens: &[Token], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| (t.flags.article() || t.flags.possessive()) && t.is_lower_ascii_word(text))
+}
+
+/// Whether the mention follows `<statement noun> by` ("A statement by the Secretary").
+fn by_statement(text: &str, tokens: &[Token], m: &Mention, start: usize) -> bool {
+    m.tokens.0 >= start + 2
+        && word_at(text, tokens, m.tokens.0 - 1) == Some("by")
+        && tokens[m.tokens.0 - 2].is_word()
+        && tokens[m.tokens.0 - 2].flags.statement()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::cue::find_cues;
+    use crate::grammar::words;
+
+    /// (cue, speaker mention) for each cue of a one-sentence text.
+    fn attributions(text: &str) -> Vec<(String, Option<String>)> {
+        let (_, toks) = crate::grammar::lex_for_test(text);
+        let cues = find_cues(text, &toks, 0..toks.len());
+        attribute(text, &toks, 0..toks.len(), &cues)
+            .into_iter()
+            .map(|a| {
+                (
+                    a.cue.span.slice(text).to_string(),
+                    a.speaker.map(|m| m.span.slice(text).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn one(cue: &str, speaker: &str) -> Vec<(String, Option<String>)> {
+        vec![(cue.to_string(), Some(speaker.to_string()))]
+    }
+
+    #[test]
+    fn speaker_after_quote() {
+        assert_eq!(attributions("“We go,” Kirby said."), one("said", "Kirby"));
+        assert_eq!(attributions("“We go,” said Kirby."), one("said", "Kirby"));
+        assert_eq!(
+            attributions("“We go,” it continued."),
+            one("continued", "it")
+        );
+        assert_eq!(
+            attributions("“We go,” noted Open Source Monitor."),
+            one("noted", "Open Source Monitor")
+        );
+    }
+
+    #[test]
+    fn speaker_before_quote() {
+        assert_eq!(attributions("Austin said: “We go.”"), one("said", "Austin"));
+        assert_eq!(
+            attributions("In a statement, Mayor Ana Reyes said the “plan”"),
+            one("said", "Mayor Ana Reyes")
+        );
+        assert_eq!(
+            attributions("Hezbollah has long-vowed to fight “when ready”"),
+            one("long-vowed", "Hezbollah")
+        );
+        assert_eq!(
+            attributions("Ana Reyes, the mayor, said “no”"),
+            one("said", "Ana Reyes")
+        );
+        assert_eq!(
+            attributions("Ed Ash, who voted no, claimed it would “fail”"),
+            one("claimed", "Ed Ash")
+        );
+        assert_eq!(
+            attributions("Maya Lind, 44, said: “No.”"),
+            one("said", "Maya Lind")
+        );
+        assert_eq!(
+            attributions("The regulator, the Transport Safety Board, confirmed it"),
+            one("confirmed", "the Transport Safety Board")
+        );
+        assert_eq!(
+            attributions("“Yes,” declared the chief executive, Priya Raman."),
+            one("declared", "Priya Raman")
+        );
+        assert_eq!(
+            attributions("“Yes,” said rally organizer Jane Doe."),
+            one("said", "rally organizer Jane Doe")
+        );
+    }
+
+    #[test]
+    fn prepositional_phrases_attach_to_their_head() {
+        assert_eq!(
+            attributions("A senior engineer at the barrier, who spoke anonymously, said it"),
+            one("said", "A senior engineer at the barrier")
+        );
+        assert_eq!(
+            attributions("A spokesperson for the staff union said it"),
+            one("said", "A spokesperson for the staff union")
+        );
+    }
+
+    #[test]
+    fn a_cue_after_a_conjunction_shares_the_subject() {
+        let text = "The union welcomed the trial but said it wanted guarantees.";
+        let mut toks = Vec::new();
+        words::tokenize(text, Span::new(0, text.len()), &[], &mut toks);
+        let cues = find_cues(text, &toks, 0..toks.len());
+        let a = attribute(text, &toks, 0..toks.len(), &cues);
+        assert!(a[0].speaker.is_none() && a[0].borrows, "{a:?}");
+    }
+
+    #[test]
+    fn participles_wait_for_the_sentence_subject() {
+        assert_eq!(
+            attributions("Castro declined, saying it was “late.”"),
+            vec![("saying".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn according_to_and_statements() {
+        assert_eq!(
+            attributions("It rose, according to the Pentagon."),
+            one("according to", "the Pentagon")
+        );
+        assert_eq!(
+            attributions("A statement by the Interior Minister added that"),
+            one("added", "the Interior Minister")
+        );
+    }
+
+    /// Whether the first attribution of a one-sentence text names the source of a statement.
+    fn statement(text: &str) -> bool {
+        let (_, toks) = crate::grammar::lex_for_test(text);
+        let cues = find_cues(text, &toks, 0..toks.len());
+        attribute(text, &toks, 0..toks.len(), &cues)[0].statement
+    }
+
+    #[test]
+    fn said_in_a_statement() {
+        assert!(statement("Kirby said in a statement that it ended."));
+        assert!(statement("Kirby said in her statement that it ended."));
+        // The determiners are the articles and the third-person possessives, in lower case.
+        assert!(!statement("Kirby said in my statement that it ended."));
+        assert!(!statement("Kirby said in The statement that it ended."));
+    }
+
+    #[test]
+    fn the_last_item_of_a_list_is_not_the_subject() {
+        assert_eq!(
+            attributions("Groups in Gdansk and Riga have warned it"),
+            vec![("warned".to_string(), None)]
+        );
+        assert_eq!(
+            attributions("It rained, and health officials warned it"),
+            one("warned", "health officials")
+        );
+    }
+
+    #[test]
+    fn determiners_of_an_appositive_role() {
+        let role = |text: &str| {
+            let (_, toks) = crate::grammar::lex_for_test(text);
+            let comma = toks.iter().rposition(|t| t.is_punct(',')).unwrap();
+            appositive_role(text, &toks, 3, comma).map(|s| s.slice(text).to_string())
+        };
+        for (text, expected) in [
+            ("Ana Reyes, the mayor, said", "mayor"),
+            ("Ana Reyes, her deputy mayor, said", "deputy mayor"),
+            // Not a determiner of the list: "my" stays in the role.
+            ("Ana Reyes, my mayor, said", "my mayor"),
+        ] {
+            assert_eq!(role(text).as_deref(), Some(expected), "{text}");
+        }
+    }
+}
