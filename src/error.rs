@@ -13,6 +13,7 @@ pub struct Error {
     kind: ErrorKind,
     path: Option<PathBuf>,
     line: Option<usize>,
+    record: Option<usize>,
 }
 
 /// What went wrong.
@@ -84,6 +85,7 @@ impl Error {
             kind,
             path: None,
             line: None,
+            record: None,
         }
     }
 
@@ -96,6 +98,11 @@ impl Error {
 
     pub(crate) fn with_line(mut self, line: usize) -> Self {
         self.line = Some(line);
+        self
+    }
+
+    pub(crate) fn with_record(mut self, record: usize) -> Self {
+        self.record = Some(record);
         self
     }
 
@@ -124,6 +131,11 @@ impl Error {
     pub fn line(&self) -> Option<usize> {
         self.line
     }
+
+    /// The 1-based position of the record in a `.json` array, if the error is about one.
+    pub fn record(&self) -> Option<usize> {
+        self.record
+    }
 }
 
 impl fmt::Display for Error {
@@ -133,6 +145,9 @@ impl fmt::Display for Error {
             (Some(p), None) => write!(f, "{}: ", p.display())?,
             (None, Some(l)) => write!(f, "<stdin>:{l}: ")?,
             (None, None) => {}
+        }
+        if let Some(r) = self.record {
+            write!(f, "record {r}: ")?;
         }
         match &self.kind {
             ErrorKind::Io(e) => write!(f, "cannot read: {e}"),

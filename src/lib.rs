@@ -62,7 +62,7 @@ pub use quote::{
     Cue, Extraction, Mention, MentionKind, Quote, QuoteKind, ResolvedBy, Speaker, SpeakerKind,
     Stance,
 };
-pub use span::Span;
+pub use span::{BackwardSpan, Span};
 
 /// The README's examples, compiled and run as doc tests so it stays true to the code.
 #[cfg(doctest)]

@@ -7,7 +7,8 @@ use std::ops::Range;
 ///
 /// Offsets are bytes, starting at 0, and always fall on UTF-8 character boundaries of the
 /// original input (never of a normalised copy), so `&text[span.range()]` never panics for
-/// the text the span came from. In JSON a span is the array `[start, end]`.
+/// the text the span came from. In JSON a span is the array `[start, end]`; an array whose end
+/// comes before its start is rejected.
 ///
 /// ```
 /// use saywho::Span;
@@ -17,7 +18,7 @@ use std::ops::Range;
 /// assert_eq!(serde_json::to_string(&span).unwrap(), "[3,9]");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(from = "(usize, usize)", into = "(usize, usize)")]
+#[serde(try_from = "(usize, usize)", into = "(usize, usize)")]
 pub struct Span {
     /// First byte of the range.
     pub start: usize,
@@ -26,9 +27,17 @@ pub struct Span {
 }
 
 impl Span {
-    /// A span from `start` (inclusive) to `end` (exclusive).
+    /// A span from `start` (inclusive) to `end` (exclusive). An `end` before `start` gives
+    /// the empty span at `start`.
+    ///
+    /// ```
+    /// assert!(saywho::Span::new(5, 3).is_empty());
+    /// ```
     pub const fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
+        Span {
+            start,
+            end: if end < start { start } else { end },
+        }
     }
 
     /// The span as a `Range<usize>`, for slicing.
@@ -36,14 +45,14 @@ impl Span {
         self.start..self.end
     }
 
-    /// Length in bytes.
+    /// Length in bytes (0 for a span whose fields were set to run backwards).
     pub const fn len(self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     /// Whether the span covers no bytes.
     pub const fn is_empty(self) -> bool {
-        self.start == self.end
+        self.end <= self.start
     }
 
     /// The text this span covers in `text`.
@@ -61,9 +70,36 @@ impl Span {
     }
 }
 
-impl From<(usize, usize)> for Span {
-    fn from((start, end): (usize, usize)) -> Self {
-        Span { start, end }
+/// Why a pair of offsets is not a span: its end comes before its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BackwardSpan {
+    /// The start given.
+    pub start: usize,
+    /// The end given, before the start.
+    pub end: usize,
+}
+
+impl std::fmt::Display for BackwardSpan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "span [{}, {}] ends before it starts",
+            self.start, self.end
+        )
+    }
+}
+
+impl std::error::Error for BackwardSpan {}
+
+impl TryFrom<(usize, usize)> for Span {
+    type Error = BackwardSpan;
+
+    fn try_from((start, end): (usize, usize)) -> Result<Self, BackwardSpan> {
+        if end < start {
+            Err(BackwardSpan { start, end })
+        } else {
+            Ok(Span { start, end })
+        }
     }
 }
 

@@ -34,8 +34,12 @@ pub fn project_articles() -> Vec<Article> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
     for dir in ["tests/corpus", "examples/articles"] {
-        for file in saywho::input::files(&root.join(dir)).expect("corpus folder") {
-            out.extend(saywho::input::read_file(&file).map(|a| a.expect("an article")));
+        for source in saywho::input::sources(&root.join(dir)) {
+            let source = source.expect("corpus folder");
+            out.extend(
+                saywho::input::read_source(&source, Default::default())
+                    .map(|a| a.expect("an article")),
+            );
         }
     }
     out

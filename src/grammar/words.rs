@@ -83,10 +83,11 @@ pub(crate) fn word_at<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<&
 
 /// Whether `c` can be part of a word: a letter or a number of any script, as
 /// [`char::is_alphanumeric`] has it (Unicode `Alphabetic` or `Numeric`: `é`, `ж`, `中`, `٣`
-/// and `½` count). The joiners (`.`, apostrophes, hyphens, `&`) are not word characters:
-/// they join two runs of them into one word.
+/// and `½` count), or a combining mark, so that a name written decomposed (NFD: `e` followed
+/// by U+0301) is one word like its composed form. The joiners (`.`, apostrophes, hyphens,
+/// `&`) are not word characters: they join two runs of them into one word.
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Characters that join two runs of word characters into one word: `U.S.`, `don't`,
@@ -267,7 +268,7 @@ mod tests {
 
     #[test]
     fn word_characters_are_letters_and_numbers_of_any_script() {
-        assert!("aZé9ж中٣½".chars().all(is_word_char));
+        assert!("aZé9ж中٣½\u{301}".chars().all(is_word_char));
         assert!(!".'’‘-‑& ,“".chars().any(is_word_char));
         assert!(".'’‘-‑&".chars().all(is_joiner));
     }

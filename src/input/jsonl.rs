@@ -8,6 +8,8 @@ use crate::Article;
 
 /// Reads JSONL articles one line at a time, so a stream of any size is held one record at a
 /// time. Blank lines are skipped; a bad line is an `Err` carrying its 1-based line number.
+/// A failure to read the stream itself (a directory given as a file, a broken pipe) is one
+/// `Err`, and the stream ends there: a reader that fails once usually fails for good.
 ///
 /// ```
 /// let data = "{\"id\":\"a\",\"text\":\"Hi.\"}\nnot json\n{\"id\":\"b\",\"text\":\"Yo.\"}\n";
@@ -26,12 +28,19 @@ pub fn read_jsonl_with<R: BufRead>(
     decoding: Decoding,
 ) -> impl Iterator<Item = Result<Article, Error>> {
     let mut lines = reader.split(b'\n').enumerate();
+    let mut failed = false;
     std::iter::from_fn(move || loop {
+        if failed {
+            return None;
+        }
         let (i, line) = lines.next()?;
         let line_no = i + 1;
         let bytes = match line {
             Ok(b) => b,
-            Err(e) => return Some(Err(Error::from(e).with_line(line_no))),
+            Err(e) => {
+                failed = true;
+                return Some(Err(Error::from(e).with_line(line_no)));
+            }
         };
         let text = match decoding.decode(bytes) {
             Ok(t) => t,

@@ -1,28 +1,38 @@
 //! Reading articles from files, directories and JSONL streams.
 //!
-//! - `.txt`: one article; the id is the file stem; a metadata header (`date 2023-10-27`) at
-//!   the very start is parsed, see [`Article::from_txt`].
+//! - `.txt`: one article; its id is the file's path relative to the directory named (see
+//!   [`Source`]); a metadata header (`date 2023-10-27`) at the very start is parsed, see
+//!   [`Article::from_txt`].
 //! - `.jsonl` / `.json`: one article object per line (`id`, `text`, optional `outlet`,
 //!   `date`, `title`); a `.json` file may instead hold one JSON array of such objects.
-//! - a directory: every such file below it, in sorted path order (other files are skipped).
+//! - a directory: every such file below it, in sorted path order (other files are skipped),
+//!   walked as [`Walk`] says.
 //!
-//! Errors are per file or per record: a bad record is one `Err` in the stream and the
-//! records after it are still read.
+//! Errors are per file, folder or record: a bad record is one `Err` in the stream and the
+//! records after it are still read; an unreadable folder is one `Err` and the rest of the
+//! tree is still found. A stream that fails to read ends after reporting the failure once.
+//! Ids must be unique within a run: [`UniqueIds`] renames repeats.
 //!
 //! Text must be UTF-8. With [`Decoding::Lossy`] invalid bytes are replaced by U+FFFD instead
-//! of failing the file or record; spans then refer to the decoded text.
+//! of failing the file or record; spans then refer to the decoded text. A UTF-8 byte-order
+//! mark at the start of a file or record is dropped: it is not part of the text, and spans
+//! count from after it.
 
 use std::fs;
 use std::io::{BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::error::{Error, ErrorKind};
 use crate::Article;
 
+mod ids;
 mod jsonl;
 mod txt;
+mod walk;
 
+pub use ids::UniqueIds;
 pub use jsonl::{read_jsonl, read_jsonl_with};
+pub use walk::{Source, Walk};
 
 /// What to do with bytes that are not UTF-8.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,7 +46,11 @@ pub enum Decoding {
 }
 
 impl Decoding {
-    pub(crate) fn decode(self, bytes: Vec<u8>) -> Result<String, Error> {
+    /// The text of `bytes`, without a leading byte-order mark.
+    pub(crate) fn decode(self, mut bytes: Vec<u8>) -> Result<String, Error> {
+        if bytes.starts_with(BOM) {
+            bytes.drain(..BOM.len());
+        }
         match String::from_utf8(bytes) {
             Ok(s) => Ok(s),
             Err(e) if self == Decoding::Lossy => {
@@ -49,42 +63,25 @@ impl Decoding {
     }
 }
 
-/// Which reader a path needs.
-fn is_supported(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("txt" | "json" | "jsonl")
-    )
-}
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = "\u{feff}".as_bytes();
 
-/// The input files named by `path`: the file itself, or every supported file below a
-/// directory, sorted. An unreadable directory is an error; so is a file of another type.
-pub fn files(path: &Path) -> Result<Vec<PathBuf>, Error> {
-    let meta = fs::metadata(path).map_err(|e| Error::from(e).with_path(path))?;
-    if meta.is_dir() {
-        let mut out = Vec::new();
-        walk(path, &mut out)?;
-        out.sort();
-        Ok(out)
-    } else if is_supported(path) {
-        Ok(vec![path.to_path_buf()])
-    } else {
-        Err(Error::new(ErrorKind::Unsupported).with_path(path))
-    }
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), Error> {
-    let entries = fs::read_dir(dir).map_err(|e| Error::from(e).with_path(dir))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::from(e).with_path(dir))?;
-        let p = entry.path();
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if is_supported(&p) {
-            out.push(p);
-        }
-    }
-    Ok(())
+/// The input files named by `path`, walked with the defaults of [`Walk`]: the file itself,
+/// or every supported file below a directory, sorted, each with the id of its article.
+///
+/// ```
+/// let dir = std::env::temp_dir().join("saywho-doc-sources");
+/// std::fs::create_dir_all(dir.join("courier")).unwrap();
+/// std::fs::write(dir.join("courier/flood.txt"), "Rain fell.").unwrap();
+/// for source in saywho::input::sources(&dir) {
+///     let source = source.unwrap();
+///     assert_eq!(source.id, "courier/flood");
+///     let articles: Vec<_> = saywho::input::read_source(&source, Default::default()).collect();
+///     assert_eq!(articles[0].as_ref().unwrap().id, "courier/flood");
+/// }
+/// ```
+pub fn sources(path: &Path) -> Vec<Result<Source, Error>> {
+    Walk::default().sources(path)
 }
 
 /// Reads the articles of one supported file.
@@ -117,25 +114,39 @@ pub fn read_file_with(
     path: &Path,
     decoding: Decoding,
 ) -> Box<dyn Iterator<Item = Result<Article, Error>>> {
+    read_source(&Source::file(path), decoding)
+}
+
+/// Reads the articles of one file found by [`sources`]: a `.txt` article takes the
+/// source's id.
+pub fn read_source(
+    source: &Source,
+    decoding: Decoding,
+) -> Box<dyn Iterator<Item = Result<Article, Error>>> {
+    let path = source.path.as_path();
     let owned = path.to_path_buf();
     let fail = |e: Error| -> Box<dyn Iterator<Item = Result<Article, Error>>> {
         Box::new(std::iter::once(Err(e)))
     };
     match path.extension().and_then(|e| e.to_str()) {
-        Some("txt") => {
-            let id = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            match read_text(path, decoding) {
-                Ok(text) => Box::new(std::iter::once(Ok(Article::from_txt(id, text)))),
-                Err(e) => fail(e),
-            }
-        }
+        Some("txt") => match read_text(path, decoding) {
+            Ok(text) => Box::new(std::iter::once(Ok(Article::from_txt(
+                source.id.clone(),
+                text,
+            )))),
+            Err(e) => fail(e),
+        },
         Some("json") => match read_text(path, decoding) {
             Ok(text) if text.trim_start().starts_with('[') => {
-                match serde_json::from_str::<Vec<Article>>(&text) {
-                    Ok(v) => Box::new(v.into_iter().map(Ok)),
+                // Each record on its own, so one bad record loses only itself.
+                match serde_json::from_str::<Vec<serde_json::Value>>(&text) {
+                    Ok(v) => Box::new(v.into_iter().enumerate().map(move |(i, record)| {
+                        serde_json::from_value::<Article>(record).map_err(|e| {
+                            Error::new(ErrorKind::Json(e.into()))
+                                .with_path(&owned)
+                                .with_record(i + 1)
+                        })
+                    })),
                     Err(e) => fail(Error::new(ErrorKind::Json(e.into())).with_path(owned)),
                 }
             }

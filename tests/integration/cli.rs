@@ -292,3 +292,169 @@ fn sheet_folder_survives_hostile_speaker_ids() {
     let index = std::fs::read_to_string(dir.join("sheets/index.md")).unwrap();
     assert!(index.starts_with("# Who said what"), "{index}");
 }
+
+/// `saywho` run through bash, for redirections `Command` cannot express (closed or full
+/// descriptors). Returns the exit code and stderr.
+fn run_shell(dir: &Path, script: &str) -> (i32, String) {
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .env("SAYWHO", env!("CARGO_BIN_EXE_saywho"))
+        .current_dir(dir)
+        .output()
+        .expect("bash runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The files of `dir` whose names `saywho` gives its temporary files.
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".saywho-tmp"))
+        .collect()
+}
+
+#[test]
+fn output_to_a_fifo_is_written_through_and_the_fifo_stays() {
+    let dir = scratch("cli_fifo");
+    std::fs::write(dir.join("a.txt"), GOOD).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(dir.join("out"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let fifo = dir.join("out");
+    let reader = std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap());
+    let got = run(&dir, &["extract", "-o", "out", "a.txt"], None);
+    assert!(got.starts_with("exit: 0"), "{got}");
+    // Checked before joining the reader: had the FIFO been replaced, it would wait forever.
+    let kind = std::fs::symlink_metadata(dir.join("out"))
+        .unwrap()
+        .file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&kind));
+    assert!(reader.join().unwrap().contains("\"We open at nine\""));
+    assert!(temporaries(&dir).is_empty());
+}
+
+#[test]
+fn output_to_a_device_is_written_through_and_the_device_stays() {
+    let dir = scratch("cli_device");
+    std::fs::write(dir.join("a.txt"), GOOD).unwrap();
+    // A null device of our own, so a regression replaces this node and not /dev/null.
+    let made = Command::new("mknod")
+        .args(["null", "c", "1", "3"])
+        .current_dir(&dir)
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: mknod needs root");
+        return;
+    }
+    let got = run(&dir, &["extract", "-o", "null", "a.txt"], None);
+    assert!(got.starts_with("exit: 0"), "{got}");
+    let kind = std::fs::symlink_metadata(dir.join("null"))
+        .unwrap()
+        .file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_char_device(&kind));
+    assert!(temporaries(&dir).is_empty());
+}
+
+#[test]
+fn output_through_a_symlink_replaces_its_target_and_keeps_the_link() {
+    let dir = scratch("cli_symlink_out");
+    std::fs::write(dir.join("a.txt"), GOOD).unwrap();
+    std::fs::create_dir_all(dir.join("real")).unwrap();
+    std::fs::write(dir.join("real/out.jsonl"), "old\n").unwrap();
+    std::os::unix::fs::symlink("real/out.jsonl", dir.join("link.jsonl")).unwrap();
+    let got = run(&dir, &["extract", "-o", "link.jsonl", "a.txt"], None);
+    assert!(got.starts_with("exit: 0"), "{got}");
+    assert!(std::fs::symlink_metadata(dir.join("link.jsonl"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let written = std::fs::read_to_string(dir.join("real/out.jsonl")).unwrap();
+    assert!(written.contains("\"We open at nine\""), "{written}");
+    assert!(temporaries(&dir).is_empty() && temporaries(&dir.join("real")).is_empty());
+}
+
+#[test]
+fn a_directory_on_standard_input_is_one_error() {
+    let dir = scratch("cli_stdin_dir");
+    std::fs::create_dir_all(dir.join("folder")).unwrap();
+    let (code, stderr) = run_shell(&dir, "timeout 20 \"$SAYWHO\" extract - < folder");
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("cannot read"), "{stderr}");
+}
+
+#[test]
+fn a_failing_standard_error_is_no_panic() {
+    let dir = scratch("cli_stderr_full");
+    let (code, _) = run_shell(&dir, "\"$SAYWHO\" extract missing.txt 2>/dev/full");
+    assert_eq!(code, 1);
+    let (code, _) = run_shell(&dir, "\"$SAYWHO\" extract missing.txt 2>&-");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn lost_standard_output_is_never_success() {
+    let dir = scratch("cli_stdout_closed");
+    std::fs::write(dir.join("a.txt"), GOOD).unwrap();
+    let (code, stderr) = run_shell(&dir, "\"$SAYWHO\" extract a.txt >&-");
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("standard output"), "{stderr}");
+    let (code, stderr) = run_shell(&dir, "\"$SAYWHO\" extract a.txt >/dev/full");
+    assert_eq!(code, 1, "{stderr}");
+}
+
+#[test]
+fn a_stopped_run_leaves_no_temporary_file() {
+    for signal in ["INT", "TERM"] {
+        let dir = scratch(&format!("cli_signal_{signal}"));
+        // Standard input stays open, so the run waits for more until the signal comes.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_saywho"))
+            .args(["extract", "-o", "out.jsonl", "-"])
+            .current_dir(&dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(b"{\"id\":\"a\",\"text\":\"\\u201cWe go,\\u201d she said.\"}\n")
+            .unwrap();
+        stdin.flush().unwrap();
+        let appeared = (0..100).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            !temporaries(&dir).is_empty()
+        });
+        assert!(appeared, "the temporary file should exist while the run is going");
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = child.wait().unwrap();
+        drop(stdin);
+        assert!(!status.success(), "{signal}: {status}");
+        assert!(temporaries(&dir).is_empty(), "{signal}: {:?}", temporaries(&dir));
+        assert!(!dir.join("out.jsonl").exists());
+    }
+}
+
+#[test]
+fn duplicate_ids_are_renamed_with_a_warning() {
+    let dir = scratch("cli_duplicate_ids");
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+        std::fs::write(dir.join(sub).join("story.txt"), GOOD).unwrap();
+    }
+    let records = "{\"id\":\"s\",\"text\":\"One.\"}\n{\"id\":\"s\",\"text\":\"Two.\"}\n";
+    std::fs::write(dir.join("c.jsonl"), records).unwrap();
+    let got = run(&dir, &["extract", "a", "b", "c.jsonl"], None);
+    snapshot_settings().bind(|| insta::assert_snapshot!("cli_duplicate_ids", got));
+}

@@ -26,6 +26,9 @@ mod link;
 /// Quote sheets in Markdown, HTML and JSON.
 mod sheet;
 
+/// Hostile input and faults in reading: ids, directories, byte-order marks, Unicode.
+mod hostile;
+
 /// Hostile input: work stays linear and nothing panics.
 mod pathological;
 

@@ -50,9 +50,8 @@ pub fn project_path(dir: &str) -> PathBuf {
 /// Every `.txt` article of a folder, extracted, in sorted file order.
 pub fn extract_folder(dir: &Path) -> Vec<Extraction> {
     let extractor = Extractor::new();
-    saywho::input::files(dir)
-        .expect("a folder of articles")
-        .iter()
-        .map(|f| extractor.extract(&read_article(f)))
+    saywho::input::sources(dir)
+        .into_iter()
+        .map(|s| extractor.extract(&read_article(&s.expect("a folder of articles").path)))
         .collect()
 }

@@ -9,11 +9,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use saywho::input::Decoding;
+use saywho::input::{Decoding, Walk};
 use saywho::{Extraction, Extractor, Linker, Roster};
 
-use output::{serialize, write_file, Format, Output, Sink};
-use run::{Outcome, Run};
+use output::{cleanup_on_signals, serialize, write_file, write_folder, Format, Output, Sink};
+use run::{report, Outcome, Run};
 
 /// mimalloc: per-thread heaps, so the workers do not contend on the allocator (see
 /// docs/performance.md for the measurement behind the choice).
@@ -44,6 +44,10 @@ struct Common {
     /// (spans then refer to the decoded text).
     #[arg(long, global = true)]
     lossy: bool,
+    /// Follow symbolic links that point out of a directory given as input (by default only
+    /// links inside it are followed).
+    #[arg(long, global = true)]
+    follow_links: bool,
     /// Progress bar on stderr: `auto` shows it when stderr is a terminal.
     #[arg(long, global = true, value_enum, default_value_t = When::Auto)]
     progress: When,
@@ -136,12 +140,16 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    if let Err(e) = cleanup_on_signals() {
+        report(format_args!("cannot watch for signals: {e}"));
+        return ExitCode::from(1);
+    }
     if let Some(n) = cli.common.jobs {
         if let Err(e) = rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(n))
             .build_global()
         {
-            eprintln!("saywho: cannot start {n} worker threads: {e}");
+            report(format_args!("cannot start {n} worker threads: {e}"));
             return ExitCode::from(1);
         }
     }
@@ -155,6 +163,7 @@ fn main() -> ExitCode {
         },
         progress: matches!(cli.common.progress, When::Auto)
             && std::io::IsTerminal::is_terminal(&io::stderr()),
+        walk: Walk::default().follow_links(cli.common.follow_links),
     };
     let result = match cli.command {
         Command::Extract { format, files } => {
@@ -182,7 +191,7 @@ fn finish(result: io::Result<Outcome>) -> ExitCode {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("saywho: cannot write output: {e}");
+            report(format_args!("cannot write output: {e}"));
             ExitCode::from(1)
         }
     }
@@ -303,17 +312,19 @@ fn sheet(
             w.commit()?;
         }
         Some(dir) => {
-            std::fs::create_dir_all(dir)?;
-            for (stem, page) in sheets.pages() {
-                write_file(&dir.join(format!("{stem}.{ext}")), |w| {
-                    write_page(w, &sheets, format, page)
-                })?;
-            }
-            eprintln!(
-                "saywho: wrote {} sheets and an index to {}",
+            write_folder(dir, |tmp| {
+                for (stem, page) in sheets.pages() {
+                    write_file(&tmp.join(format!("{stem}.{ext}")), |w| {
+                        write_page(w, &sheets, format, page)
+                    })?;
+                }
+                Ok(())
+            })?;
+            report(format_args!(
+                "wrote {} sheets and an index to {}",
                 sheets.index.len(),
                 dir.display()
-            );
+            ));
         }
     }
     Ok(outcome)

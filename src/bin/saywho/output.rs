@@ -1,14 +1,64 @@
 //! Where results go: standard output, or a file that appears only when it is complete.
+//!
+//! An output file is written under a temporary name beside it and renamed into place when
+//! complete. A path that is not a regular file — a FIFO, a device such as `/dev/null`, a
+//! socket — is written through instead: renaming over it would replace the special file with
+//! a plain one. A symbolic link is followed: its target is replaced and the link stays.
+//! Temporary files and folders are removed when the run fails, and on SIGINT, SIGTERM and
+//! SIGHUP ([`cleanup_on_signals`]).
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-/// Standard output, or a file written under a temporary name in the same folder and renamed
-/// into place by [`Output::commit`]. Dropped without a commit, the temporary file is removed,
-/// so a failed run never leaves a half-written file behind.
+/// Temporary files and folders of this process that a signal should remove.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    PENDING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn register(path: &Path) {
+    pending().push(path.to_path_buf());
+}
+
+fn unregister(path: &Path) {
+    pending().retain(|p| p != path);
+}
+
+/// Removes a temporary file or folder, whichever it is.
+fn remove(path: &Path) {
+    if std::fs::remove_file(path).is_err() {
+        let _ = std::fs::remove_dir_all(path);
+    }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP: remove every pending temporary file and folder, then exit
+/// with 128 + the signal's number, as a shell reports a command the signal killed.
+pub fn cleanup_on_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            for path in pending().iter() {
+                remove(path);
+            }
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+/// Standard output, a file written through, or a file written under a temporary name in the
+/// same folder and renamed into place by [`Output::commit`]. Dropped without a commit, the
+/// temporary file is removed, so a failed run never leaves a half-written file behind.
 pub enum Output {
     Stdout(BufWriter<Stdout>),
+    /// A FIFO, a device or a socket, written as it is.
+    Through(BufWriter<File>),
     File {
         tmp: PathBuf,
         path: PathBuf,
@@ -17,19 +67,39 @@ pub enum Output {
 }
 
 impl Output {
-    /// `path`, or standard output when `None`.
+    /// `path`, or standard output when `None`. Standard output that is closed is an error
+    /// here rather than output silently lost.
     pub fn open(path: Option<&Path>) -> io::Result<Output> {
-        match path {
-            None => Ok(Output::Stdout(BufWriter::with_capacity(
+        let Some(path) = path else {
+            check_stdout()?;
+            return Ok(Output::Stdout(BufWriter::with_capacity(
                 1 << 16,
                 io::stdout(),
-            ))),
-            Some(path) => {
-                let tmp = temporary_name(path);
-                let file = File::create(&tmp)?;
+            )));
+        };
+        let path = follow_link(path);
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => Err(named(
+                &path,
+                io::Error::new(io::ErrorKind::IsADirectory, "is a folder"),
+            )),
+            Ok(m) if !m.is_file() => {
+                let file = OpenOptions::new()
+                    .write(true)
+                    .open(&path)
+                    .map_err(|e| named(&path, e))?;
+                Ok(Output::Through(BufWriter::with_capacity(1 << 16, file)))
+            }
+            _ => {
+                let tmp = temporary_name(&path);
+                register(&tmp);
+                let file = File::create(&tmp).map_err(|e| {
+                    unregister(&tmp);
+                    named(&path, e)
+                })?;
                 Ok(Output::File {
                     tmp,
-                    path: path.to_path_buf(),
+                    path,
                     file: Some(BufWriter::with_capacity(1 << 16, file)),
                 })
             }
@@ -40,10 +110,19 @@ impl Output {
     pub fn commit(mut self) -> io::Result<()> {
         match &mut self {
             Output::Stdout(w) => w.flush(),
+            Output::Through(w) => w.flush(),
             Output::File { tmp, path, file } => {
                 let w = file.take().expect("committed once");
-                w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-                std::fs::rename(&*tmp, &*path)
+                let done = w
+                    .into_inner()
+                    .map_err(|e| e.into_error())
+                    .and_then(|f| f.sync_all())
+                    .and_then(|()| std::fs::rename(&*tmp, &*path));
+                if done.is_err() {
+                    remove(tmp);
+                }
+                unregister(tmp);
+                done.map_err(|e| named(path, e))
             }
         }
     }
@@ -55,32 +134,95 @@ impl Drop for Output {
             tmp, file: Some(_), ..
         } = self
         {
-            let _ = std::fs::remove_file(tmp);
+            remove(tmp);
+            unregister(tmp);
+        }
+    }
+}
+
+impl Output {
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Output::Stdout(w) => w,
+            Output::Through(w) => w,
+            Output::File { file, .. } => file.as_mut().expect("open"),
         }
     }
 }
 
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Output::Stdout(w) => w.write(buf),
-            Output::File { file, .. } => file.as_mut().expect("open").write(buf),
-        }
+        self.writer().write(buf)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        match self {
-            Output::Stdout(w) => w.write_all(buf),
-            Output::File { file, .. } => file.as_mut().expect("open").write_all(buf),
-        }
+        self.writer().write_all(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Output::Stdout(w) => w.flush(),
-            Output::File { file, .. } => file.as_mut().expect("open").flush(),
+        self.writer().flush()
+    }
+}
+
+/// An error that names the path it is about.
+fn named(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
+/// Fails when standard output was closed (`>&-`). The Rust runtime opens `/dev/null` in
+/// place of a standard descriptor that is closed when the program starts, so what is written
+/// would be lost and the run would end in success. That stand-in is told apart from a
+/// `>/dev/null` the user asked for by its mode: the runtime opens it for reading and
+/// writing, a shell's `>` for writing only.
+fn check_stdout() -> io::Result<()> {
+    if stdout_was_closed() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotConnected,
+            "standard output is closed; nothing would be written (use -o FILE)",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn stdout_was_closed() -> bool {
+    // SAFETY: fcntl and fstat on descriptor 1 only read its state; `st` is written by fstat.
+    unsafe {
+        let flags = libc::fcntl(1, libc::F_GETFL);
+        if flags < 0 {
+            return true;
+        }
+        if flags & libc::O_ACCMODE != libc::O_RDWR {
+            return false;
+        }
+        let mut st: libc::stat = std::mem::zeroed();
+        libc::fstat(1, &mut st) == 0
+            && st.st_mode & libc::S_IFMT == libc::S_IFCHR
+            && st.st_rdev == libc::makedev(1, 3)
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stdout_was_closed() -> bool {
+    false
+}
+
+/// `path` with every symbolic link of its last component followed, so that writing replaces
+/// the link's target and keeps the link. A dangling link gives its target's path.
+fn follow_link(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&path) {
+            Ok(target) => {
+                path = match path.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            Err(_) => break,
         }
     }
+    path
 }
 
 /// `.<name>.<pid>.saywho-tmp` beside `path`: same folder (so the rename is atomic), hidden,
@@ -103,6 +245,72 @@ pub fn write_file(
     out.commit()
 }
 
+/// Writes a set of files into the folder `dir` as a whole: `write` fills a temporary folder
+/// beside it, which then takes `dir`'s place in one step, so a run that fails or is killed
+/// leaves the old set or the new one, never a mix. Files already in `dir` that the new set
+/// does not hold are kept (saywho never deletes what it did not write); the old versions of
+/// the files it rewrites are removed.
+pub fn write_folder(dir: &Path, write: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
+    let dir = follow_link(dir);
+    if dir.exists() && !dir.is_dir() {
+        return Err(named(
+            &dir,
+            io::Error::new(io::ErrorKind::AlreadyExists, "exists and is not a folder"),
+        ));
+    }
+    let tmp = temporary_name(&dir);
+    register(&tmp);
+    let result = (|| {
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp).map_err(|e| named(&tmp, e))?;
+        write(&tmp)?;
+        if !dir.exists() {
+            return std::fs::rename(&tmp, &dir).map_err(|e| named(&dir, e));
+        }
+        exchange(&tmp, &dir).map_err(|e| named(&dir, e))?;
+        // `tmp` now holds the old set: carry over what the new one does not replace.
+        for entry in std::fs::read_dir(&tmp)? {
+            let entry = entry?;
+            let keep = dir.join(entry.file_name());
+            if std::fs::symlink_metadata(&keep).is_err() {
+                std::fs::rename(entry.path(), keep)?;
+            }
+        }
+        Ok(())
+    })();
+    remove(&tmp);
+    unregister(&tmp);
+    result
+}
+
+/// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`); elsewhere, or
+/// where the file system cannot, in two renames.
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let ca = CString::new(a.as_os_str().as_bytes())?;
+        let cb = CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: both are valid NUL-terminated paths; AT_FDCWD resolves them as given.
+        let rc = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                ca.as_ptr(),
+                libc::AT_FDCWD,
+                cb.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if rc == 0 {
+            return Ok(());
+        }
+    }
+    let old = a.with_extension("saywho-old");
+    std::fs::rename(b, &old)?;
+    std::fs::rename(a, b)?;
+    std::fs::rename(old, a)
+}
 /// The output formats of the record-per-item commands.
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Format {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use saywho::input::{self, Decoding};
+use saywho::input::{self, Decoding, UniqueIds, Walk};
 use saywho::stream::{ordered, Budget};
 use saywho::{Article, Error};
 
@@ -17,6 +17,8 @@ pub struct Run {
     pub strict: bool,
     pub decoding: Decoding,
     pub progress: bool,
+    /// How directories are walked (`--follow-links`).
+    pub walk: Walk,
 }
 
 /// How reading went.
@@ -73,7 +75,7 @@ impl Run {
                     match r {
                         Ok(u) => each(u, results.ready() == 0)?,
                         Err(e) => {
-                            bar.suspend(|| eprintln!("saywho: {e}"));
+                            bar.suspend(|| report(format_args!("{e}")));
                             outcome.failed = true;
                             if self.strict {
                                 outcome.stopped = true;
@@ -90,47 +92,61 @@ impl Run {
             result
         })?;
         if outcome.stopped {
-            eprintln!("saywho: stopped at the first failure (--strict)");
+            report(format_args!("stopped at the first failure (--strict)"));
         }
         Ok(outcome)
     }
 
-    /// Every article of the run, in order; reading errors in place. Bytes read advance `bar`.
+    /// Every article of the run, in order, with ids made unique (a repeat is renamed and
+    /// reported); reading errors in place. Bytes read advance `bar`.
     fn articles<'a>(
         &'a self,
         bar: &'a ProgressBar,
     ) -> impl Iterator<Item = Result<Article, Error>> + 'a {
         let decoding = self.decoding;
-        self.paths.iter().flat_map(
+        let mut ids = UniqueIds::default();
+        let read = self.paths.iter().flat_map(
             move |path| -> Box<dyn Iterator<Item = Result<Article, Error>> + 'a> {
                 if path.as_os_str() == "-" {
                     let stdin = Counted(io::stdin().lock(), bar);
                     return Box::new(input::read_jsonl_with(BufReader::new(stdin), decoding));
                 }
-                let files = match input::files(path) {
-                    Ok(files) => files,
-                    Err(e) => return Box::new(std::iter::once(Err(e))),
-                };
-                Box::new(
-                    files
-                        .into_iter()
-                        .flat_map(move |f| -> Box<dyn Iterator<Item = _> + 'a> {
-                            if f.extension().is_some_and(|x| x == "jsonl") {
-                                if let Ok(file) = File::open(&f) {
-                                    let lines = BufReader::new(Counted(file, bar));
-                                    return Box::new(
-                                        input::read_jsonl_with(lines, decoding)
-                                            .map(move |r| r.map_err(|e| e.with_path(&f))),
-                                    );
-                                }
+                Box::new(self.walk.sources(path).into_iter().flat_map(
+                    move |source| -> Box<dyn Iterator<Item = _> + 'a> {
+                        let source = match source {
+                            Ok(s) => s,
+                            Err(e) => return Box::new(std::iter::once(Err(e))),
+                        };
+                        let f = source.path.clone();
+                        if f.extension().is_some_and(|x| x == "jsonl") {
+                            if let Ok(file) = File::open(&f) {
+                                let lines = BufReader::new(Counted(file, bar));
+                                return Box::new(
+                                    input::read_jsonl_with(lines, decoding)
+                                        .map(move |r| r.map_err(|e| e.with_path(&f))),
+                                );
                             }
-                            let len = std::fs::metadata(&f).map_or(0, |m| m.len());
-                            bar.inc(len);
-                            input::read_file_with(&f, decoding)
-                        }),
-                )
+                        }
+                        let len = std::fs::metadata(&f).map_or(0, |m| m.len());
+                        bar.inc(len);
+                        input::read_source(&source, decoding)
+                    },
+                ))
             },
-        )
+        );
+        read.map(move |r| {
+            r.map(|mut a| {
+                if let Some(was) = ids.admit(&mut a) {
+                    bar.suspend(|| {
+                        report(format_args!(
+                            "warning: article id \"{was}\" is used twice; the later one is read as \"{}\"",
+                            a.id
+                        ))
+                    });
+                }
+                a
+            })
+        })
     }
 
     /// A progress bar on stderr when it is a terminal and `--progress` is not `never`;
@@ -143,15 +159,15 @@ impl Run {
             .paths
             .iter()
             .map(|p| {
-                (p.as_os_str() != "-")
-                    .then(|| input::files(p).ok())
-                    .flatten()
-                    .map(|fs| {
-                        fs.iter()
-                            .filter_map(|f| std::fs::metadata(f).ok())
-                            .map(|m| m.len())
-                            .sum::<u64>()
-                    })
+                (p.as_os_str() != "-").then(|| {
+                    self.walk
+                        .sources(p)
+                        .iter()
+                        .filter_map(|s| s.as_ref().ok())
+                        .filter_map(|s| std::fs::metadata(&s.path).ok())
+                        .map(|m| m.len())
+                        .sum::<u64>()
+                })
             })
             .sum();
         let bar = match total {
@@ -170,6 +186,14 @@ impl Run {
         bar.enable_steady_tick(std::time::Duration::from_millis(200));
         bar
     }
+}
+
+/// Writes `saywho: <message>` on standard error. A failure to write there (a full disk, a
+/// closed pipe) is ignored rather than a panic: there is nowhere left to report it, and the
+/// exit code still says the run failed.
+pub fn report(message: std::fmt::Arguments) {
+    use std::io::Write;
+    let _ = writeln!(io::stderr(), "saywho: {message}");
 }
 
 /// A reader that advances the progress bar by the bytes it reads.
