@@ -318,6 +318,20 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
     /// Quoted phrases that are not speech, in text order.
     pub mentions: Vec<Mention>,
+    /// How many windows the article was read in: 1 for any article up to
+    /// [`ExtractorBuilder::max_window_bytes`](crate::ExtractorBuilder::max_window_bytes)
+    /// (1 MiB by default), more for a longer text, whose quotes, pronouns and surnames were
+    /// not followed from one window to the next. Written to JSON only when above 1.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub windows: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
 }
 
 #[cfg(test)]

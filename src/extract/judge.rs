@@ -19,13 +19,14 @@ pub(super) enum Verdict {
 }
 
 impl Pass<'_> {
-    /// Decides what `unit` is. It closes in sentence `si`, whose cues resolved to `whos` and
-    /// whose subject is `subject`; the sentences before it are already resolved.
+    /// Decides what `unit` is. It closes in sentence `si`, whose cues resolved to `whos`
+    /// (indexed as `picks`) and whose subject is `subject`; the sentences before it are
+    /// already resolved.
     pub(super) fn judge(
         &self,
         unit: &Unit,
         si: usize,
-        whos: &[Option<Who>],
+        (whos, picks): (&[Option<Who>], &Picks),
         subject: Option<Who>,
     ) -> Verdict {
         let text = self.text;
@@ -48,10 +49,13 @@ impl Pass<'_> {
 
         // The cue: in the sentence where the quote closes, else where it opens.
         let s = &self.sents[si];
-        let mut picked = pick(&self.paras[lp].tokens, s, lt, whos);
+        let mut picked = picks.pick(&self.paras[lp].tokens, s, lt, whos);
         if picked.is_none() && start_si != si {
             let first = &self.sents[start_si];
-            picked = pick(&self.paras[fp].tokens, first, ft, &self.done[start_si].whos);
+            let done = &self.done[start_si];
+            picked = done
+                .picks
+                .pick(&self.paras[fp].tokens, first, ft, &done.whos);
         }
         let first_tokens = &self.paras[fp].tokens;
         let first_sent = &self.sents[start_si];
@@ -194,55 +198,121 @@ pub(super) fn starts_like_sentence(s: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// Chooses the attribution of the quote token `q` in sentence `s`:
-/// 1. a speaker named right after it (`“…,” Kirby said`, `“…,” said Kirby`);
-/// 2. else the nearest cue before it in the sentence (`Austin said: “…”`);
-/// 3. else "according to" right after it; 4. else any later cue in the sentence.
-pub(super) fn pick(
-    tokens: &[Token],
-    s: &Sent,
-    q: usize,
-    whos: &[Option<Who>],
-) -> Option<(Attribution, Who)> {
-    let mut k = q + 1;
-    if tokens.get(k).is_some_and(|t| t.is_punct(',')) {
-        k += 1;
-    }
-    let with_who = |i: usize| {
-        whos.get(i)
-            .cloned()
-            .flatten()
-            .map(|w| (s.attributions[i], w))
-    };
-    let own_speaker_at = |a: &Attribution| {
-        a.speaker.is_some_and(|m| {
-            if a.inverted {
-                a.cue.first == k
-            } else {
-                m.tokens.0 == k
+/// A sentence's attributions indexed for choosing each quote's: every rule of
+/// [`Picks::pick`] is a binary search, so a sentence of many quotes and many cues (`“x” he
+/// said “x” he said …`) costs no more than reading it. Built once per sentence.
+#[derive(Debug, Default)]
+pub(super) struct Picks {
+    /// (token, attribution): the first attribution, other than "according to", whose own
+    /// speaker stands at that token (`said Kirby` with the cue there, `Kirby said` with the
+    /// name there), sorted by token.
+    own: Vec<(usize, usize)>,
+    /// (token, attribution): the first "according to" whose cue starts at that token.
+    according: Vec<(usize, usize)>,
+    /// The last token of each attribution's cue, and its first, in order.
+    last: Vec<usize>,
+    first: Vec<usize>,
+    /// For each attribution, the nearest one with a speaker at or before it, and at or after.
+    prev: Vec<Option<usize>>,
+    next: Vec<Option<usize>>,
+}
+
+impl Picks {
+    /// Indexes `attributions`, whose speakers resolved to `whos`.
+    pub(super) fn new(attributions: &[Attribution], whos: &[Option<Who>]) -> Picks {
+        crate::work::step(attributions.len());
+        let has = |i: usize| whos.get(i).is_some_and(Option::is_some);
+        let firsts = |keyed: &mut Vec<(usize, usize)>| {
+            // Stable by token, so the first attribution of each token stays first.
+            keyed.sort_by_key(|&(t, _)| t);
+            keyed.dedup_by_key(|&mut (t, _)| t);
+        };
+        let mut own: Vec<(usize, usize)> = attributions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !a.cue.according)
+            .filter_map(|(i, a)| {
+                let m = a.speaker?;
+                Some((if a.inverted { a.cue.first } else { m.tokens.0 }, i))
+            })
+            .collect();
+        firsts(&mut own);
+        let mut according: Vec<(usize, usize)> = attributions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.cue.according)
+            .map(|(i, a)| (a.cue.first, i))
+            .collect();
+        firsts(&mut according);
+        let mut prev = Vec::with_capacity(attributions.len());
+        let mut last_seen = None;
+        for i in 0..attributions.len() {
+            if has(i) {
+                last_seen = Some(i);
             }
-        })
-    };
-    let all = || s.attributions.iter().enumerate();
-    all()
-        .find(|(_, a)| !a.cue.according && own_speaker_at(a))
-        .and_then(|(i, _)| with_who(i))
-        .or_else(|| {
-            all()
-                .rev()
-                .filter(|(_, a)| a.cue.last < q)
-                .find_map(|(i, _)| with_who(i))
-        })
-        .or_else(|| {
-            all()
-                .find(|(_, a)| a.cue.according && a.cue.first == k)
-                .and_then(|(i, _)| with_who(i))
-        })
-        .or_else(|| {
-            all()
-                .filter(|(_, a)| a.cue.first > q)
-                .find_map(|(i, _)| with_who(i))
-        })
+            prev.push(last_seen);
+        }
+        let mut next = vec![None; attributions.len()];
+        let mut next_seen = None;
+        for i in (0..attributions.len()).rev() {
+            if has(i) {
+                next_seen = Some(i);
+            }
+            next[i] = next_seen;
+        }
+        Picks {
+            own,
+            according,
+            last: attributions.iter().map(|a| a.cue.last).collect(),
+            first: attributions.iter().map(|a| a.cue.first).collect(),
+            prev,
+            next,
+        }
+    }
+
+    /// Chooses the attribution of the quote token `q` of sentence `s` (whose attributions
+    /// resolved to `whos`, as when indexed):
+    /// 1. a speaker named right after it (`“…,” Kirby said`, `“…,” said Kirby`);
+    /// 2. else the nearest cue before it in the sentence (`Austin said: “…”`);
+    /// 3. else "according to" right after it; 4. else any later cue in the sentence.
+    pub(super) fn pick(
+        &self,
+        tokens: &[Token],
+        s: &Sent,
+        q: usize,
+        whos: &[Option<Who>],
+    ) -> Option<(Attribution, Who)> {
+        let mut k = q + 1;
+        if tokens.get(k).is_some_and(|t| t.is_punct(',')) {
+            k += 1;
+        }
+        let with_who = |i: usize| {
+            whos.get(i)
+                .cloned()
+                .flatten()
+                .map(|w| (s.attributions[i], w))
+        };
+        let at = |keyed: &[(usize, usize)]| {
+            keyed
+                .binary_search_by_key(&k, |&(t, _)| t)
+                .ok()
+                .map(|j| keyed[j].1)
+        };
+        at(&self.own)
+            .and_then(with_who)
+            .or_else(|| {
+                let before = self.last.partition_point(|&l| l < q);
+                before
+                    .checked_sub(1)
+                    .and_then(|i| self.prev[i])
+                    .and_then(with_who)
+            })
+            .or_else(|| at(&self.according).and_then(with_who))
+            .or_else(|| {
+                let after = self.first.partition_point(|&f| f <= q);
+                self.next.get(after).copied().flatten().and_then(with_who)
+            })
+    }
 }
 
 /// Whether words end like a sentence (`.`, `!`, `?` or `…`, before trailing space).

@@ -43,6 +43,7 @@ pub struct Extractor {
     pub(crate) max_quote_paragraphs: usize,
     pub(crate) min_unattributed_words: usize,
     pub(crate) keep_unattributed: bool,
+    pub(crate) max_window_bytes: usize,
 }
 
 /// Builds an [`Extractor`]. By default, a quote may run over at most 20 paragraphs, a quoted
@@ -60,6 +61,7 @@ impl Default for ExtractorBuilder {
                 max_quote_paragraphs: 20,
                 min_unattributed_words: 5,
                 keep_unattributed: true,
+                max_window_bytes: 1 << 20,
             },
         }
     }
@@ -83,6 +85,25 @@ impl ExtractorBuilder {
     /// Whether quotes with no speaker are kept (with `speaker: None`). Default true.
     pub fn keep_unattributed(mut self, keep: bool) -> Self {
         self.inner.keep_unattributed = keep;
+        self
+    }
+
+    /// How much of an article is read at once, in bytes of its paragraphs. Default 1 MiB,
+    /// far above any news article; a longer text (a book, a whole feed pasted as one record)
+    /// is read a window of whole paragraphs at a time, so its working memory stays that of
+    /// one window (about 100 bytes per byte of text at worst) instead of growing with the
+    /// text. Quotes, pronouns and surnames are not followed across windows; the extraction's
+    /// [`Extraction::windows`] says how many there were. At least 1.
+    ///
+    /// ```
+    /// use saywho::{Article, Extractor};
+    /// let text = "“One,” she said.\n“Two,” he said.\n";
+    /// let small = Extractor::builder().max_window_bytes(20).build();
+    /// let e = small.extract(&Article::new("a", text));
+    /// assert_eq!((e.windows, e.quotes.len()), (2, 2));
+    /// ```
+    pub fn max_window_bytes(mut self, n: usize) -> Self {
+        self.inner.max_window_bytes = n.max(1);
         self
     }
 
@@ -112,9 +133,15 @@ impl Extractor {
     /// Extracts the quotes of one article, in text order, with ids `"<id>#1"`, `"<id>#2"`, ….
     /// Never fails and never panics: odd input gives fewer quotes, not an error.
     pub fn extract(&self, article: &Article) -> Extraction {
-        let pass = pass::Pass::new(self, article);
-        let text = pass.text;
-        let (found, mut mentions) = pass.run();
+        let text = article.text.as_str();
+        let windows = pass::windows(article, self.max_window_bytes);
+        let mut found = Vec::new();
+        let mut mentions = Vec::new();
+        for spans in &windows {
+            let (f, m) = pass::Pass::new(self, text, spans).run();
+            found.extend(f);
+            mentions.extend(m);
+        }
         mentions.sort_by_key(|m| m.span.start);
         Extraction {
             article: article.id.clone(),
@@ -123,6 +150,7 @@ impl Extractor {
             title: article.title.clone(),
             quotes: pass::number(text, &article.id, found),
             mentions,
+            windows: windows.len(),
         }
     }
 }

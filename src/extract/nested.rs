@@ -10,7 +10,7 @@ use crate::resolve::{Entities, Timeline, Who};
 use crate::Span;
 
 use super::found::Found;
-use super::judge::{ends_like_sentence, kind_of, leads_in, pick, starts_like_sentence};
+use super::judge::{ends_like_sentence, kind_of, leads_in, starts_like_sentence, Picks};
 use super::pass::Sent;
 use super::units::{trimmed_inner, Para, Unit};
 
@@ -37,10 +37,13 @@ pub(super) fn nested_speech(
         };
         let outer = p.regions[ri];
         let inner = outer.inner(p.span.end);
-        // The regions one level down become the top level of the quote's own text.
-        let inside: Vec<Region> = p
-            .regions
+        // The regions one level down become the top level of the quote's own text. Regions
+        // are sorted by where they open, so those inside this quote are the run right after
+        // its own: each quote reads only its own regions.
+        let inside: Vec<Region> = p.regions[ri + 1..]
             .iter()
+            .take_while(|r| r.open.start < inner.end)
+            .inspect(|_| crate::work::step(1))
             .filter(|r| r.depth == outer.depth + 1 && inner.contains(r.outer(inner.end)))
             .map(|r| Region { depth: 0, ..*r })
             .collect();
@@ -71,12 +74,13 @@ pub(super) fn nested_speech(
                 attributions,
                 names: Vec::new(),
             };
+            let picks = Picks::new(&s.attributions, &whos);
             // Quotes in marks inside the quote.
             for k in range.clone() {
                 let Tok::Quote(qi) = tokens[k].tok else {
                     continue;
                 };
-                let Some((a, who)) = pick(&tokens, &s, k, &whos) else {
+                let Some((a, who)) = picks.pick(&tokens, &s, k, &whos) else {
                     continue;
                 };
                 let span = trimmed_inner(text, inside[qi].inner(inner.end));

@@ -7,16 +7,18 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use crate::grammar::sentences::{self, is_prose};
+use crate::Article;
+
 use crate::grammar::attribution::{self, Attribution};
 use crate::grammar::cue;
-use crate::grammar::sentences::{self, is_prose};
 use crate::grammar::speaker::Mention as Np;
 use crate::quote::{Mention, Quote};
 use crate::resolve::{resolve_sentence, scan_names, Entities, Timeline, Who};
-use crate::{Article, Span};
+use crate::Span;
 
 use super::found::Found;
-use super::judge::Verdict;
+use super::judge::{Picks, Verdict};
 use super::nested::nested_speech;
 use super::reported::reported;
 use super::units::{analyse_paragraph, units, Para, Unit};
@@ -40,6 +42,9 @@ pub(super) struct Resolved {
     pub speaker: Option<Who>,
     /// The sentence's subject: its first named or pronoun mention that opens a clause.
     pub subject: Option<Who>,
+    /// Its attributions indexed for choosing a quote's (a quote may open in this sentence
+    /// and close in a later one).
+    pub picks: Picks,
 }
 
 /// The state of one article's extraction.
@@ -50,8 +55,9 @@ pub(super) struct Pass<'a> {
     pub sents: Vec<Sent>,
     entities: Entities<'a>,
     units: Vec<Unit>,
-    /// Where each unit closes: (paragraph, token) of its last part → unit index.
-    unit_at: FxHashMap<(usize, usize), usize>,
+    /// Where each unit closes, (paragraph, token) of its last part, with the unit's index,
+    /// in text order: the second pass walks it with a cursor as it walks the sentences.
+    closes: Vec<((usize, usize), usize)>,
     /// Index of each paragraph's first sentence (a paragraph's sentences are contiguous),
     /// and one past the last sentence at the end.
     para_first: Vec<usize>,
@@ -60,14 +66,12 @@ pub(super) struct Pass<'a> {
 }
 
 impl<'a> Pass<'a> {
-    /// The first pass: paragraphs, sentences with their cues, speakers and names, the entity
-    /// table, and the quote units.
-    pub fn new(extractor: &'a Extractor, article: &'a Article) -> Self {
-        let text = article.text.as_str();
-        let (body_start, _) = article.body();
-        let paras: Vec<Para> = sentences::paragraphs(text, body_start)
-            .filter(|&p| is_prose(p.slice(text)))
-            .map(|span| analyse_paragraph(text, span))
+    /// The first pass over the paragraphs `spans` of `text`: their sentences with cues,
+    /// speakers and names, the entity table, and the quote units.
+    pub fn new(extractor: &'a Extractor, text: &'a str, spans: &[Span]) -> Self {
+        let paras: Vec<Para> = spans
+            .iter()
+            .map(|&span| analyse_paragraph(text, span))
             .collect();
         let mut sents = Vec::new();
         let mut entities = Entities::new(text);
@@ -93,11 +97,12 @@ impl<'a> Pass<'a> {
         entities.settle();
 
         let units = units(text, &paras, extractor.max_quote_paragraphs);
-        let unit_at = units
+        let mut closes: Vec<((usize, usize), usize)> = units
             .iter()
             .enumerate()
             .map(|(ui, u)| (*u.parts.last().expect("a unit has a part"), ui))
             .collect();
+        closes.sort_unstable();
         let mut para_first = vec![0; paras.len() + 1];
         for (si, s) in sents.iter().enumerate().rev() {
             para_first[s.para] = si;
@@ -111,7 +116,7 @@ impl<'a> Pass<'a> {
             sents,
             entities,
             units,
-            unit_at,
+            closes,
             para_first,
         }
     }
@@ -147,6 +152,7 @@ impl<'a> Pass<'a> {
         let mut timeline = Timeline::default();
         let mut quotes = Vec::new();
         let mut mentions = Vec::new();
+        let mut next_close = 0;
         for si in 0..self.sents.len() {
             let s = &self.sents[si];
             let (whos, subject) = resolve_sentence(
@@ -157,13 +163,27 @@ impl<'a> Pass<'a> {
                 &mut timeline,
             );
             let mut speaker = whos.iter().rev().flatten().next().cloned();
+            let picks = if s.attributions.is_empty() {
+                Picks::default()
+            } else {
+                Picks::new(&s.attributions, &whos)
+            };
             let sentence_start = quotes.len();
-            for ti in s.range.clone() {
-                let Some(&ui) = self.unit_at.get(&(s.para, ti)) else {
-                    continue;
-                };
+            // The units that close in this sentence, in order.
+            while self
+                .closes
+                .get(next_close)
+                .is_some_and(|&((pi, ti), _)| (pi, ti) < (s.para, s.range.start))
+            {
+                next_close += 1;
+            }
+            let closing = self.closes[next_close..]
+                .iter()
+                .take_while(|&&((pi, ti), _)| pi == s.para && ti < s.range.end)
+                .count();
+            for &(_, ui) in &self.closes[next_close..next_close + closing] {
                 let unit = &self.units[ui];
-                match self.judge(unit, si, &whos, subject) {
+                match self.judge(unit, si, (&whos, &picks), subject) {
                     Verdict::Quote(q) => {
                         if let Some(w) = &q.who {
                             speaker = Some(*w);
@@ -192,10 +212,68 @@ impl<'a> Pass<'a> {
                 whos,
                 speaker: speaker.or(subject),
                 subject,
+                picks,
             });
         }
         (quotes, mentions)
     }
+}
+
+/// The prose paragraphs of `article`, in windows of whole paragraphs of at most `max_bytes`
+/// each. A paragraph longer than that (a text with no line breaks) is cut into pieces that
+/// fit, after a sentence's end where there is one, else at a space.
+pub(super) fn windows(article: &Article, max_bytes: usize) -> Vec<Vec<Span>> {
+    let text = article.text.as_str();
+    let (body_start, _) = article.body();
+    let mut out: Vec<Vec<Span>> = vec![Vec::new()];
+    let mut bytes = 0;
+    let paragraphs = sentences::paragraphs(text, body_start)
+        .filter(|&p| is_prose(p.slice(text)))
+        .flat_map(|p| pieces(text, p, max_bytes));
+    for p in paragraphs {
+        let window = out.last_mut().expect("a window");
+        if !window.is_empty() && bytes + p.len() > max_bytes {
+            out.push(Vec::new());
+            bytes = 0;
+        }
+        bytes += p.len();
+        out.last_mut().expect("a window").push(p);
+    }
+    out
+}
+
+/// `p` as it is, or cut into pieces of at most `max_bytes` (see [`windows`]).
+fn pieces(text: &str, p: Span, max_bytes: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = p.start;
+    while p.end - start > max_bytes {
+        let mut limit = start + max_bytes;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let cut = window
+            .rfind(". ")
+            .map(|k| k + 2)
+            .or_else(|| window.rfind(' ').map(|k| k + 1))
+            .filter(|&k| k > 0)
+            .unwrap_or(window.len().max(1));
+        let mut end = start + cut;
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let piece = Span::new(start, end);
+        let trimmed = piece.slice(text).trim_end();
+        if !trimmed.is_empty() {
+            out.push(Span::new(start, start + trimmed.len()));
+        }
+        start = end;
+        start += text[start..p.end].len() - text[start..p.end].trim_start().len();
+    }
+    if start < p.end {
+        out.push(Span::new(start, p.end));
+    }
+    out
 }
 
 /// Quotes in text order (a quote before the speech nested in it), with their ids.
@@ -212,4 +290,27 @@ pub(super) fn number(text: &str, article: &str, mut found: Vec<Found>) -> Vec<Qu
             quote
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_paragraphs_are_cut_after_a_sentence_or_a_space() {
+        let text = "One two. Three four five. Six";
+        let got: Vec<&str> = pieces(text, Span::new(0, text.len()), 12)
+            .into_iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(got, ["One two.", "Three four", "five. Six"]);
+        let one = "abcdefghij";
+        let got: Vec<&str> = pieces(one, Span::new(0, one.len()), 4)
+            .into_iter()
+            .map(|s| s.slice(one))
+            .collect();
+        assert_eq!(got, ["abcd", "efgh", "ij"]);
+        let short = Span::new(0, 3);
+        assert_eq!(pieces("abc", short, 10), [short]);
+    }
 }

@@ -1,6 +1,10 @@
 //! Reported speech: the attributions of a sentence that no quote in marks used.
 
-use crate::grammar::reported::reported_clause;
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashSet;
+
+use crate::grammar::reported::Clauses;
 use crate::grammar::words::{Tok, Token};
 use crate::quote::QuoteKind;
 use crate::resolve::Who;
@@ -19,32 +23,41 @@ pub(super) fn reported(
     whos: &[Option<Who>],
     used: &[Found],
 ) -> Vec<(Found, Who)> {
+    if s.attributions.is_empty() {
+        return Vec::new();
+    }
+    // Quote marks in the sentence, in text order (so sorted and not overlapping).
     let marked: Vec<Span> = s
         .range
         .clone()
         .filter(|&k| matches!(tokens[k].tok, Tok::Quote(_)))
         .map(|k| tokens[k].span)
         .collect();
-    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    let used: FxHashSet<Span> = used.iter().filter_map(|f| f.cue.map(|(c, _)| c)).collect();
+    let clauses = Clauses::new(text, tokens, s.range.clone(), &s.attributions);
+    // The clauses taken so far, by start: they never overlap one another.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut out: Vec<(Found, Who)> = Vec::new();
     for (i, a) in s.attributions.iter().enumerate() {
         let Some(who) = whos.get(i).copied().flatten() else {
             continue;
         };
-        if used
-            .iter()
-            .any(|f| f.cue.is_some_and(|(c, _)| c == a.cue.span))
-        {
+        if used.contains(&a.cue.span) {
             continue;
         }
-        let Some(span) = reported_clause(text, tokens, s.range.clone(), &s.attributions, i) else {
+        let Some(span) = clauses.clause(i) else {
             continue;
         };
-        if marked.iter().any(|&m| overlaps(m, span))
-            || out.iter().any(|(f, _)| overlaps(f.span, span))
-        {
+        let first_after = marked.partition_point(|m| m.end <= span.start);
+        let over_marks = marked.get(first_after).is_some_and(|m| m.start < span.end);
+        let over_taken = taken
+            .range(..span.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > span.start);
+        if over_marks || over_taken {
             continue;
         }
+        taken.insert(span.start, span.end);
         out.push((
             Found {
                 kind: QuoteKind::Indirect,

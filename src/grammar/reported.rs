@@ -8,7 +8,8 @@ use super::speaker::parse_right;
 use super::words::{word_at, Tok, Token};
 use crate::Span;
 
-/// The clause an attribution reports, when nothing in quote marks used it:
+/// The clause an attribution reports, when nothing in quote marks used it (one at a time, for
+/// tests; the pipeline asks [`Clauses`], which indexes the sentence once):
 ///
 /// ```text
 /// X <cue> [that] CLAUSE                 Ryder said 21 personnel were injured
@@ -24,6 +25,7 @@ use crate::Span;
 /// (`data/verb_markers.txt`, or a word in "-ed"): "Austin confirmed this action" reports no
 /// clause. A clause never runs over another cue of the sentence. The caller drops clauses
 /// that overlap a quote in marks (mixed sentences are reported once, as the partial quote).
+#[cfg(test)]
 pub(crate) fn reported_clause(
     text: &str,
     tokens: &[Token],
@@ -31,139 +33,228 @@ pub(crate) fn reported_clause(
     attributions: &[Attribution],
     index: usize,
 ) -> Option<Span> {
-    let a = &attributions[index];
-    let (g0, g1) = match a.speaker {
-        Some(m) => (m.tokens.0.min(a.cue.first), m.tokens.1.max(a.cue.last)),
-        None => (a.cue.first, a.cue.last),
-    };
-    // The last token of the sentence that is not closing punctuation.
-    let mut end = sent.end;
-    while end > sent.start && !tokens[end - 1].is_word() {
-        end -= 1;
+    Clauses::new(text, tokens, sent, attributions).clause(index)
+}
+
+/// One sentence's attributions, indexed so that finding the clause of each costs no more than
+/// reading the words near its cue: every question over a stretch of the sentence (how many
+/// words, any verb, only quotes, another cue inside, the next attribution set off by a comma)
+/// is answered from counts and sorted positions made once per sentence. Without them, "he
+/// said he said …" scanned the rest of the sentence once per cue.
+pub(crate) struct Clauses<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    sent: Range<usize>,
+    attributions: &'a [Attribution],
+    /// The last token of the sentence that is not closing punctuation, plus one.
+    end: usize,
+    /// Counts over `sent`: entry `k - sent.start` counts tokens `sent.start..k`.
+    words: Vec<u32>,
+    verbs: Vec<u32>,
+    quotes: Vec<u32>,
+    /// Where each attribution's group (speaker and cue) starts, for those set off by a
+    /// comma before them, sorted: a clause after a cue stops before the next of these.
+    comma_groups: Vec<usize>,
+}
+
+impl<'a> Clauses<'a> {
+    /// Indexes the attributions of the sentence `sent` (in cue order, as
+    /// [`super::attribution::attribute`] gives them).
+    pub(crate) fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sent: Range<usize>,
+        attributions: &'a [Attribution],
+    ) -> Self {
+        let mut end = sent.end;
+        while end > sent.start && !tokens[end - 1].is_word() {
+            end -= 1;
+        }
+        crate::work::step(sent.len() + attributions.len());
+        let count = |f: &dyn Fn(&Token) -> bool| {
+            let mut acc = 0u32;
+            let mut out = Vec::with_capacity(sent.len() + 1);
+            out.push(0);
+            for t in &tokens[sent.clone()] {
+                acc += u32::from(f(t));
+                out.push(acc);
+            }
+            out
+        };
+        let words = count(&|t| t.is_word());
+        let verbs = count(&|t| t.flags.verb());
+        let quotes = count(&|t| matches!(t.tok, Tok::Quote(_)));
+        let mut comma_groups: Vec<usize> = attributions
+            .iter()
+            .map(group_start)
+            .filter(|&g| g > sent.start && tokens[g - 1].is_punct(','))
+            .collect();
+        comma_groups.sort_unstable();
+        Clauses {
+            text,
+            tokens,
+            sent,
+            attributions,
+            end,
+            words,
+            verbs,
+            quotes,
+            comma_groups,
+        }
     }
-    let other_cue_in = |from: usize, to: usize| {
-        attributions
+
+    /// How many tokens of `from..to` `counts` counts.
+    fn count(&self, counts: &[u32], from: usize, to: usize) -> u32 {
+        counts[to - self.sent.start] - counts[from - self.sent.start]
+    }
+
+    /// Whether an attribution other than `index` has its cue inside `from..to`.
+    fn other_cue_in(&self, index: usize, from: usize, to: usize) -> bool {
+        let first = self.attributions.partition_point(|o| o.cue.first < from);
+        self.attributions[first..]
             .iter()
             .enumerate()
-            .any(|(i, o)| i != index && o.cue.first >= from && o.cue.last < to)
-    };
-    // `needs_verb`: a clause after its cue must show a finite verb unless "that" opens it
-    // ("confirmed this action" is no clause); a clause before its attribution is one.
-    // A clause before its attribution must not hold another one; a clause after its cue may
-    // ("said nobody had told them").
-    let clause = |from: usize, to: usize, needs_verb: bool| -> Option<Span> {
-        let words = (from..to).filter(|&k| tokens[k].is_word()).count();
-        let verb = (from..to).any(|k| tokens[k].flags.verb());
-        let quoted = (from..to).all(|k| matches!(tokens[k].tok, Tok::Quote(_)));
-        let nested_cue = !needs_verb && other_cue_in(from, to);
-        (from < to && words >= 3 && (verb || !needs_verb) && !quoted && !nested_cue)
-            .then(|| Span::new(tokens[from].span.start, tokens[to - 1].span.end))
-    };
-    // "CLAUSE, X said." / "CLAUSE, according to X." The attribution may end the sentence with
-    // a few words ("told reporters on Monday") or a relative clause ("… official who spoke
-    // on condition of anonymity").
-    let tail = g1 + 1..end;
-    let relative = tokens
-        .get(g1 + 1)
-        .is_some_and(|t| t.flags.relative() && t.is_lower_ascii_word(text));
-    // The tail runs to the end, or to a comma before an appositive ("…, the zoo said
-    // Saturday, the first twins in two decades.").
-    let tail_end = tail
-        .clone()
-        .find(|&k| tokens[k].is_punct(','))
-        .unwrap_or(end);
-    let short_tail = tail_end - tail.start <= 8
-        && (tail.start..tail_end).all(|k| tokens[k].is_word() && !tokens[k].flags.verb());
-    if g0 > sent.start + 1 && tokens[g0 - 1].is_punct(',') && (relative || short_tail) {
-        return clause(sent.start, g0 - 1, false);
+            .filter(|&(i, _)| first + i != index)
+            .map(|(_, o)| o)
+            .next()
+            .is_some_and(|o| o.cue.last < to)
     }
-    // "According to X, CLAUSE"
-    if a.cue.according {
-        return (g0 == sent.start && tokens.get(g1 + 1).is_some_and(|t| t.is_punct(',')))
-            .then(|| clause(g1 + 2, end, false))
-            .flatten();
-    }
-    if a.inverted {
-        return None;
-    }
-    // "X said (that) CLAUSE": after the cue, over an adverbial or an object before "that".
-    let mut k = a.cue.last + 1;
-    let is_word =
-        |i: usize, w: &str| word_at(text, tokens, i).is_some_and(|x| x.eq_ignore_ascii_case(w));
-    let mut after_that = false;
-    if is_word(k, "that") {
-        k += 1;
-        after_that = true;
-    } else if tokens[a.cue.last].flags.cue_needs_that()
-        && !tokens[a.cue.first].flags.cue_phrase_start()
-    {
-        // "declared war", "announced a plan": only "declared that …" reports speech; look for
-        // "that" after a short adverbial ("revealed on Monday that").
-        let that = (k..(k + 6).min(end)).find(|&i| is_word(i, "that"))?;
-        // Only an adverbial may stand before "that": "on Monday", "in a statement".
-        let adverbial = |i: usize| {
-            let f = tokens[i].flags;
-            tokens[i].is_word()
-                && (f.adverbial()
-                    || f.definite()
-                    || f.indefinite()
-                    || f.statement()
-                    || f.capitalized())
-        };
-        if !(k..that).all(adverbial) {
+
+    /// `from..to` as a reported clause. `needs_verb`: a clause after its cue must show a
+    /// finite verb unless "that" opens it ("confirmed this action" is no clause); a clause
+    /// before its attribution is one. A clause before its attribution must not hold another
+    /// one; a clause after its cue may ("said nobody had told them").
+    fn span(&self, index: usize, from: usize, to: usize, needs_verb: bool) -> Option<Span> {
+        if from >= to {
             return None;
         }
-        k = that + 1;
-        after_that = true;
-    } else {
-        let cue = &tokens[a.cue.last];
-        let takes_object = cue.flags.cue_takes_object() && cue.is_ascii_word(text);
-        let opens = tokens
-            .get(k)
-            .is_some_and(|t| t.is_word() && t.flags.adverbial());
-        if takes_object || opens {
-            let that = (k..(k + 8).min(end)).find(|&i| is_word(i, "that"));
-            let plain =
-                |upto: usize| (k..upto).all(|i| tokens[i].is_word() && !tokens[i].flags.verb());
-            match that {
-                Some(t) if plain(t) => {
-                    k = t + 1;
-                    after_that = true;
+        let words = self.count(&self.words, from, to);
+        let verb = self.count(&self.verbs, from, to) > 0;
+        let quoted = self.count(&self.quotes, from, to) as usize == to - from;
+        let nested_cue = !needs_verb && self.other_cue_in(index, from, to);
+        (words >= 3 && (verb || !needs_verb) && !quoted && !nested_cue)
+            .then(|| Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end))
+    }
+
+    /// The clause attribution `index` reports (see [`reported_clause`]).
+    pub(crate) fn clause(&self, index: usize) -> Option<Span> {
+        let (text, tokens, sent, end) = (self.text, self.tokens, &self.sent, self.end);
+        let a = &self.attributions[index];
+        let (g0, g1) = match a.speaker {
+            Some(m) => (m.tokens.0.min(a.cue.first), m.tokens.1.max(a.cue.last)),
+            None => (a.cue.first, a.cue.last),
+        };
+        // "CLAUSE, X said." / "CLAUSE, according to X." The attribution may end the sentence
+        // with a few words ("told reporters on Monday") or a relative clause ("… official
+        // who spoke on condition of anonymity").
+        let tail = (g1 + 1).min(end)..end;
+        let relative = tokens
+            .get(g1 + 1)
+            .is_some_and(|t| t.flags.relative() && t.is_lower_ascii_word(text));
+        // The tail runs to the end, or to a comma before an appositive ("…, the zoo said
+        // Saturday, the first twins in two decades."); only a short one (at most eight
+        // tokens) counts, so no more than nine are read.
+        let tail_end = tail
+            .clone()
+            .take(9)
+            .find(|&k| tokens[k].is_punct(','))
+            .unwrap_or(end);
+        let short_tail = tail_end - tail.start <= 8
+            && (tail.start..tail_end).all(|k| tokens[k].is_word() && !tokens[k].flags.verb());
+        if g0 > sent.start + 1 && tokens[g0 - 1].is_punct(',') && (relative || short_tail) {
+            return self.span(index, sent.start, g0 - 1, false);
+        }
+        // "According to X, CLAUSE"
+        if a.cue.according {
+            return (g0 == sent.start && tokens.get(g1 + 1).is_some_and(|t| t.is_punct(',')))
+                .then(|| self.span(index, g1 + 2, end, false))
+                .flatten();
+        }
+        if a.inverted {
+            return None;
+        }
+        // "X said (that) CLAUSE": after the cue, over an adverbial or an object before "that".
+        let mut k = a.cue.last + 1;
+        let is_word =
+            |i: usize, w: &str| word_at(text, tokens, i).is_some_and(|x| x.eq_ignore_ascii_case(w));
+        let mut after_that = false;
+        if is_word(k, "that") {
+            k += 1;
+            after_that = true;
+        } else if tokens[a.cue.last].flags.cue_needs_that()
+            && !tokens[a.cue.first].flags.cue_phrase_start()
+        {
+            // "declared war", "announced a plan": only "declared that …" reports speech; look
+            // for "that" after a short adverbial ("revealed on Monday that").
+            let that = (k..(k + 6).min(end)).find(|&i| is_word(i, "that"))?;
+            // Only an adverbial may stand before "that": "on Monday", "in a statement".
+            let adverbial = |i: usize| {
+                let f = tokens[i].flags;
+                tokens[i].is_word()
+                    && (f.adverbial()
+                        || f.definite()
+                        || f.indefinite()
+                        || f.statement()
+                        || f.capitalized())
+            };
+            if !(k..that).all(adverbial) {
+                return None;
+            }
+            k = that + 1;
+            after_that = true;
+        } else {
+            let cue = &tokens[a.cue.last];
+            let takes_object = cue.flags.cue_takes_object() && cue.is_ascii_word(text);
+            let opens = tokens
+                .get(k)
+                .is_some_and(|t| t.is_word() && t.flags.adverbial());
+            if takes_object || opens {
+                let that = (k..(k + 8).min(end)).find(|&i| is_word(i, "that"));
+                let plain =
+                    |upto: usize| (k..upto).all(|i| tokens[i].is_word() && !tokens[i].flags.verb());
+                match that {
+                    Some(t) if plain(t) => {
+                        k = t + 1;
+                        after_that = true;
+                    }
+                    _ if takes_object => {
+                        // "told reporters the port would reopen": past the object, a
+                        // speaker-like phrase or one plain word.
+                        k = match parse_right(text, tokens, k) {
+                            Some(object) => object.tokens.1 + 1,
+                            None if tokens.get(k).is_some_and(|t| t.is_word()) => k + 1,
+                            None => return None,
+                        };
+                    }
+                    _ => {}
                 }
-                _ if takes_object => {
-                    // "told reporters the port would reopen": past the object, a speaker-like
-                    // phrase or one plain word.
-                    k = match parse_right(text, tokens, k) {
-                        Some(object) => object.tokens.1 + 1,
-                        None if tokens.get(k).is_some_and(|t| t.is_word()) => k + 1,
-                        None => return None,
-                    };
-                }
-                _ => {}
             }
         }
-    }
-    if tokens.get(k).is_some_and(|t| t.is_punct(':')) {
-        return None;
-    }
-    // Stop before a later attribution set off by a comma ("…, officials said").
-    let stop = attributions
-        .iter()
-        .filter(|o| o.cue.first > k)
-        .map(|o| {
-            o.speaker
-                .map_or(o.cue.first, |m| m.tokens.0.min(o.cue.first))
-        })
-        .filter(|&g| g > k && tokens[g - 1].is_punct(','))
-        .min()
-        .map_or(end, |s| {
+        if tokens.get(k).is_some_and(|t| t.is_punct(':')) {
+            return None;
+        }
+        if k >= end {
+            return None;
+        }
+        // Stop before a later attribution set off by a comma ("…, officials said"): the
+        // first such group that starts after `k`.
+        let next = self.comma_groups.partition_point(|&g| g <= k);
+        let stop = self.comma_groups.get(next).map_or(end, |&s| {
             let mut s = s.min(end);
             while s > k && !tokens[s - 1].is_word() {
                 s -= 1;
             }
             s
         });
-    clause(k, stop, !after_that)
+        self.span(index, k, stop, !after_that)
+    }
+}
+
+/// Where an attribution's words start: its speaker's first token or its cue's, whichever
+/// comes first.
+fn group_start(a: &Attribution) -> usize {
+    a.speaker
+        .map_or(a.cue.first, |m| m.tokens.0.min(a.cue.first))
 }
 
 #[cfg(test)]

@@ -21,7 +21,9 @@ use crate::Span;
 /// including U+00A0), as spans into `text`.
 pub(crate) fn paragraphs(text: &str, start: usize) -> impl Iterator<Item = Span> + '_ {
     let mut offset = start;
-    text[start..].split('\n').filter_map(move |line| {
+    // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files, some scrapers): each end is
+    // one byte, and the empty piece between `\r` and `\n` is skipped like a blank line.
+    text[start..].split(['\n', '\r']).filter_map(move |line| {
         let line_start = offset;
         offset += line.len() + 1;
         let trimmed_start = line.len() - line.trim_start().len();

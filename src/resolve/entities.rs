@@ -52,7 +52,15 @@ pub(crate) struct Entities<'t> {
     /// Last name → entity; `None` when two people share it.
     by_surname: FxHashMap<&'t str, Option<usize>>,
     by_role: FxHashMap<String, Option<usize>>,
+    /// Each word of a role key → the keys of `by_role` that hold it, made by
+    /// [`Entities::settle`]: a role is looked up among the keys that share its rarest word,
+    /// not among them all.
+    role_words: FxHashMap<String, Vec<String>>,
 }
+
+/// How many keys sharing a word one look-up reads at most; past that the role counts as
+/// held by several people (an article with hundreds of roles sharing one word).
+const MAX_ROLE_CANDIDATES: usize = 64;
 
 /// Folds a role for comparison: lower case, no determiner, "U.S." as "us", British spelling
 /// of "defence" as "defense".
@@ -102,6 +110,7 @@ impl<'t> Entities<'t> {
             by_name: FxHashMap::default(),
             by_surname: FxHashMap::default(),
             by_role: FxHashMap::default(),
+            role_words: FxHashMap::default(),
         }
     }
 
@@ -181,6 +190,18 @@ impl<'t> Entities<'t> {
     /// Merges entities known only by a surname into the full name that carries it, so a
     /// "Kirby" seen before "John Kirby" ends up as John Kirby. Call after the first pass.
     pub fn settle(&mut self) {
+        for key in self.by_role.keys() {
+            for word in key.split(' ') {
+                self.role_words
+                    .entry(word.to_string())
+                    .or_default()
+                    .push(key.clone());
+            }
+        }
+        for keys in self.role_words.values_mut() {
+            keys.sort_unstable();
+            keys.dedup();
+        }
         let text = self.text;
         for id in 0..self.list.len() {
             let name = self.list[id].name.slice(text);
@@ -221,18 +242,42 @@ impl<'t> Entities<'t> {
             return *id;
         }
         // Word-level containment, either way round: "Secretary of Defense" in
-        // "US Secretary of Defense", "governor" in "governor of the state".
+        // "US Secretary of Defense", "governor" in "governor of the state". Keys inside this
+        // one are among its runs of words; keys around it all hold its rarest word.
+        let words: Vec<&str> = key.split(' ').collect();
+        let mut found: Option<Option<usize>> = None;
+        let mut take = |id: Option<usize>| -> bool {
+            if found.is_some() && found != Some(id) {
+                return false;
+            }
+            found = Some(id);
+            true
+        };
+        for from in 0..words.len() {
+            for to in from + 1..=words.len() {
+                crate::work::step(1);
+                if let Some(&id) = self.by_role.get(&words[from..to].join(" ")) {
+                    if !take(id) {
+                        return None;
+                    }
+                }
+            }
+        }
         let padded = format!(" {key} ");
-        let mut found = None;
-        crate::work::step(self.by_role.len());
-        for (k, id) in &self.by_role {
-            let k = format!(" {k} ");
-            let fits = k.contains(&padded) || padded.contains(&k);
-            if fits {
-                if found.is_some() && found != Some(*id) {
+        // A key around this one holds every one of its words; if some word is in no key,
+        // none is.
+        let postings: Option<Vec<&Vec<String>>> =
+            words.iter().map(|w| self.role_words.get(*w)).collect();
+        let rarest = postings.and_then(|p| p.into_iter().min_by_key(|keys| keys.len()));
+        if let Some(keys) = rarest {
+            if keys.len() > MAX_ROLE_CANDIDATES {
+                return None;
+            }
+            for k in keys {
+                crate::work::step(1);
+                if format!(" {k} ").contains(&padded) && !take(self.by_role[k]) {
                     return None;
                 }
-                found = Some(*id);
             }
         }
         found.flatten()

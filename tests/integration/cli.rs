@@ -432,7 +432,10 @@ fn a_stopped_run_leaves_no_temporary_file() {
             std::thread::sleep(std::time::Duration::from_millis(50));
             !temporaries(&dir).is_empty()
         });
-        assert!(appeared, "the temporary file should exist while the run is going");
+        assert!(
+            appeared,
+            "the temporary file should exist while the run is going"
+        );
         let sent = Command::new("kill")
             .args([&format!("-{signal}"), &child.id().to_string()])
             .status()
@@ -441,7 +444,11 @@ fn a_stopped_run_leaves_no_temporary_file() {
         let status = child.wait().unwrap();
         drop(stdin);
         assert!(!status.success(), "{signal}: {status}");
-        assert!(temporaries(&dir).is_empty(), "{signal}: {:?}", temporaries(&dir));
+        assert!(
+            temporaries(&dir).is_empty(),
+            "{signal}: {:?}",
+            temporaries(&dir)
+        );
         assert!(!dir.join("out.jsonl").exists());
     }
 }

@@ -141,3 +141,29 @@ proptest! {
         prop_assert_eq!(&s1, &Linker::default().link(&reversed));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Growth: any generated news-like text, repeated to four times its length, costs at
+    /// most five times the work (grammar steps; time is not measured in tests).
+    #[test]
+    fn work_grows_linearly_with_the_input(seed in text(300), breaks in any::<bool>()) {
+        let unit = if breaks { seed.clone() + "\n" } else { seed.replace(['\n', '\r'], " ") + " " };
+        prop_assume!(!unit.trim().is_empty());
+        let extractor = Extractor::new();
+        let steps = |copies: usize| {
+            let article = Article::new("g", unit.repeat(copies));
+            let before = saywho::test_support::steps();
+            extractor.extract(&article);
+            (saywho::test_support::steps() - before).max(1)
+        };
+        let copies = (16_384 / unit.len()).max(4);
+        let (small, large) = (steps(copies), steps(4 * copies));
+        prop_assert!(
+            large <= 5 * small,
+            "{} steps for {} bytes, {} for 4x: {:?}",
+            small, unit.len() * copies, large, unit
+        );
+    }
+}

@@ -1,0 +1,41 @@
+//! Growth: the input, repeated to about 16 KiB and to four times that, must cost at most five
+//! times the work — counted in grammar steps (deterministic), and in time as well, with room
+//! for noise, for loops the step counter does not see. Catches the quadratic paths that
+//! inputs of a few KiB never show (issue 10).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use saywho::{Article, Extractor};
+use std::sync::OnceLock;
+use std::time::Instant;
+
+static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+
+fuzz_target!(|data: &[u8]| {
+    let extractor = EXTRACTOR.get_or_init(Extractor::new);
+    let unit = String::from_utf8_lossy(data).into_owned();
+    if unit.trim().is_empty() {
+        return;
+    }
+    let copies = (16_384 / unit.len()).max(4);
+    let run = |copies: usize| {
+        let article = Article::new("g", unit.repeat(copies));
+        let steps = saywho::test_support::steps();
+        let start = Instant::now();
+        extractor.extract(&article);
+        let took = start.elapsed().as_secs_f64();
+        ((saywho::test_support::steps() - steps).max(1), took)
+    };
+    let (small_steps, small_time) = run(copies);
+    let (large_steps, large_time) = run(4 * copies);
+    assert!(
+        large_steps <= 5 * small_steps,
+        "steps grew {small_steps} -> {large_steps} for 4x the input"
+    );
+    // Time: only past 50 ms, where noise is small against the work, and with twice the
+    // room steps get.
+    assert!(
+        large_time < 0.05 || large_time <= 10.0 * small_time.max(0.001),
+        "time grew {small_time:.4}s -> {large_time:.4}s for 4x the input"
+    );
+});
