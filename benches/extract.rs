@@ -3,8 +3,10 @@
 //!
 //! Run: `cargo bench --bench extract`. Criterion reports MiB/s per case and size: linear work
 //! keeps the MiB/s of the 10 MiB row close to the 2.5 MiB row, and the pathological rows
-//! close to `news`. Before the timings, one untimed pass per case prints the peak of live
-//! heap bytes per input byte at both sizes (a counting allocator) and their ratio.
+//! close to `news`. Before the timings, one pass per case prints the peak of live heap bytes
+//! per input byte at both sizes (a counting allocator) and their ratio, and the time of the
+//! 10 MiB input over that of the 2.5 MiB one (best of three each; 4 is linear, the issue 10
+//! bound is 5). `cargo bench --bench extract -- he_said` runs one case.
 
 use std::hint::black_box;
 
@@ -25,7 +27,26 @@ const LARGE: usize = 10 << 20;
 /// Makes an input of about n bytes.
 type Make = Box<dyn Fn(usize) -> String>;
 
-/// The hostile shapes of issue 6 and ordinary news, as one article of about `n` bytes.
+/// A lower-case word for `i` made of letters only, for distinct names and roles.
+fn letters(mut i: usize) -> String {
+    let mut s = String::new();
+    loop {
+        s.push((b'a' + (i % 26) as u8) as char);
+        i /= 26;
+        if i == 0 {
+            return s;
+        }
+    }
+}
+
+/// `letters(i)` capitalised.
+fn capitalised(i: usize) -> String {
+    let w = letters(i);
+    w[..1].to_uppercase() + &w[1..]
+}
+
+/// The hostile shapes of issues 6 and 10 and ordinary news, as one article of about `n`
+/// bytes.
 fn cases() -> Vec<(&'static str, Make)> {
     let news: String = corpus::project_articles()
         .iter()
@@ -53,6 +74,46 @@ fn cases() -> Vec<(&'static str, Make)> {
             "markup_and_nul",
             Box::new(move |n| markup.repeat(n / markup.len() + 1)),
         ),
+        // Issue 10, point 1: every cue of one sentence.
+        ("he_said", Box::new(|n| "he said ".repeat(n / 8))),
+        // Point 2: quotes and cues alternating in one sentence.
+        ("quote_he_said", Box::new(|n| "“x” he said ".repeat(n / 14))),
+        // Point 3: distinct roles, each mentioned alone after it is named.
+        (
+            "distinct_roles",
+            Box::new(|n| {
+                (0..n / 90)
+                    .map(|i| {
+                        format!(
+                            "Deputy {} Minister Ana Lopez said it. “No,” said the deputy {} minister. ",
+                            capitalised(i + 700),
+                            letters(i + 700)
+                        )
+                    })
+                    .collect()
+            }),
+        ),
+        // Point 4: nested quotes in one paragraph, lone CR line ends, non-ASCII names.
+        (
+            "nested_one_paragraph",
+            Box::new(|n| "“a ‘b’ c,” he said. ".repeat(n / 24)),
+        ),
+        (
+            "lone_cr",
+            Box::new(|n| {
+                "“We will not stop,” said Mayor Ana Reyes.\r\rThe council agreed.\r".repeat(n / 64)
+            }),
+        ),
+        (
+            "non_ascii_names",
+            Box::new(|n| {
+                (0..n / 32)
+                    .map(|i| format!("„Ja“, sagte Jürgen Müller{}. ", capitalised(i)))
+                    .collect()
+            }),
+        ),
+        // Point 5: memory of one article of tiny paragraphs.
+        ("tiny_paragraphs", Box::new(|n| "“a,” b.\n".repeat(n / 10))),
     ]
 }
 
@@ -61,6 +122,17 @@ fn peak_per_byte(extractor: &Extractor, article: &Article) -> f64 {
     let base = alloc::start();
     black_box(extractor.extract(article));
     alloc::peak_since(base) as f64 / article.text.len() as f64
+}
+
+/// The best of three times to extract `article`, in seconds.
+fn best_time(extractor: &Extractor, article: &Article) -> f64 {
+    (0..3)
+        .map(|_| {
+            let start = std::time::Instant::now();
+            black_box(extractor.extract(article));
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
 }
 
 fn main() {
@@ -76,13 +148,20 @@ fn main() {
         })
         .collect();
 
-    eprintln!("peak heap bytes per input byte (2.5 MiB / 10 MiB / ratio):");
-    for (name, small, large) in &cases {
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let wanted = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
+    eprintln!("peak heap bytes per input byte (2.5 MiB / 10 MiB / ratio); time 10 MiB / 2.5 MiB:");
+    for (name, small, large) in cases.iter().filter(|(n, ..)| wanted(n)) {
         let (s, l) = (
             peak_per_byte(&extractor, small),
             peak_per_byte(&extractor, large),
         );
-        eprintln!("  {name:<20} {s:6.2} {l:6.2} {:5.2}", l / s);
+        let (ts, tl) = (best_time(&extractor, small), best_time(&extractor, large));
+        eprintln!(
+            "  {name:<22} {s:6.2} {l:6.2} {:5.2}   time {:5.2}",
+            l / s,
+            tl / ts
+        );
     }
 
     let mut c = Criterion::default().configure_from_args();

@@ -1,4 +1,5 @@
-//! Growth: the input, repeated to about 16 KiB and to four times that, must cost at most five
+//! Growth: the input, repeated to about 64 KiB (and at least 256 times, past the warm-up of
+//! the look-back over the last 60 mentions) and to four times that, must cost at most five
 //! times the work — counted in grammar steps (deterministic), and in time as well, with room
 //! for noise, for loops the step counter does not see. Catches the quadratic paths that
 //! inputs of a few KiB never show (issue 10).
@@ -17,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     if unit.trim().is_empty() {
         return;
     }
-    let copies = (16_384 / unit.len()).max(4);
+    let copies = (65_536 / unit.len()).max(256);
     let run = |copies: usize| {
         let article = Article::new("g", unit.repeat(copies));
         let steps = saywho::test_support::steps();
