@@ -16,7 +16,7 @@ use saywho::{Article, Extractor};
 #[path = "support/corpus.rs"]
 mod corpus;
 
-use saywho::test_support::alloc;
+use saywho::test_support::{alloc, shapes};
 
 #[global_allocator]
 static ALLOCATOR: alloc::Counting = alloc::Counting;
@@ -26,24 +26,6 @@ const LARGE: usize = 10 << 20;
 
 /// Makes an input of about n bytes.
 type Make = Box<dyn Fn(usize) -> String>;
-
-/// A lower-case word for `i` made of letters only, for distinct names and roles.
-fn letters(mut i: usize) -> String {
-    let mut s = String::new();
-    loop {
-        s.push((b'a' + (i % 26) as u8) as char);
-        i /= 26;
-        if i == 0 {
-            return s;
-        }
-    }
-}
-
-/// `letters(i)` capitalised.
-fn capitalised(i: usize) -> String {
-    let w = letters(i);
-    w[..1].to_uppercase() + &w[1..]
-}
 
 /// The hostile shapes of issues 6 and 10 and ordinary news, as one article of about `n`
 /// bytes.
@@ -74,46 +56,17 @@ fn cases() -> Vec<(&'static str, Make)> {
             "markup_and_nul",
             Box::new(move |n| markup.repeat(n / markup.len() + 1)),
         ),
-        // Issue 10, point 1: every cue of one sentence.
-        ("he_said", Box::new(|n| "he said ".repeat(n / 8))),
-        // Point 2: quotes and cues alternating in one sentence.
-        ("quote_he_said", Box::new(|n| "“x” he said ".repeat(n / 14))),
-        // Point 3: distinct roles, each mentioned alone after it is named.
-        (
-            "distinct_roles",
-            Box::new(|n| {
-                (0..n / 90)
-                    .map(|i| {
-                        format!(
-                            "Deputy {} Minister Ana Lopez said it. “No,” said the deputy {} minister. ",
-                            capitalised(i + 700),
-                            letters(i + 700)
-                        )
-                    })
-                    .collect()
-            }),
-        ),
-        // Point 4: nested quotes in one paragraph, lone CR line ends, non-ASCII names.
+        // Issue 10, points 1-5 (see `saywho::test_support::shapes`).
+        ("he_said", Box::new(shapes::he_said)),
+        ("quote_he_said", Box::new(shapes::quote_he_said)),
+        ("distinct_roles", Box::new(shapes::distinct_roles)),
         (
             "nested_one_paragraph",
-            Box::new(|n| "“a ‘b’ c,” he said. ".repeat(n / 24)),
+            Box::new(shapes::nested_one_paragraph),
         ),
-        (
-            "lone_cr",
-            Box::new(|n| {
-                "“We will not stop,” said Mayor Ana Reyes.\r\rThe council agreed.\r".repeat(n / 64)
-            }),
-        ),
-        (
-            "non_ascii_names",
-            Box::new(|n| {
-                (0..n / 32)
-                    .map(|i| format!("„Ja“, sagte Jürgen Müller{}. ", capitalised(i)))
-                    .collect()
-            }),
-        ),
-        // Point 5: memory of one article of tiny paragraphs.
-        ("tiny_paragraphs", Box::new(|n| "“a,” b.\n".repeat(n / 10))),
+        ("lone_cr", Box::new(shapes::lone_cr)),
+        ("non_ascii_names", Box::new(shapes::non_ascii_names)),
+        ("tiny_paragraphs", Box::new(shapes::tiny_paragraphs)),
     ]
 }
 

@@ -303,4 +303,46 @@ mod tests {
         );
         assert!(ends_with_ignore_case("Senior Official", "official"));
     }
+
+    /// The entities of `text` with the named mentions at `phrases`, settled.
+    fn entities<'t>(text: &'t str, phrases: &[&str]) -> Entities<'t> {
+        let (_, tokens) = crate::grammar::lex_for_test(text);
+        let mut e = Entities::new(text);
+        for p in phrases {
+            let at = text.find(p).unwrap();
+            let i = tokens.iter().position(|t| t.span.start == at).unwrap();
+            e.observe(&crate::grammar::speaker::parse_right(text, &tokens, i).unwrap());
+        }
+        e.settle();
+        e
+    }
+
+    #[test]
+    fn roles_are_found_inside_and_around_each_other() {
+        let text = "US Secretary of Defense Ana Lopez and Deputy Governor Tom Baird met.";
+        let e = entities(
+            text,
+            &[
+                "US Secretary of Defense Ana Lopez",
+                "Deputy Governor Tom Baird",
+            ],
+        );
+        let name = |role: &str| e.lookup_role(role).map(|id| e.list[id].name.slice(text));
+        assert_eq!(name("Secretary of Defense"), Some("Ana Lopez"));
+        assert_eq!(name("the deputy governor of the state"), Some("Tom Baird"));
+        assert_eq!(name("governor"), Some("Tom Baird"));
+        assert_eq!(name("mayor"), None);
+        let two = "Deputy Governor Tom Baird and Governor Rosa Vidal met.";
+        let e = entities(two, &["Deputy Governor Tom Baird", "Governor Rosa Vidal"]);
+        // "governor" is exactly Vidal's role; "deputy" only Baird's.
+        assert_eq!(
+            e.lookup_role("governor")
+                .map(|id| e.list[id].name.slice(two)),
+            Some("Rosa Vidal")
+        );
+        assert_eq!(
+            e.lookup_role("deputy").map(|id| e.list[id].name.slice(two)),
+            Some("Tom Baird")
+        );
+    }
 }

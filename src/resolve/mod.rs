@@ -182,3 +182,87 @@ impl Timeline {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grammar::speaker::parse_right;
+
+    /// The mention that starts at the first token of `phrase` inside `text`.
+    fn mention(text: &str, phrase: &str) -> Mention {
+        let (_, tokens) = crate::grammar::lex_for_test(text);
+        let at = text.find(phrase).expect("the phrase is in the text");
+        let i = tokens
+            .iter()
+            .position(|t| t.span.start == at)
+            .expect("a token starts there");
+        parse_right(text, &tokens, i).expect("a mention")
+    }
+
+    /// Resolves `phrase` after `earlier` mentions have been seen, in order, as salient.
+    fn resolve(text: &str, earlier: &[&str], phrase: &str) -> (Option<String>, ResolvedBy) {
+        let mut entities = Entities::new(text);
+        let seen: Vec<Mention> = earlier.iter().map(|p| mention(text, p)).collect();
+        for m in &seen {
+            entities.observe(m);
+        }
+        entities.settle();
+        let mut timeline = Timeline::default();
+        for m in &seen {
+            let who = timeline.resolve(text, m, &entities);
+            timeline.push(Known {
+                who,
+                salient: true,
+                statement: false,
+            });
+        }
+        let who = timeline.resolve(text, &mention(text, phrase), &entities);
+        (who.name.map(|n| n.slice(text).to_string()), who.by)
+    }
+
+    #[test]
+    fn a_surname_finds_the_full_name() {
+        let text = "Mayor Ana Reyes spoke. Then Reyes left.";
+        let (name, _) = resolve(text, &["Mayor Ana Reyes"], "Reyes left");
+        assert_eq!(name.as_deref(), Some("Ana Reyes"));
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_latest_fitting_speaker() {
+        let text = "Ana Reyes met the Harbour Board and Tom Baird. Then he spoke.";
+        let (name, by) = resolve(
+            text,
+            &["Ana Reyes", "the Harbour Board", "Tom Baird"],
+            "he spoke",
+        );
+        assert_eq!(
+            (name.as_deref(), by),
+            (Some("Tom Baird"), ResolvedBy::Pronoun)
+        );
+        // "it" skips the people for the body.
+        let text = "The Harbour Board met Tom Baird. Then it spoke.";
+        let (name, _) = resolve(text, &["The Harbour Board", "Tom Baird"], "it spoke");
+        assert_eq!(name.as_deref(), Some("Harbour Board"));
+    }
+
+    #[test]
+    fn a_role_alone_finds_who_holds_it() {
+        let text = "Port Commissioner Dana Whitfield arrived. The port commissioner spoke.";
+        let (name, by) = resolve(
+            text,
+            &["Port Commissioner Dana Whitfield"],
+            "The port commissioner",
+        );
+        assert_eq!(
+            (name.as_deref(), by),
+            (Some("Dana Whitfield"), ResolvedBy::Role)
+        );
+    }
+
+    #[test]
+    fn nothing_to_bind_stays_unnamed() {
+        let text = "Then he spoke.";
+        let (name, _) = resolve(text, &[], "he spoke");
+        assert_eq!(name, None);
+    }
+}

@@ -2,15 +2,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::support::snapshot_settings;
-
-/// A fresh, empty folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::support::{scratch, snapshot_settings};
 
 /// Runs `saywho` in `dir` and renders exit code, stdout and stderr for a snapshot.
 fn run(dir: &Path, args: &[&str], stdin: Option<&str>) -> String {

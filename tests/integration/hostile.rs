@@ -8,13 +8,7 @@ use std::path::{Path, PathBuf};
 use saywho::input::{self, Decoding, UniqueIds, Walk};
 use saywho::{Article, Extractor, Span};
 
-/// A fresh, empty folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::support::scratch;
 
 /// The ids of every article read from `path`, in order (errors as `ERR`).
 fn ids(path: &Path) -> Vec<String> {

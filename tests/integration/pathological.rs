@@ -2,6 +2,7 @@
 //! grows linearly with its size. Work is counted in grammar steps (see `saywho::test_support::steps`),
 //! not timed, so these tests cannot flap.
 
+use saywho::test_support::shapes;
 use saywho::{Article, Extractor};
 
 use crate::support::check_invariants;
@@ -126,76 +127,28 @@ fn invalid_utf8_is_a_reported_error_not_a_panic() {
     );
 }
 
-/// A lower-case word for `i`, all letters ("a", "b", …, "ba"): distinct names and roles.
-fn letters(mut i: usize) -> String {
-    let mut s = String::new();
-    loop {
-        s.push((b'a' + (i % 26) as u8) as char);
-        i /= 26;
-        if i == 0 {
-            return s;
-        }
-    }
-}
-
-/// `letters(i)` capitalised.
-fn capitalised(i: usize) -> String {
-    let w = letters(i);
-    w[..1].to_uppercase() + &w[1..]
-}
-
 /// Shapes that once cost quadratic time (issue 10): each cue of a sentence read the others,
 /// each quote every cue of its sentence, each nested quote every mark of its paragraph, and a
 /// lone CR did not end a line, so a file of them was one paragraph.
 #[test]
 fn many_cues_quotes_and_marks_in_one_sentence_are_linear() {
-    assert_linear_within("he said", |n| "he said ".repeat(n / 8), 200_000, 24.0);
-    assert_linear_within(
-        "quote he said",
-        |n| "“x” he said ".repeat(n / 14),
-        200_000,
-        24.0,
-    );
+    assert_linear_within("he said", shapes::he_said, 200_000, 24.0);
+    assert_linear_within("quote he said", shapes::quote_he_said, 200_000, 24.0);
     assert_linear(
         "nested in one paragraph",
-        |n| "“a ‘b’ c,” he said. ".repeat(n / 24),
+        shapes::nested_one_paragraph,
         200_000,
     );
-    assert_linear(
-        "lone CR",
-        |n| "“We will not stop,” said Mayor Ana Reyes.\r\rThe council agreed.\r".repeat(n / 64),
-        200_000,
-    );
+    assert_linear("lone CR", shapes::lone_cr, 200_000);
 }
 
 #[test]
 fn many_names_and_roles_are_linear() {
-    assert_linear(
-        "non-ASCII names in one paragraph",
-        |n| {
-            (0..n / 32)
-                .map(|i| format!("„Ja“, sagte Jürgen Müller{}. ", capitalised(i)))
-                .collect()
-        },
-        200_000,
-    );
+    assert_linear("non-ASCII names", shapes::non_ascii_names, 200_000);
     // Every role distinct, each named once and then mentioned alone: each role-only mention
     // is looked up among the article's roles.
-    assert_linear(
-        "distinct roles",
-        |n| {
-            (0..n / 90)
-                .map(|i| {
-                    let w = capitalised(i + 700);
-                    format!(
-                        "Deputy {w} Minister Ana Lopez said it. “No,” said the deputy {} minister. ",
-                        letters(i + 700)
-                    )
-                })
-                .collect()
-        },
-        200_000,
-    );
+    assert_linear("distinct roles", shapes::distinct_roles, 200_000);
+    assert_linear("tiny paragraphs", shapes::tiny_paragraphs, 200_000);
 }
 
 /// A long text is read in windows, so the number of windows says it was, and no quote is

@@ -55,3 +55,11 @@ pub fn extract_folder(dir: &Path) -> Vec<Extraction> {
         .map(|s| extractor.extract(&read_article(&s.expect("a folder of articles").path)))
         .collect()
 }
+
+/// A fresh, empty folder for one test, under Cargo's temporary folder for tests.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
