@@ -26,11 +26,13 @@
 //! Markup is skipped so that its quote marks never count: HTML-like tags (`<tweet id="1">`)
 //! and shortcodes such as `[/caption]`.
 //!
-//! The scanners ([`skip_markup`] and the gap between candidates) are nom parsers on complete
-//! input; [`lex`] is a loop over them and [`pair`] a loop over the marks it found.
+//! The scanners ([`skip_markup`] and the gap between candidates) have the shape of nom
+//! parsers on complete input (`IResult`), written out by hand for speed: the closing `>` or
+//! `]` of markup is found once per text and remembered ([`Closers`]), so markup that never
+//! closes stays linear. [`lex`] is a loop over them and [`pair`] a loop over the marks it
+//! found.
 
-use nom::bytes::complete::take_until;
-use nom::{IResult, Parser};
+use nom::IResult;
 
 use crate::Span;
 
@@ -170,9 +172,41 @@ fn is_closing_context(c: char) -> bool {
         || is_quote_char(c)
 }
 
+/// Where the next `>` and `]` are in one text, remembered between calls, so that markup that
+/// never closes (`[/caption` or `<a` a thousand times over) costs one scan of the text, not one
+/// scan to its end per opening. Each call must pass a suffix of the same text, at or after the
+/// previous one.
+#[derive(Debug, Default)]
+pub(crate) struct Closers {
+    /// For `>` and `]`: the length of the text's suffix that starts at the closer found last
+    /// (`Some(None)`: none is left).
+    found: [Option<Option<usize>>; 2],
+}
+
+impl Closers {
+    /// Where `close` is in `i`, if anywhere.
+    fn find(&mut self, i: &str, close: char) -> Option<usize> {
+        let slot = &mut self.found[usize::from(close == ']')];
+        match *slot {
+            // None left after an earlier, longer suffix: none in this one either.
+            Some(None) => None,
+            // The closer found before still lies ahead.
+            Some(Some(rest)) if rest <= i.len() => Some(i.len() - rest),
+            _ => {
+                let at = i.find(close);
+                // The bytes read: at most the text once per closer, whatever the markup.
+                crate::work::step(at.unwrap_or(i.len()) / 16 + 1);
+                *slot = Some(at.map(|k| i.len() - k));
+                at
+            }
+        }
+    }
+}
+
 /// Skips markup starting at `i` (which begins with `<` or `[`): `<tag …>` / `</tag>` /
 /// `<!-- … >`, and shortcodes `[/name]` / `[name …]`. Returns the rest after the markup.
-pub(crate) fn skip_markup(i: &str) -> IResult<&str, &str> {
+/// `closers` remembers where the closing characters are (see [`Closers`]).
+pub(crate) fn skip_markup<'i>(i: &'i str, closers: &mut Closers) -> IResult<&'i str, &'i str> {
     let mut chars = i.chars();
     let first = chars.next();
     let second = chars.next();
@@ -181,15 +215,13 @@ pub(crate) fn skip_markup(i: &str) -> IResult<&str, &str> {
         (Some('['), Some(c)) => c == '/' || c.is_ascii_lowercase(),
         _ => false,
     };
+    let error = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::TakeUntil));
     if !is_tag {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Tag,
-        )));
+        return Err(error());
     }
-    let close = if first == Some('<') { ">" } else { "]" };
-    let (rest, body) = take_until(close).parse_complete(i)?;
-    Ok((&rest[1..], body))
+    let close = if first == Some('<') { '>' } else { ']' };
+    let at = closers.find(i, close).ok_or_else(error)?;
+    Ok((&i[at + 1..], &i[..at]))
 }
 
 /// Finds the quote marks of one paragraph (`text`, which starts at byte `base` of the article)
@@ -199,6 +231,7 @@ pub(crate) fn lex(text: &str, base: usize) -> Vec<Mark> {
     let mut rest = text;
     let mut prev: Option<char> = None;
     let mut steps = 0;
+    let mut closers = Closers::default();
     while let Ok((after_gap, gap)) = to_candidate(rest) {
         if let Some(c) = gap.chars().next_back() {
             prev = Some(c);
@@ -209,7 +242,7 @@ pub(crate) fn lex(text: &str, base: usize) -> Vec<Mark> {
         let pos = text.len() - after_gap.len();
         steps += 1;
         if c == '<' || c == '[' {
-            if let Ok((after, _)) = skip_markup(after_gap) {
+            if let Ok((after, _)) = skip_markup(after_gap, &mut closers) {
                 rest = after;
                 // Markup is transparent for flanking: it acts like a space.
                 prev = Some(' ');

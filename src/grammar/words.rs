@@ -205,6 +205,7 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
     let s = range.slice(text);
     let mut rest = s;
     let mut steps = 0;
+    let mut closers = super::marks::Closers::default();
     while !rest.is_empty() && out.len() < stop {
         steps += 1;
         let (r, _) = space0(rest).unwrap_or((rest, ""));
@@ -238,7 +239,7 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
                 flags,
             });
             rest = r;
-        } else if let Ok((r, _)) = super::marks::skip_markup(rest) {
+        } else if let Ok((r, _)) = super::marks::skip_markup(rest, &mut closers) {
             rest = r;
         } else {
             out.push(Token {
