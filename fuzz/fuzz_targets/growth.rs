@@ -18,7 +18,9 @@ fuzz_target!(|data: &[u8]| {
     if unit.trim().is_empty() {
         return;
     }
-    let copies = (65_536 / unit.len()).max(256);
+    // At least 64 copies, and 4x that within one window of 1 MiB (a longer text is read in
+    // windows, each starting its look-back afresh: linear, at another cost per byte).
+    let copies = (65_536 / unit.len()).max(64).min((256 << 10) / unit.len()).max(1);
     let run = |copies: usize| {
         let article = Article::new("g", unit.repeat(copies));
         let steps = saywho::test_support::steps();

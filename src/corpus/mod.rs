@@ -14,6 +14,7 @@
 //! no role seen on both sides contradicts it. Different people who share a surname stay apart.
 
 mod id;
+mod identity;
 mod roster;
 
 pub use id::slug;

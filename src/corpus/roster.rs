@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::identity;
 use crate::{Extraction, QuoteKind, SpeakerKind};
 
 /// A role and the outlets that gave it.
@@ -58,6 +59,7 @@ pub struct SpeakerEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Roster {
     entries: Vec<SpeakerEntry>,
+    /// Per-article id → corpus id.
     alias: BTreeMap<String, String>,
 }
 
@@ -113,7 +115,25 @@ impl Roster {
                 a.outlets.insert(outlet.clone());
             }
         }
-        let alias = merge_targets(&acc);
+        let known = identity::Known {
+            ids: acc
+                .iter()
+                .map(|(id, a)| {
+                    let seen = identity::Seen {
+                        kind: a.kind,
+                        named: a.name.is_some(),
+                        role_words: a
+                            .roles
+                            .keys()
+                            .flat_map(|r| r.split_whitespace().map(str::to_lowercase))
+                            .collect(),
+                        quotes: a.quotes,
+                    };
+                    (id.as_str(), seen)
+                })
+                .collect(),
+        };
+        let alias = identity::merge_targets(&known);
         let mut merged: BTreeMap<String, (Acc, BTreeSet<String>)> = BTreeMap::new();
         for (id, a) in acc {
             let target = alias.get(&id).cloned().unwrap_or_else(|| id.clone());
@@ -180,48 +200,4 @@ impl Roster {
     pub fn corpus_id<'a>(&'a self, id: &'a str) -> &'a str {
         self.alias.get(id).map_or(id, String::as_str)
     }
-}
-
-/// Which ids merge into which: a one-word name into the unique multi-word name of the
-/// corpus that ends with it (people: "kirby" → "john-kirby") or starts with it (bodies:
-/// "veltro" → "veltro-motors"), unless their roles are known on both sides and share no word.
-fn merge_targets(acc: &BTreeMap<String, Acc>) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    for (id, a) in acc {
-        if id.contains('/') || id.contains('-') || a.name.is_none() {
-            continue;
-        }
-        let candidates: Vec<&String> = acc
-            .iter()
-            .filter(|(other, o)| {
-                *other != id
-                    && !other.contains('/')
-                    && o.name.is_some()
-                    && match o.kind {
-                        Some(SpeakerKind::Organization) => other.starts_with(&format!("{id}-")),
-                        _ => other.ends_with(&format!("-{id}")),
-                    }
-            })
-            .map(|(other, _)| other)
-            .collect();
-        let [target] = candidates.as_slice() else {
-            continue;
-        };
-        let words = |m: &Acc| -> BTreeSet<String> {
-            m.roles
-                .keys()
-                .flat_map(|r| {
-                    r.split_whitespace()
-                        .map(str::to_lowercase)
-                        .collect::<Vec<_>>()
-                })
-                .collect()
-        };
-        let (mine, theirs) = (words(a), words(&acc[*target]));
-        if !mine.is_empty() && !theirs.is_empty() && mine.is_disjoint(&theirs) {
-            continue;
-        }
-        out.insert(id.clone(), (*target).clone());
-    }
-    out
 }

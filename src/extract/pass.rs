@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use crate::grammar::marks;
 use crate::grammar::sentences::{self, is_prose};
 use crate::Article;
 
@@ -242,8 +243,41 @@ pub(super) fn windows(article: &Article, max_bytes: usize) -> Vec<Vec<Span>> {
     out
 }
 
-/// `p` as it is, or cut into pieces of at most `max_bytes` (see [`windows`]).
+/// `p` as it is, or cut into pieces of at most `max_bytes` (see [`windows`]). A cut falls
+/// outside every quote of the paragraph, so that no quote's marks are split between two
+/// pieces (which would pair the rest of the text the wrong way round): after a sentence's end
+/// where there is one, else at a space, else (a quote longer than a piece) anywhere.
 fn pieces(text: &str, p: Span, max_bytes: usize) -> Vec<Span> {
+    if p.len() <= max_bytes {
+        return vec![p];
+    }
+    // The quotes of the paragraph in the writer's text, as (start, end), sorted.
+    let quotes: Vec<(usize, usize)> = marks::pair(&marks::lex(p.slice(text), p.start))
+        .iter()
+        .filter(|r| r.depth == 0)
+        .map(|r| {
+            let outer = r.outer(p.end);
+            (outer.start, outer.end)
+        })
+        .collect();
+    let inside = |at: usize| {
+        let k = quotes.partition_point(|&(start, _)| start < at);
+        k > 0 && quotes[k - 1].1 > at
+    };
+    // The last place in `window` (which starts at `from`) after `pat` and outside quotes,
+    // trying at most a few hundred.
+    let last_outside = |window: &str, from: usize, pat: &str| {
+        let mut rest = window;
+        for _ in 0..256 {
+            let k = rest.rfind(pat)?;
+            let at = k + pat.len();
+            if at > 0 && !inside(from + at) {
+                return Some(at);
+            }
+            rest = &rest[..k];
+        }
+        None
+    };
     let mut out = Vec::new();
     let mut start = p.start;
     while p.end - start > max_bytes {
@@ -252,18 +286,14 @@ fn pieces(text: &str, p: Span, max_bytes: usize) -> Vec<Span> {
             limit -= 1;
         }
         let window = &text[start..limit];
-        let cut = window
-            .rfind(". ")
-            .map(|k| k + 2)
-            .or_else(|| window.rfind(' ').map(|k| k + 1))
-            .filter(|&k| k > 0)
+        let cut = last_outside(window, start, ". ")
+            .or_else(|| last_outside(window, start, " "))
             .unwrap_or(window.len().max(1));
         let mut end = start + cut;
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        let piece = Span::new(start, end);
-        let trimmed = piece.slice(text).trim_end();
+        let trimmed = text[start..end].trim_end();
         if !trimmed.is_empty() {
             out.push(Span::new(start, start + trimmed.len()));
         }
@@ -312,5 +342,12 @@ mod tests {
         assert_eq!(got, ["abcd", "efgh", "ij"]);
         let short = Span::new(0, 3);
         assert_eq!(pieces("abc", short, 10), [short]);
+        // Never inside a quote: the sentence end in the quote is passed over.
+        let quoted = "A b. “C d. E f,” g said. H";
+        let got: Vec<&str> = pieces(quoted, Span::new(0, quoted.len()), 22)
+            .into_iter()
+            .map(|s| s.slice(quoted))
+            .collect();
+        assert_eq!(got, ["A b.", "“C d. E f,” g", "said. H"]);
     }
 }

@@ -116,6 +116,12 @@ flags! {
     // Read off the word itself.
     /// Starts with an upper-case letter.
     CAPITALIZED = 24, capitalized;
+    /// An honorific (`data/honorifics.txt`): "Mr", "Ms", "Dr". Never a role.
+    HONORIFIC = 36, honorific;
+    /// A word that says its person is a woman: "Ms", "Mrs", or a given name used for women.
+    FEMALE = 37, female;
+    /// A word that says its person is a man: "Mr", or a given name used for men.
+    MALE = 38, male;
 }
 
 impl Flags {

@@ -123,9 +123,8 @@ const FOLDED: [(&str, Bits); 9] = [
 ];
 
 /// The lists of one flag each, compared case-sensitively.
-const EXACT: [(&str, Bits); 5] = [
+const EXACT: [(&str, Bits); 4] = [
     (include_str!("../../data/not_names.txt"), Flags::NOT_NAME),
-    (include_str!("../../data/given_names.txt"), Flags::GIVEN),
     (
         include_str!("../../data/organization_words.txt"),
         Flags::ORG_WORD,
@@ -142,6 +141,8 @@ const EXACT: [(&str, Bits); 5] = [
 
 const CUES: &str = include_str!("../../data/cues.txt");
 const FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
+const HONORIFICS: &str = include_str!("../../data/honorifics.txt");
+const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.txt");
 
 /// A cue of several words ("according to", "pointed out").
@@ -234,11 +235,46 @@ impl Tables {
                     "list" => Flags::LIST,
                     "preposition" => Flags::PREPOSITION,
                     "relative" => Flags::RELATIVE,
+                    "female" => Flags::FEMALE,
+                    "male" => Flags::MALE,
                     other => panic!("data/function_words.txt: unknown class {other:?}"),
                 };
             }
             assert!(bits != 0, "data/function_words.txt: {word:?} has no class");
             self.fold(word.to_lowercase(), bits);
+        }
+    }
+
+    /// `data/honorifics.txt`: `<word> <TAB> <female|male|->`.
+    fn read_honorifics(&mut self) {
+        for line in entries(HONORIFICS) {
+            let mut columns = columns(line);
+            let word = columns.next().unwrap_or(line);
+            let gender = match columns.next().unwrap_or("-") {
+                "female" => Flags::FEMALE,
+                "male" => Flags::MALE,
+                "-" => 0,
+                other => panic!("data/honorifics.txt: unknown gender {other:?}"),
+            };
+            self.fold(
+                word.nfkc().collect::<String>().to_lowercase(),
+                Flags::HONORIFIC | gender,
+            );
+        }
+    }
+
+    /// `data/given_names.txt`: `<name> <TAB> <female|male|->`, compared case-sensitively.
+    fn read_given_names(&mut self) {
+        for line in entries(GIVEN_NAMES) {
+            let mut columns = columns(line);
+            let name = columns.next().unwrap_or(line);
+            let gender = match columns.next().unwrap_or("-") {
+                "female" => Flags::FEMALE,
+                "male" => Flags::MALE,
+                "-" => 0,
+                other => panic!("data/given_names.txt: unknown gender {other:?}"),
+            };
+            self.exact(name.nfkc().collect(), Flags::GIVEN | gender);
         }
     }
 
@@ -264,6 +300,8 @@ impl Lexicon {
         let mut tables = Tables::default();
         let cue_phrases = tables.read_cues();
         tables.read_function_words();
+        tables.read_honorifics();
+        tables.read_given_names();
         for (src, bit) in FOLDED {
             for e in entries(src) {
                 tables.fold(e.nfkc().collect::<String>().to_lowercase(), bit);

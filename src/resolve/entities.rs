@@ -15,6 +15,48 @@ pub(crate) struct Entity {
     pub kind: SpeakerKind,
     /// Roles in order of first appearance.
     pub roles: Vec<Span>,
+    /// What the article says of the person's gender: an honorific ("Ms. Ann Ortiz", "Mr
+    /// Whelan") or a given name used for one gender.
+    pub gender: Gender,
+}
+
+/// What the mentions of one person say of their gender, for telling "Mr. Ortiz" from "Ms.
+/// Ortiz" when an article names two Ortizes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Gender {
+    pub female: bool,
+    pub male: bool,
+}
+
+impl Gender {
+    /// What a mention says: its honorifics and the first word of its name.
+    pub fn of(text: &str, m: &Mention) -> Gender {
+        let Some(name) = m.name else {
+            return Gender::default();
+        };
+        let lexicon = crate::lexicon::Lexicon::get();
+        let before = &text[m.span.start..name.start];
+        let given = name.slice(text).split_whitespace().next();
+        let words = before.split_whitespace().chain(given);
+        let mut g = Gender::default();
+        for w in words {
+            let f = lexicon.flags(w.trim_end_matches('.'));
+            g.female |= f.female();
+            g.male |= f.male();
+        }
+        g
+    }
+
+    /// Only one gender was said.
+    fn known(self) -> Option<bool> {
+        (self.female != self.male).then_some(self.female)
+    }
+
+    /// Whether two accounts of a person's gender can be of one person: neither says the
+    /// opposite of the other.
+    fn fits(self, other: Gender) -> bool {
+        !(self.female && other.male && !other.female || self.male && other.female && !other.male)
+    }
 }
 
 impl Entity {
@@ -51,6 +93,8 @@ pub(crate) struct Entities<'t> {
     by_name: FxHashMap<&'t str, usize>,
     /// Last name → entity; `None` when two people share it.
     by_surname: FxHashMap<&'t str, Option<usize>>,
+    /// Last name → every person of the article with that last name, in order.
+    surname_ids: FxHashMap<&'t str, Vec<usize>>,
     by_role: FxHashMap<String, Option<usize>>,
     /// Each word of a role key → the keys of `by_role` that hold it, made by
     /// [`Entities::settle`]: a role is looked up among the keys that share its rarest word,
@@ -109,6 +153,7 @@ impl<'t> Entities<'t> {
             list: Vec::new(),
             by_name: FxHashMap::default(),
             by_surname: FxHashMap::default(),
+            surname_ids: FxHashMap::default(),
             by_role: FxHashMap::default(),
             role_words: FxHashMap::default(),
         }
@@ -123,17 +168,26 @@ impl<'t> Entities<'t> {
         let span = strip_possessive(text, m.name?);
         let name = span.slice(text);
         let single = !name.contains(char::is_whitespace);
+        let gender = Gender::of(text, m);
         let id = match self.by_name.get(name) {
             Some(&id) => id,
             None if single && m.kind != SpeakerKind::Organization => {
-                // A bare surname: only an entity of its own if nobody has that surname.
+                // A bare surname: only an entity of its own if nobody has that surname, or,
+                // when two people have it, if its honorific does not tell which.
                 match self.by_surname.get(name) {
                     Some(Some(id)) => *id,
-                    _ => self.insert(span, m.kind),
+                    Some(None) => match self.by_gender(name, gender) {
+                        Some(id) => id,
+                        None => self.insert(span, m.kind),
+                    },
+                    None => self.insert(span, m.kind),
                 }
             }
             None => self.insert(span, m.kind),
         };
+        let e = &mut self.list[id];
+        e.gender.female |= gender.female;
+        e.gender.male |= gender.male;
         if let Some(role) = m.role {
             let seen = self.list[id]
                 .roles
@@ -174,10 +228,12 @@ impl<'t> Entities<'t> {
             name: span,
             kind,
             roles: Vec::new(),
+            gender: Gender::default(),
         });
         self.by_name.insert(name, id);
         if kind == SpeakerKind::Person && name.contains(char::is_whitespace) {
             if let Some(last) = name.split_whitespace().last() {
+                self.surname_ids.entry(last).or_default().push(id);
                 let slot = self.by_surname.entry(last).or_insert(Some(id));
                 if *slot != Some(id) {
                     *slot = None;
@@ -226,13 +282,35 @@ impl<'t> Entities<'t> {
         }
     }
 
-    /// The entity a named mention stands for.
+    /// The entity a named mention stands for. A surname that two people of the article
+    /// share goes to the one whose gender its honorific names ("Ms. Ortiz"), if only one fits.
     pub fn lookup_name(&self, m: &Mention) -> Option<usize> {
         let name = strip_possessive(self.text, m.name?).slice(self.text);
-        self.by_name
-            .get(name)
-            .copied()
-            .or_else(|| self.by_surname.get(name).copied().flatten())
+        let shared = || match self.by_surname.get(name) {
+            Some(Some(id)) => Some(*id),
+            Some(None) => self.by_gender(name, Gender::of(self.text, m)),
+            None => None,
+        };
+        match self.by_name.get(name) {
+            // A surname recorded as an entity of its own because its honorific did not tell
+            // which of two people it was: still not told.
+            Some(&id) => Some(id),
+            None => shared(),
+        }
+    }
+
+    /// The one person with the surname `name` whose gender fits `gender`, when the mention
+    /// says one and exactly one such person fits.
+    fn by_gender(&self, surname: &str, gender: Gender) -> Option<usize> {
+        gender.known()?;
+        let ids = self.surname_ids.get(surname)?;
+        crate::work::step(ids.len());
+        let mut fits = ids.iter().copied().filter(|&id| {
+            let e = &self.list[id];
+            e.gender.known().is_some() && e.gender.fits(gender)
+        });
+        let id = fits.next()?;
+        fits.next().is_none().then_some(id)
     }
 
     /// The named person who holds `role` in this article, if exactly one does.

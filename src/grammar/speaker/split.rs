@@ -300,14 +300,26 @@ impl<'a> Phrase<'a> {
             None if last - name_start >= 2 => last - 1,
             None => name_start,
         };
-        let role = (start > body).then(|| {
-            // A role ends on a word, not on a connector ("Coordinator for").
-            let mut end = start - 1;
-            while end > body && self.class(end) == Class::Connector {
-                end -= 1;
-            }
-            self.range(body, end)
-        });
+        // An honorific is never a role: "Ms. Nair" has none, "Dr. Health Minister Ana Ruiz"
+        // has "Health Minister". It still says the speaker is a person.
+        let honorific = (body..start).any(|i| self.flags(i).honorific());
+        let role = (start > body)
+            .then(|| {
+                // A role ends on a word, not on a connector ("Coordinator for").
+                let mut end = start - 1;
+                while end > body && self.class(end) == Class::Connector {
+                    end -= 1;
+                }
+                let mut from = body;
+                while from < end && self.flags(from).honorific() {
+                    from += 1;
+                }
+                while end > from && self.flags(end).honorific() {
+                    end -= 1;
+                }
+                (!self.flags(from).honorific()).then(|| self.range(from, end))
+            })
+            .flatten();
         let head_word = self.word(last);
         let single = start == last;
         let acronym =
@@ -319,7 +331,7 @@ impl<'a> Phrase<'a> {
         };
         let kind = if described_as_body {
             SpeakerKind::Organization
-        } else if role.is_some() || !single {
+        } else if role.is_some() || !single || honorific {
             SpeakerKind::Person
         } else if acronym {
             SpeakerKind::Organization
@@ -448,6 +460,19 @@ mod tests {
             (Shape::NameAndRole(0), Some("Kirby"), None, Unknown)
         );
         assert_eq!(split("NATO").3, Organization);
+        // Honorifics are no roles, but make a person.
+        assert_eq!(
+            split("Ms. Nair"),
+            (Shape::NameAndRole(1), Some("Nair"), None, Person)
+        );
+        assert_eq!(
+            split("Mr Whelan"),
+            (Shape::NameAndRole(1), Some("Whelan"), None, Person)
+        );
+        assert_eq!(
+            split("Dr. Health Minister Ana Ruiz").2,
+            Some("Health Minister")
+        );
         assert_eq!(split("Ticket agency Stubline").3, Organization);
     }
 
