@@ -28,6 +28,14 @@ pub fn slug(s: &str) -> String {
             }
             dash = false;
             out.push(c.to_ascii_lowercase());
+        } else if let Some(ascii) = latin_letter(c) {
+            // Latin letters that NFKD leaves whole ("ł" in "Paweł", "ø", "ß"): their usual
+            // ASCII spelling, so that outlets that write them and outlets that do not agree.
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push_str(ascii);
         } else if c.is_alphanumeric() {
             // Letters with no ASCII form are kept, lower-cased.
             if dash && !out.is_empty() {
@@ -40,6 +48,24 @@ pub fn slug(s: &str) -> String {
         }
     }
     out
+}
+
+/// The ASCII spelling of a Latin letter that has no decomposition: ł → l, ø → o, đ → d,
+/// ß → ss, æ → ae, œ → oe, þ → th, ð → d, ı → i, ħ → h, ŧ → t, ŀ → l.
+fn latin_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ł' | 'Ł' | 'ŀ' | 'Ŀ' => "l",
+        'ø' | 'Ø' => "o",
+        'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+        'ß' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'þ' | 'Þ' => "th",
+        'ı' => "i",
+        'ħ' | 'Ħ' => "h",
+        'ŧ' | 'Ŧ' => "t",
+        _ => return None,
+    })
 }
 
 /// The id of a speaker within one article (see the module docs); `None` when the article
@@ -68,6 +94,9 @@ mod tests {
         assert_eq!(slug("Ｍａｙｏｒ"), "mayor");
         assert_eq!(slug("Müller"), "muller");
         assert_eq!(slug("李明"), "李明");
+        assert_eq!(slug("Paweł Wójcik"), slug("Pawel Wojcik"));
+        assert_eq!(slug("Søren Øster"), "soren-oster");
+        assert_eq!(slug("Straße"), "strasse");
     }
 
     #[test]

@@ -122,6 +122,8 @@ flags! {
     FEMALE = 37, female;
     /// A word that says its person is a man: "Mr", or a given name used for men.
     MALE = 38, male;
+    /// The last word of a place (`data/places.txt`): "Maryland", "City" of "Kansas City".
+    PLACE_END = 39, place_end;
 }
 
 impl Flags {

@@ -45,6 +45,8 @@ pub(crate) struct Lexicon {
     pub cue_phrases: Vec<CuePhrase>,
     /// Organisations of several words, as written ("White House").
     org_phrases: FxHashSet<Box<str>>,
+    /// Places as written, of one word or several ("Maryland", "Kansas City").
+    places: FxHashSet<Box<str>>,
 }
 
 /// Whether NFKC leaves `word` as it is (quick check; almost always yes for news text).
@@ -143,6 +145,7 @@ const CUES: &str = include_str!("../../data/cues.txt");
 const FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
 const HONORIFICS: &str = include_str!("../../data/honorifics.txt");
 const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
+const PLACES: &str = include_str!("../../data/places.txt");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.txt");
 
 /// A cue of several words ("according to", "pointed out").
@@ -278,6 +281,18 @@ impl Tables {
         }
     }
 
+    /// `data/places.txt`: every place as written, with a flag on its last word.
+    fn read_places(&mut self) -> FxHashSet<Box<str>> {
+        let mut places = FxHashSet::default();
+        for e in entries(PLACES) {
+            let e: String = e.nfkc().collect();
+            let last = e.rsplit(' ').next().unwrap_or(&e).to_string();
+            self.exact(last, Flags::PLACE_END);
+            places.insert(e.into_boxed_str());
+        }
+        places
+    }
+
     /// `data/organizations.txt`: one-word bodies are flags; longer ones are returned as
     /// written, with a flag on their last word.
     fn read_organizations(&mut self) -> FxHashSet<Box<str>> {
@@ -313,6 +328,7 @@ impl Lexicon {
             }
         }
         let org_phrases = tables.read_organizations();
+        let places = tables.read_places();
         let mut words: FxHashMap<Box<[u8]>, Entry> = FxHashMap::default();
         for (key, bits) in tables.folded {
             words.entry(key.into_boxed_bytes()).or_default().folded |= bits;
@@ -325,6 +341,7 @@ impl Lexicon {
             words,
             cue_phrases,
             org_phrases,
+            places,
         }
     }
 
@@ -384,6 +401,11 @@ impl Lexicon {
     /// [`Flags::org`]).
     pub fn is_organization_phrase(&self, phrase: &str) -> bool {
         self.org_phrases.contains(nfkc(phrase).as_ref())
+    }
+
+    /// Whether a phrase, of one word or several, names a place of `data/places.txt`.
+    pub fn is_place(&self, phrase: &str) -> bool {
+        self.places.contains(nfkc(phrase).as_ref())
     }
 }
 

@@ -12,6 +12,11 @@ use crate::Span;
 /// Splits tokens `first..=last` into name and role and decides the kind; `None` when the
 /// phrase is a determiner alone.
 pub(super) fn analyze(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<Mention> {
+    // `<phrase> of <place>`: the person of the phrase, not the place ("Rep. Elijah Ortiz of
+    // Maryland", "Mayor Ana Ruiz of Lisbon").
+    if let Some(before) = of_place(text, tokens, first, last) {
+        return analyze(text, tokens, first, before);
+    }
     let p = Phrase::new(text, tokens, first, last)?;
     Some(match p.shape() {
         Shape::Pronoun(pronoun) => p.pronoun(pronoun),
@@ -23,6 +28,29 @@ pub(super) fn analyze(text: &str, tokens: &[Token], first: usize, last: usize) -
         Shape::KnownBody(start) => p.known_body(start),
         Shape::Body => p.body(),
         Shape::NameAndRole(name_start) => p.name_and_role(name_start),
+    })
+}
+
+/// With a phrase `first..=last` that ends `of <place>` (one to three words) after a
+/// capitalised word that is part of a name, the last token before "of".
+fn of_place(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
+    if !tokens[last].flags.place_end() {
+        return None;
+    }
+    let lexicon = crate::lexicon::Lexicon::get();
+    (1..=3).find_map(|n| {
+        let of = last.checked_sub(n)?;
+        let before = of.checked_sub(1)?;
+        let place = &text[tokens[of + 1].span.start..tokens[last].span.end];
+        let b = tokens[before].flags;
+        // A name before "of", not a body's word or a title ("Bank of England", "Governor of
+        // Texas" keep their place).
+        (before >= first
+            && tokens[of].span.slice(text) == "of"
+            && b.capitalized()
+            && !(b.org_word() || b.org_noun() || b.title() || b.org())
+            && lexicon.is_place(place))
+        .then_some(before)
     })
 }
 
@@ -474,6 +502,26 @@ mod tests {
             Some("Health Minister")
         );
         assert_eq!(split("Ticket agency Stubline").3, Organization);
+    }
+
+    #[test]
+    fn a_person_of_a_place_is_the_person() {
+        let m = |text: &str| {
+            let (_, toks) = crate::grammar::lex_for_test(text);
+            let m = analyze(text, &toks, 0, toks.len() - 1).expect("a mention");
+            let slice = |s: Option<Span>| s.map(|s| s.slice(text).to_string());
+            (slice(m.name), slice(m.role))
+        };
+        assert_eq!(
+            m("Rep. Elijah Ortiz of Maryland"),
+            (Some("Elijah Ortiz".into()), Some("Rep.".into()))
+        );
+        assert_eq!(
+            m("Mayor Ana Ruiz of Kansas City").0.as_deref(),
+            Some("Ana Ruiz")
+        );
+        // A body keeps its place.
+        assert_eq!(m("Bank of England").0.as_deref(), Some("Bank of England"));
     }
 
     #[test]
