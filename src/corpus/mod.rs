@@ -8,10 +8,12 @@
 //!   (`<article>/senior-official`), since "a senior official" in two outlets need not be
 //!   the same person.
 //!
-//! A [`Roster`] built over many extractions then merges what the articles alone cannot: a
-//! bare surname or short name ("Kirby", "Veltro") into the one full name of the corpus that
-//! carries it ("John Kirby", "Veltro Motors") — only when exactly one such name exists and
-//! no role seen on both sides contradicts it. Different people who share a surname stay apart.
+//! A [`Roster`] built over many extractions then merges what the articles alone cannot
+//! (`identity.rs`): ids that differ only by middle initials ("rosa-m-vidal", "rosa-vidal"),
+//! and a bare surname or short name ("Kirby", "Veltro") into the one full name of the corpus
+//! that carries it ("John Kirby", "Veltro Motors") — only when exactly one such person or
+//! body exists and no role seen on both sides contradicts it. Different people who share a
+//! surname stay apart.
 
 mod id;
 mod identity;
