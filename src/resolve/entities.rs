@@ -47,6 +47,20 @@ impl Gender {
         g
     }
 
+    /// What one word says (a pronoun: "she", "He").
+    pub fn of_word(word: &str) -> Gender {
+        let f = crate::lexicon::Lexicon::get().flags(word);
+        Gender {
+            female: f.female(),
+            male: f.male(),
+        }
+    }
+
+    /// Whether each says one gender, and not the same one.
+    pub fn contradicts(self, other: Gender) -> bool {
+        matches!((self.known(), other.known()), (Some(a), Some(b)) if a != b)
+    }
+
     /// Only one gender was said.
     fn known(self) -> Option<bool> {
         (self.female != self.male).then_some(self.female)
@@ -299,6 +313,14 @@ impl<'t> Entities<'t> {
         }
     }
 
+    /// Whether a one-word name is the surname of two or more people of the article.
+    pub fn is_shared_surname(&self, m: &Mention) -> bool {
+        m.name.is_some_and(|n| {
+            let name = strip_possessive(self.text, n).slice(self.text);
+            matches!(self.by_surname.get(name), Some(None))
+        })
+    }
+
     /// The one person with the surname `name` whose gender fits `gender`, when the mention
     /// says one and exactly one such person fits.
     fn by_gender(&self, surname: &str, gender: Gender) -> Option<usize> {
@@ -393,6 +415,22 @@ mod tests {
         }
         e.settle();
         e
+    }
+
+    #[test]
+    fn a_shared_surname_goes_by_the_honorific() {
+        let text = "Ann Ortiz and Elijah Ortiz spoke. Ms. Ortiz left. Mr. Ortiz stayed. Ortiz sat.";
+        let e = entities(text, &["Ann Ortiz", "Elijah Ortiz"]);
+        let (_, tokens) = crate::grammar::lex_for_test(text);
+        let who = |phrase: &str| {
+            let at = text.find(phrase).unwrap();
+            let i = tokens.iter().position(|t| t.span.start == at).unwrap();
+            let m = crate::grammar::speaker::parse_right(text, &tokens, i).unwrap();
+            e.lookup_name(&m).map(|id| e.list[id].name.slice(text))
+        };
+        assert_eq!(who("Ms. Ortiz"), Some("Ann Ortiz"));
+        assert_eq!(who("Mr. Ortiz"), Some("Elijah Ortiz"));
+        assert_eq!(who("Ortiz sat"), None);
     }
 
     #[test]

@@ -16,8 +16,8 @@ use crate::Span;
 mod entities;
 mod sentence;
 
-pub(crate) use entities::Entities;
 use entities::{ends_with_ignore_case, strip_possessive};
+pub(crate) use entities::{Entities, Gender};
 pub(crate) use sentence::{resolve_sentence, scan_names};
 
 /// A speaker or subject seen so far, for looking back.
@@ -115,11 +115,22 @@ impl Timeline {
         match m.head {
             Head::Name => match entities.lookup_name(m) {
                 Some(id) => from_entity(id, ResolvedBy::Cue),
+                // A surname the article gives two people: a person still, though which one
+                // the article does not say.
+                None if entities.is_shared_surname(m) => plain(SpeakerKind::Person),
                 None => plain(m.kind),
             },
             Head::Pronoun(p) => {
+                // "he" and "she" never stand for a person the article gives the other gender.
+                let said = Gender::of_word(m.span.slice(text));
+                let agrees = |w: &Who| {
+                    w.entity
+                        .is_none_or(|id| !entities.list[id].gender.contradicts(said))
+                };
                 let fits = |w: &Who| match p {
-                    Pronoun::Personal => w.kind == SpeakerKind::Person && w.name.is_some(),
+                    Pronoun::Personal => {
+                        w.kind == SpeakerKind::Person && w.name.is_some() && agrees(w)
+                    }
                     Pronoun::Neuter => w.kind == SpeakerKind::Organization,
                     Pronoun::Plural => {
                         matches!(w.kind, SpeakerKind::Organization | SpeakerKind::Anonymous)
@@ -243,6 +254,17 @@ mod tests {
         let text = "The Harbour Board met Tom Baird. Then it spoke.";
         let (name, _) = resolve(text, &["The Harbour Board", "Tom Baird"], "it spoke");
         assert_eq!(name.as_deref(), Some("Harbour Board"));
+    }
+
+    #[test]
+    fn he_and_she_skip_people_of_the_other_gender() {
+        let text = "Ana Reyes met Tom Baird. Then she spoke.";
+        let (name, _) = resolve(text, &["Ana Reyes", "Tom Baird"], "she spoke");
+        assert_eq!(name.as_deref(), Some("Ana Reyes"));
+        // Where the article says nothing of a gender, the latest person.
+        let text = "Ana Reyes met Kim Baird. Then he spoke.";
+        let (name, _) = resolve(text, &["Ana Reyes", "Kim Baird"], "he spoke");
+        assert_eq!(name.as_deref(), Some("Kim Baird"));
     }
 
     #[test]
