@@ -17,6 +17,7 @@ use std::ops::Range;
 use super::cue::CueHit;
 use super::speaker::{parse_left, parse_right, Head, Mention};
 use super::words::{word_at, Tok, Token};
+use crate::lexicon::Lexicon;
 use crate::quote::SpeakerKind;
 use crate::Span;
 
@@ -167,7 +168,19 @@ fn parenthetical_subject(
         if open == start || open + 1 >= comma {
             return None;
         }
-        if let Some(m) = parse_left(text, tokens, open - 1).filter(|m| m.tokens.0 >= start) {
+        // Not a subject: a place ("…, which is based in Norbridge, England, …") or a name
+        // after a preposition ("in Norbridge"; "One of the sailors" is one); the search goes
+        // on to the comma before.
+        let subject = |m: &Mention| {
+            let after_preposition = m.head == Head::Name
+                && m.tokens.0 > start
+                && tokens[m.tokens.0 - 1].flags.preposition();
+            let place = m
+                .name
+                .is_some_and(|n| Lexicon::get().is_place(n.slice(text)));
+            m.tokens.0 >= start && !after_preposition && !place
+        };
+        if let Some(m) = parse_left(text, tokens, open - 1).filter(subject) {
             found = Some((open, m));
             break;
         }
@@ -411,6 +424,17 @@ mod tests {
         assert_eq!(
             attributions("Ana Reyes, the mayor, said “no”"),
             one("said", "Ana Reyes")
+        );
+        assert_eq!(
+            attributions("Ed Ash, who voted no, claimed it would “fail”"),
+            one("claimed", "Ed Ash")
+        );
+        assert_eq!(
+            attributions(
+                "Brackwell, which is based in Norbridge, England, and has owned it since 2019, \
+                 said it would help"
+            ),
+            one("said", "Brackwell")
         );
         assert_eq!(
             attributions("Ed Ash, who voted no, claimed it would “fail”"),
