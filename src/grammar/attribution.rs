@@ -461,6 +461,13 @@ mod tests {
     #[test]
     fn prepositional_phrases_attach_to_their_head() {
         assert_eq!(
+            attributions("Carl Brenner of the federal Chemical Incident Board said it"),
+            one(
+                "said",
+                "Carl Brenner of the federal Chemical Incident Board"
+            )
+        );
+        assert_eq!(
             attributions("A senior engineer at the barrier, who spoke anonymously, said it"),
             one("said", "A senior engineer at the barrier")
         );

@@ -89,8 +89,9 @@ pub(crate) fn parse_left(text: &str, tokens: &[Token], end: usize) -> Option<Men
 }
 
 /// `<head phrase> <preposition> <m>`: the phrase `m` is the object of a preposition
-/// ("A senior engineer *at the barrier*", "a spokesperson *for the staff union*"), so the
-/// speaker is the head phrase, with the prepositional phrase as part of its role.
+/// ("A senior engineer *at the barrier*", "a spokesperson *for the staff union*", "Carl
+/// Brenner *of the safety board*"), so the speaker is the head phrase, with the prepositional
+/// phrase as part of its role.
 fn attach_to_head(text: &str, tokens: &[Token], m: Mention) -> Option<Mention> {
     let prep = m.tokens.0.checked_sub(1)?;
     if !(tokens[prep].flags.preposition() && tokens[prep].is_lower_ascii_word(text)) {
@@ -109,6 +110,20 @@ fn attach_to_head(text: &str, tokens: &[Token], m: Mention) -> Option<Mention> {
             tokens: (head.tokens.0, m.tokens.1),
             ..head
         }),
+        // "Carl Brenner of the federal Chemical Incident Board", "Tom Baird at Reuters": the
+        // person, with the body as (the end of) the role.
+        Head::Name
+            if head.kind == SpeakerKind::Person
+                && m.kind == SpeakerKind::Organization
+                && matches!(m.head, Head::Name | Head::OrgRef) =>
+        {
+            Some(Mention {
+                span: Span::new(head.span.start, m.span.end),
+                role: Some(head.role.map_or(m.span, |r| Span::new(r.start, m.span.end))),
+                tokens: (head.tokens.0, m.tokens.1),
+                ..head
+            })
+        }
         _ => None,
     }
 }
