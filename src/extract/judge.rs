@@ -1,6 +1,8 @@
 //! What a unit of quote marks is: a quote with its speaker and kind, a title or scare quote,
 //! or nothing; and which attribution of its sentence it takes.
 
+use std::cell::OnceCell;
+
 use crate::grammar::attribution::Attribution;
 use crate::grammar::words::{Tok, Token};
 use crate::quote::{Mention, MentionKind, QuoteKind, ResolvedBy};
@@ -26,7 +28,7 @@ impl Pass<'_> {
         &self,
         unit: &Unit,
         si: usize,
-        (whos, picks): (&[Option<Who>], &Picks),
+        (whos, picks): (&[Option<Who>], &OnceCell<Picks>),
         subject: Option<Who>,
     ) -> Verdict {
         let text = self.text;
@@ -49,12 +51,14 @@ impl Pass<'_> {
 
         // The cue: in the sentence where the quote closes, else where it opens.
         let s = &self.sents[si];
+        let picks = picks.get_or_init(|| Picks::new(&s.attributions, whos));
         let mut picked = picks.pick(&self.paras[lp].tokens, s, lt, whos);
         if picked.is_none() && start_si != si {
             let first = &self.sents[start_si];
             let done = &self.done[start_si];
             picked = done
                 .picks
+                .get_or_init(|| Picks::new(&first.attributions, &done.whos))
                 .pick(&self.paras[fp].tokens, first, ft, &done.whos);
         }
         let first_tokens = &self.paras[fp].tokens;

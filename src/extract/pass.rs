@@ -3,6 +3,7 @@
 //! so far (pulldown-cmark's `FirstPass` is the model: the state is one struct, the rules are
 //! its methods).
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -44,8 +45,8 @@ pub(super) struct Resolved {
     /// The sentence's subject: its first named or pronoun mention that opens a clause.
     pub subject: Option<Who>,
     /// Its attributions indexed for choosing a quote's (a quote may open in this sentence
-    /// and close in a later one).
-    pub picks: Picks,
+    /// and close in a later one), made the first time a quote needs them.
+    pub picks: OnceCell<Picks>,
 }
 
 /// The state of one article's extraction.
@@ -82,10 +83,10 @@ impl<'a> Pass<'a> {
                 let attributions = attribution::attribute(text, &p.tokens, range.clone(), &cues);
                 let names = scan_names(text, &p.tokens, range.clone());
                 for (m, _) in &names {
-                    entities.observe(m);
+                    entities.observe(m, &p.tokens);
                 }
                 for m in attributions.iter().filter_map(|a| a.speaker.as_ref()) {
-                    entities.observe(m);
+                    entities.observe(m, &p.tokens);
                 }
                 sents.push(Sent {
                     para: pi,
@@ -164,11 +165,7 @@ impl<'a> Pass<'a> {
                 &mut timeline,
             );
             let mut speaker = whos.iter().rev().flatten().next().cloned();
-            let picks = if s.attributions.is_empty() {
-                Picks::default()
-            } else {
-                Picks::new(&s.attributions, &whos)
-            };
+            let picks = OnceCell::new();
             let sentence_start = quotes.len();
             // The units that close in this sentence, in order.
             while self
@@ -228,17 +225,25 @@ pub(super) fn windows(article: &Article, max_bytes: usize) -> Vec<Vec<Span>> {
     let (body_start, _) = article.body();
     let mut out: Vec<Vec<Span>> = vec![Vec::new()];
     let mut bytes = 0;
-    let paragraphs = sentences::paragraphs(text, body_start)
-        .filter(|&p| is_prose(p.slice(text)))
-        .flat_map(|p| pieces(text, p, max_bytes));
-    for p in paragraphs {
-        let window = out.last_mut().expect("a window");
-        if !window.is_empty() && bytes + p.len() > max_bytes {
-            out.push(Vec::new());
-            bytes = 0;
+    let mut long: Vec<Span>;
+    for para in sentences::paragraphs(text, body_start).filter(|&p| is_prose(p.slice(text))) {
+        // Nearly every paragraph fits; only a longer one is cut (and allocates).
+        let one = [para];
+        let parts = if para.len() <= max_bytes {
+            &one[..]
+        } else {
+            long = pieces(text, para, max_bytes);
+            &long[..]
+        };
+        for &p in parts {
+            let window = out.last_mut().expect("a window");
+            if !window.is_empty() && bytes + p.len() > max_bytes {
+                out.push(Vec::new());
+                bytes = 0;
+            }
+            bytes += p.len();
+            out.last_mut().expect("a window").push(p);
         }
-        bytes += p.len();
-        out.last_mut().expect("a window").push(p);
     }
     out
 }

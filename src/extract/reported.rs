@@ -34,7 +34,8 @@ pub(super) fn reported(
         .map(|k| tokens[k].span)
         .collect();
     let used: FxHashSet<Span> = used.iter().filter_map(|f| f.cue.map(|(c, _)| c)).collect();
-    let clauses = Clauses::new(text, tokens, s.range.clone(), &s.attributions);
+    // Indexed the first time an attribution needs its clause.
+    let mut clauses: Option<Clauses> = None;
     // The clauses taken so far, by start: they never overlap one another.
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut out: Vec<(Found, Who)> = Vec::new();
@@ -45,6 +46,8 @@ pub(super) fn reported(
         if used.contains(&a.cue.span) {
             continue;
         }
+        let clauses = clauses
+            .get_or_insert_with(|| Clauses::new(text, tokens, s.range.clone(), &s.attributions));
         let Some(span) = clauses.clause(i) else {
             continue;
         };

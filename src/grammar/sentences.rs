@@ -20,18 +20,27 @@ use crate::Span;
 /// The non-blank lines of `text[start..]`, trimmed of white space (any Unicode space,
 /// including U+00A0), as spans into `text`.
 pub(crate) fn paragraphs(text: &str, start: usize) -> impl Iterator<Item = Span> + '_ {
-    let mut offset = start;
     // A line ends at `\n`, `\r\n` or a lone `\r` (old Mac files, some scrapers): each end is
-    // one byte, and the empty piece between `\r` and `\n` is skipped like a blank line.
-    text[start..].split(['\n', '\r']).filter_map(move |line| {
-        let line_start = offset;
-        offset += line.len() + 1;
+    // one byte, found with memchr, and the empty piece between `\r` and `\n` is skipped like
+    // a blank line.
+    let bytes = text.as_bytes();
+    let mut at = start.min(bytes.len());
+    let mut done = at >= bytes.len();
+    std::iter::from_fn(move || loop {
+        if done {
+            return None;
+        }
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |k| at + k);
+        let line = &text[at..end];
+        let line_start = at;
+        at = end + 1;
+        done = end >= bytes.len();
         let trimmed_start = line.len() - line.trim_start().len();
         let trimmed = line.trim();
-        (!trimmed.is_empty()).then(|| {
+        if !trimmed.is_empty() {
             let s = line_start + trimmed_start;
-            Span::new(s, s + trimmed.len())
-        })
+            return Some(Span::new(s, s + trimmed.len()));
+        }
     })
 }
 

@@ -1,9 +1,12 @@
 //! The entity table: every person and body an article names, with their roles, indexed by
 //! surname and by role, so that "Kirby" or "the US Secretary of Defense" finds the full name.
 
+use std::cell::OnceCell;
+
 use rustc_hash::FxHashMap;
 
 use crate::grammar::speaker::{Head, Mention};
+use crate::grammar::words::Token;
 use crate::quote::SpeakerKind;
 use crate::Span;
 
@@ -43,6 +46,23 @@ impl Gender {
             let f = lexicon.flags(w.trim_end_matches('.'));
             g.female |= f.female();
             g.male |= f.male();
+        }
+        g
+    }
+
+    /// What a mention says, from its tokens' flags (no look-up): its honorifics and the first
+    /// word of its name.
+    pub fn of_tokens(tokens: &[Token], m: &Mention) -> Gender {
+        let Some(name) = m.name else {
+            return Gender::default();
+        };
+        let mut g = Gender::default();
+        for t in &tokens[m.tokens.0..=m.tokens.1.min(tokens.len() - 1)] {
+            if t.span.start > name.start {
+                break;
+            }
+            g.female |= t.flags.female();
+            g.male |= t.flags.male();
         }
         g
     }
@@ -110,10 +130,10 @@ pub(crate) struct Entities<'t> {
     /// Last name → every person of the article with that last name, in order.
     surname_ids: FxHashMap<&'t str, Vec<usize>>,
     by_role: FxHashMap<String, Option<usize>>,
-    /// Each word of a role key → the keys of `by_role` that hold it, made by
-    /// [`Entities::settle`]: a role is looked up among the keys that share its rarest word,
-    /// not among them all.
-    role_words: FxHashMap<String, Vec<String>>,
+    /// Each word of a role key → the keys of `by_role` that hold it, made on the first look-up
+    /// that needs it: a role is looked up among the keys that share its rarest word, not
+    /// among them all.
+    role_words: OnceCell<FxHashMap<String, Vec<String>>>,
 }
 
 /// How many keys sharing a word one look-up reads at most; past that the role counts as
@@ -169,12 +189,12 @@ impl<'t> Entities<'t> {
             by_surname: FxHashMap::default(),
             surname_ids: FxHashMap::default(),
             by_role: FxHashMap::default(),
-            role_words: FxHashMap::default(),
+            role_words: OnceCell::new(),
         }
     }
 
-    /// Records a named mention; returns its entity.
-    pub fn observe(&mut self, m: &Mention) -> Option<usize> {
+    /// Records a named mention (`tokens` are those of its paragraph); returns its entity.
+    pub fn observe(&mut self, m: &Mention, tokens: &[Token]) -> Option<usize> {
         if m.head != Head::Name {
             return None;
         }
@@ -182,7 +202,7 @@ impl<'t> Entities<'t> {
         let span = strip_possessive(text, m.name?);
         let name = span.slice(text);
         let single = !name.contains(char::is_whitespace);
-        let gender = Gender::of(text, m);
+        let gender = Gender::of_tokens(tokens, m);
         let id = match self.by_name.get(name) {
             Some(&id) => id,
             None if single && m.kind != SpeakerKind::Organization => {
@@ -260,18 +280,6 @@ impl<'t> Entities<'t> {
     /// Merges entities known only by a surname into the full name that carries it, so a
     /// "Kirby" seen before "John Kirby" ends up as John Kirby. Call after the first pass.
     pub fn settle(&mut self) {
-        for key in self.by_role.keys() {
-            for word in key.split(' ') {
-                self.role_words
-                    .entry(word.to_string())
-                    .or_default()
-                    .push(key.clone());
-            }
-        }
-        for keys in self.role_words.values_mut() {
-            keys.sort_unstable();
-            keys.dedup();
-        }
         let text = self.text;
         for id in 0..self.list.len() {
             let name = self.list[id].name.slice(text);
@@ -311,6 +319,24 @@ impl<'t> Entities<'t> {
             Some(&id) => Some(id),
             None => shared(),
         }
+    }
+
+    /// Each word of a role key → the keys that hold it, made the first time a role is
+    /// looked up by its words (most articles never do).
+    fn role_words(&self) -> &FxHashMap<String, Vec<String>> {
+        self.role_words.get_or_init(|| {
+            let mut words: FxHashMap<String, Vec<String>> = FxHashMap::default();
+            for key in self.by_role.keys() {
+                for word in key.split(' ') {
+                    words.entry(word.to_string()).or_default().push(key.clone());
+                }
+            }
+            for keys in words.values_mut() {
+                keys.sort_unstable();
+                keys.dedup();
+            }
+            words
+        })
     }
 
     /// Whether a one-word name is the surname of two or more people of the article.
@@ -367,7 +393,7 @@ impl<'t> Entities<'t> {
         // A key around this one holds every one of its words; if some word is in no key,
         // none is.
         let postings: Option<Vec<&Vec<String>>> =
-            words.iter().map(|w| self.role_words.get(*w)).collect();
+            words.iter().map(|w| self.role_words().get(*w)).collect();
         let rarest = postings.and_then(|p| p.into_iter().min_by_key(|keys| keys.len()));
         if let Some(keys) = rarest {
             if keys.len() > MAX_ROLE_CANDIDATES {
@@ -411,7 +437,10 @@ mod tests {
         for p in phrases {
             let at = text.find(p).unwrap();
             let i = tokens.iter().position(|t| t.span.start == at).unwrap();
-            e.observe(&crate::grammar::speaker::parse_right(text, &tokens, i).unwrap());
+            e.observe(
+                &crate::grammar::speaker::parse_right(text, &tokens, i).unwrap(),
+                &tokens,
+            );
         }
         e.settle();
         e

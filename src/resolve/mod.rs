@@ -213,9 +213,10 @@ mod tests {
     /// Resolves `phrase` after `earlier` mentions have been seen, in order, as salient.
     fn resolve(text: &str, earlier: &[&str], phrase: &str) -> (Option<String>, ResolvedBy) {
         let mut entities = Entities::new(text);
+        let (_, tokens) = crate::grammar::lex_for_test(text);
         let seen: Vec<Mention> = earlier.iter().map(|p| mention(text, p)).collect();
         for m in &seen {
-            entities.observe(m);
+            entities.observe(m, &tokens);
         }
         entities.settle();
         let mut timeline = Timeline::default();
