@@ -148,6 +148,22 @@ const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
 const PLACES: &str = include_str!("../../data/places.txt");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.txt");
 
+/// The entries of a list with a gender column (`<word> <TAB> <female|male|->`), NFKC, with
+/// the gender as flag bits. An unknown gender stops the build's tests with the file's name.
+fn gendered(src: &'static str, file: &'static str) -> impl Iterator<Item = (String, Bits)> {
+    entries(src).map(move |line| {
+        let mut columns = columns(line);
+        let word = columns.next().unwrap_or(line);
+        let gender = match columns.next().unwrap_or("-") {
+            "female" => Flags::FEMALE,
+            "male" => Flags::MALE,
+            "-" => 0,
+            other => panic!("{file}: unknown gender {other:?}"),
+        };
+        (word.nfkc().collect(), gender)
+    })
+}
+
 /// A cue of several words ("according to", "pointed out").
 #[derive(Debug)]
 pub(crate) struct CuePhrase {
@@ -248,36 +264,17 @@ impl Tables {
         }
     }
 
-    /// `data/honorifics.txt`: `<word> <TAB> <female|male|->`.
+    /// `data/honorifics.txt`: `<word> <TAB> <female|male|->`, case-insensitive.
     fn read_honorifics(&mut self) {
-        for line in entries(HONORIFICS) {
-            let mut columns = columns(line);
-            let word = columns.next().unwrap_or(line);
-            let gender = match columns.next().unwrap_or("-") {
-                "female" => Flags::FEMALE,
-                "male" => Flags::MALE,
-                "-" => 0,
-                other => panic!("data/honorifics.txt: unknown gender {other:?}"),
-            };
-            self.fold(
-                word.nfkc().collect::<String>().to_lowercase(),
-                Flags::HONORIFIC | gender,
-            );
+        for (word, gender) in gendered(HONORIFICS, "data/honorifics.txt") {
+            self.fold(word.to_lowercase(), Flags::HONORIFIC | gender);
         }
     }
 
     /// `data/given_names.txt`: `<name> <TAB> <female|male|->`, compared case-sensitively.
     fn read_given_names(&mut self) {
-        for line in entries(GIVEN_NAMES) {
-            let mut columns = columns(line);
-            let name = columns.next().unwrap_or(line);
-            let gender = match columns.next().unwrap_or("-") {
-                "female" => Flags::FEMALE,
-                "male" => Flags::MALE,
-                "-" => 0,
-                other => panic!("data/given_names.txt: unknown gender {other:?}"),
-            };
-            self.exact(name.nfkc().collect(), Flags::GIVEN | gender);
+        for (name, gender) in gendered(GIVEN_NAMES, "data/given_names.txt") {
+            self.exact(name, Flags::GIVEN | gender);
         }
     }
 
@@ -412,6 +409,21 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gender_comes_from_honorifics_pronouns_and_given_names() {
+        let lex = Lexicon::get();
+        let g = |w: &str| (lex.flags(w).female(), lex.flags(w).male());
+        assert_eq!(g("Ms."), (true, false));
+        assert_eq!(g("Mr"), (false, true));
+        assert_eq!(g("Dr."), (false, false));
+        assert!(lex.flags("Dr.").honorific() && !lex.flags("Senator").honorific());
+        assert_eq!(g("she"), (true, false));
+        assert_eq!(g("He"), (false, true));
+        assert_eq!(g("Ann"), (true, false));
+        assert_eq!(g("Tom"), (false, true));
+        assert!(lex.flags("Maryland").place_end() && lex.is_place("Kansas City"));
+    }
 
     #[test]
     fn lists_load_and_fold_case() {
