@@ -74,6 +74,42 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
             variants.entry(name_key(id)).or_default().push(id);
         }
     }
+    // One-letter slips between outlets ("harriet-lindqvist", "harriet-lindquist"): keys with
+    // the same given name and last names one edit apart, both of six letters or more, are
+    // one person. Compared within a given name only, and not at all for a given name shared
+    // by more than 64 keys.
+    let keys: Vec<Cow<str>> = variants.keys().cloned().collect();
+    let mut by_given: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for key in &keys {
+        let mut words = key.split('-');
+        if let (Some(given), Some(_)) = (words.next(), words.next()) {
+            by_given.entry(given).or_default().push(key);
+        }
+    }
+    let mut slips: Vec<(String, String)> = Vec::new();
+    for group in by_given.values().filter(|g| g.len() <= 64) {
+        for (i, a) in group.iter().enumerate() {
+            for b in &group[i + 1..] {
+                if one_slip_apart(a, b) {
+                    slips.push((a.to_string(), b.to_string()));
+                }
+            }
+        }
+    }
+    for (a, b) in slips {
+        // The less quoted spelling joins the more quoted one (ties: the first in order).
+        let quotes = |k: &str| -> usize { variants[k].iter().map(|id| known.ids[id].quotes).sum() };
+        let (from, to) = if quotes(&b) > quotes(&a) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        if let Some(moved) = variants.remove(from.as_str()) {
+            if let Some(into) = variants.get_mut(to.as_str()) {
+                into.extend(moved);
+            }
+        }
+    }
     for (key, ids) in &variants {
         if ids.len() < 2 {
             continue;
@@ -130,6 +166,29 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
     out
 }
 
+/// Whether two keys differ only in their last word, by one letter added, dropped or changed,
+/// with both last words of six letters or more.
+fn one_slip_apart(a: &str, b: &str) -> bool {
+    let (Some((a_rest, a_last)), Some((b_rest, b_last))) = (a.rsplit_once('-'), b.rsplit_once('-'))
+    else {
+        return false;
+    };
+    let (x, y): (Vec<char>, Vec<char>) = (a_last.chars().collect(), b_last.chars().collect());
+    if a_rest != b_rest || x == y || x.len().min(y.len()) < 6 || x.len().abs_diff(y.len()) > 1 {
+        return false;
+    }
+    let prefix = x.iter().zip(&y).take_while(|(p, q)| p == q).count();
+    let suffix = x[prefix..]
+        .iter()
+        .rev()
+        .zip(y[prefix..].iter().rev())
+        .take_while(|(p, q)| p == q)
+        .count();
+    x.len().max(y.len()) - prefix - suffix <= 1
+        && x.len() - prefix - suffix <= 1
+        && y.len() - prefix - suffix <= 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,5 +200,15 @@ mod tests {
         assert_eq!(name_key("j-lindqvist"), "j-lindqvist");
         assert_eq!(name_key("ana-maria-lopez"), "ana-maria-lopez");
         assert_eq!(name_key("kirby"), "kirby");
+    }
+
+    #[test]
+    fn one_letter_slips_in_a_last_name() {
+        assert!(one_slip_apart("harriet-lindqvist", "harriet-lindquist"));
+        assert!(one_slip_apart("ana-reinhardt", "ana-reinhard"));
+        assert!(!one_slip_apart("paul-ryland", "paula-ryland"));
+        assert!(!one_slip_apart("ana-ortiz", "ana-ortez"));
+        assert!(!one_slip_apart("ana-lindqvist", "ana-lindqvist"));
+        assert!(!one_slip_apart("ana-lindqvist", "ana-lundquist"));
     }
 }
