@@ -348,17 +348,25 @@ impl<'t> Entities<'t> {
     }
 
     /// The one person with the surname `name` whose gender fits `gender`, when the mention
-    /// says one and exactly one such person fits.
+    /// says one and exactly one such person fits (known to, or else not known not to).
     fn by_gender(&self, surname: &str, gender: Gender) -> Option<usize> {
         gender.known()?;
         let ids = self.surname_ids.get(surname)?;
         crate::work::step(ids.len());
-        let mut fits = ids.iter().copied().filter(|&id| {
-            let e = &self.list[id];
-            e.gender.known().is_some() && e.gender.fits(gender)
-        });
-        let id = fits.next()?;
-        fits.next().is_none().then_some(id)
+        let only = |keep: &dyn Fn(Gender) -> bool| {
+            let mut fits = ids.iter().copied().filter(|&id| keep(self.list[id].gender));
+            let id = fits.next()?;
+            fits.next().is_none().then_some(id)
+        };
+        // The one whose gender is known to fit; else, when none is known to, the one whose
+        // gender is not known to be the other ("Mr. Castañeda" beside a Renée Castañeda).
+        let known_fit = |g: Gender| g.known().is_some() && g.fits(gender);
+        let any_known_fit = ids.iter().any(|&id| known_fit(self.list[id].gender));
+        if any_known_fit {
+            only(&known_fit)
+        } else {
+            only(&|g: Gender| !g.contradicts(gender))
+        }
     }
 
     /// The named person who holds `role` in this article, if exactly one does.
@@ -460,6 +468,19 @@ mod tests {
         assert_eq!(who("Ms. Ortiz"), Some("Ann Ortiz"));
         assert_eq!(who("Mr. Ortiz"), Some("Elijah Ortiz"));
         assert_eq!(who("Ortiz sat"), None);
+        // Only one gender known: "Mr." is the one not known to be a woman.
+        let text =
+            "Renée Castañeda and Quillon Castañeda spoke. Mr. Castañeda left. Ms. Castañeda too.";
+        let e = entities(text, &["Renée Castañeda", "Quillon Castañeda"]);
+        let (_, tokens) = crate::grammar::lex_for_test(text);
+        let who = |phrase: &str| {
+            let at = text.find(phrase).unwrap();
+            let i = tokens.iter().position(|t| t.span.start == at).unwrap();
+            let m = crate::grammar::speaker::parse_right(text, &tokens, i).unwrap();
+            e.lookup_name(&m).map(|id| e.list[id].name.slice(text))
+        };
+        assert_eq!(who("Mr. Castañeda"), Some("Quillon Castañeda"));
+        assert_eq!(who("Ms. Castañeda"), Some("Renée Castañeda"));
     }
 
     #[test]
