@@ -4,6 +4,7 @@
 use std::cell::OnceCell;
 
 use crate::grammar::attribution::Attribution;
+use crate::grammar::sentences::title_case;
 use crate::grammar::words::{Tok, Token};
 use crate::quote::{Mention, MentionKind, QuoteKind, ResolvedBy};
 use crate::resolve::Who;
@@ -324,29 +325,9 @@ pub(super) fn ends_like_sentence(s: &str) -> bool {
     s.trim_end().ends_with(['.', '!', '?', '…'])
 }
 
-/// Whether every longer word of a phrase is capitalised ("Meet the Press").
-fn title_case(s: &str) -> bool {
-    let mut any = false;
-    for w in s.split_whitespace() {
-        if w.chars().count() > 3 {
-            if !crate::grammar::sentences::is_capitalized(w) {
-                return false;
-            }
-            any = true;
-        }
-    }
-    any
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn title_case_detects_names_of_shows() {
-        assert!(title_case("Meet the Press"));
-        assert!(!title_case("we will win"));
-    }
 
     #[test]
     fn direct_needs_a_sentence_start_and_a_lead_in() {

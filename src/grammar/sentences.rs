@@ -118,8 +118,35 @@ pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether every longer word of a phrase is capitalised ("Meet the Press").
+pub(crate) fn title_case(s: &str) -> bool {
+    let mut any = false;
+    for w in s.split_whitespace() {
+        if w.chars().count() > 3 {
+            if !is_capitalized(w) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+/// Whether a paragraph is a headline or section label that scrapers leave in the body
+/// ("Railing Against Ortiz", "ANALYSIS", "Related Coverage"): at most ten
+/// words, every longer one capitalised, no quote mark, and no sentence end. Its capitalised
+/// words are no one's name.
+pub(crate) fn is_headline(p: &str) -> bool {
+    let quote = |c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '„');
+    p.split_whitespace().count() <= 10
+        && !p.trim_end().ends_with(['.', '!', '?', '…', ':', ','])
+        && !p.contains(quote)
+        && title_case(p)
+}
+
 /// Whether a paragraph is prose. Image captions left by scrapers (`…[/caption]`) are not:
-/// they never hold speech, and skipping them keeps a quote's neighbours adjacent.
+/// they never hold speech, and skipping them keeps a quote's neighbours adjacent. Nor are
+/// headlines left in the body ([`is_headline`]).
 pub(crate) fn is_prose(p: &str) -> bool {
     const EMBEDS: [&str; 8] = [
         "<tweet",
@@ -135,12 +162,27 @@ pub(crate) fn is_prose(p: &str) -> bool {
         p.get(..e.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(e))
     });
-    !(embed || p.ends_with("[/caption]") || p.starts_with("[caption"))
+    !(embed || p.ends_with("[/caption]") || p.starts_with("[caption") || is_headline(p))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_case_detects_names_of_shows() {
+        assert!(title_case("Meet the Press"));
+        assert!(!title_case("we will win"));
+    }
+
+    #[test]
+    fn headlines_left_in_the_body_are_not_prose() {
+        assert!(!is_prose("Railing Against Ortiz"));
+        assert!(!is_prose("ANALYSIS"));
+        assert!(is_prose("Ortiz Wins Again."));
+        assert!(is_prose("Ortiz: “We Will Win”"));
+        assert!(is_prose("The council voted on Monday"));
+    }
 
     #[test]
     fn captions_are_not_prose() {
