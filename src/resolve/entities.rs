@@ -212,7 +212,8 @@ impl<'t> Entities<'t> {
                     Some(Some(id)) => *id,
                     Some(None) => match self.by_gender(name, gender) {
                         Some(id) => id,
-                        None => self.insert(span, m.kind),
+                        // Which of them the article does not say; a person all the same.
+                        None => self.insert(span, SpeakerKind::Person),
                     },
                     None => self.insert(span, m.kind),
                 }
@@ -337,6 +338,15 @@ impl<'t> Entities<'t> {
             }
             words
         })
+    }
+
+    /// The one person of a surname two or more people of the article share whose gender fits
+    /// `gender` (see [`Entities::lookup_name`]).
+    pub fn shared_surname_by_gender(&self, surname: &str, gender: Gender) -> Option<usize> {
+        match self.by_surname.get(surname) {
+            Some(None) => self.by_gender(surname, gender),
+            _ => None,
+        }
     }
 
     /// Whether a one-word name is the surname of two or more people of the article.

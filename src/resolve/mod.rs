@@ -137,6 +137,15 @@ impl Timeline {
                     }
                 };
                 match self.find(fits) {
+                    // "Castaneda said … she added", where the article has two Castañedas:
+                    // the pronoun's gender says which.
+                    Some(w) if w.entity.is_none() => {
+                        let surname = w.name.map(|n| n.slice(text)).unwrap_or_default();
+                        match entities.shared_surname_by_gender(surname, said) {
+                            Some(id) => from_entity(id, ResolvedBy::Pronoun),
+                            None => with_by(w, ResolvedBy::Pronoun),
+                        }
+                    }
                     Some(w) => with_by(w, ResolvedBy::Pronoun),
                     None => plain(m.kind),
                 }
