@@ -464,33 +464,33 @@ mod tests {
         e
     }
 
+    /// The mention at the first token of `phrase` in `text`.
+    fn mention_at(text: &str, phrase: &str) -> Mention {
+        let (_, tokens) = crate::grammar::lex_for_test(text);
+        let at = text.find(phrase).unwrap();
+        let i = tokens.iter().position(|t| t.span.start == at).unwrap();
+        crate::grammar::speaker::parse_right(text, &tokens, i).unwrap()
+    }
+
+    /// The full name the mention at `phrase` is looked up as.
+    fn who<'t>(e: &Entities<'t>, text: &'t str, phrase: &str) -> Option<&'t str> {
+        e.lookup_name(&mention_at(text, phrase))
+            .map(|id| e.list[id].name.slice(text))
+    }
+
     #[test]
     fn a_shared_surname_goes_by_the_honorific() {
         let text = "Ann Ortiz and Elijah Ortiz spoke. Ms. Ortiz left. Mr. Ortiz stayed. Ortiz sat.";
         let e = entities(text, &["Ann Ortiz", "Elijah Ortiz"]);
-        let (_, tokens) = crate::grammar::lex_for_test(text);
-        let who = |phrase: &str| {
-            let at = text.find(phrase).unwrap();
-            let i = tokens.iter().position(|t| t.span.start == at).unwrap();
-            let m = crate::grammar::speaker::parse_right(text, &tokens, i).unwrap();
-            e.lookup_name(&m).map(|id| e.list[id].name.slice(text))
-        };
-        assert_eq!(who("Ms. Ortiz"), Some("Ann Ortiz"));
-        assert_eq!(who("Mr. Ortiz"), Some("Elijah Ortiz"));
-        assert_eq!(who("Ortiz sat"), None);
+        assert_eq!(who(&e, text, "Ms. Ortiz"), Some("Ann Ortiz"));
+        assert_eq!(who(&e, text, "Mr. Ortiz"), Some("Elijah Ortiz"));
+        assert_eq!(who(&e, text, "Ortiz sat"), None);
         // Only one gender known: "Mr." is the one not known to be a woman.
         let text =
             "Renée Castañeda and Quillon Castañeda spoke. Mr. Castañeda left. Ms. Castañeda too.";
         let e = entities(text, &["Renée Castañeda", "Quillon Castañeda"]);
-        let (_, tokens) = crate::grammar::lex_for_test(text);
-        let who = |phrase: &str| {
-            let at = text.find(phrase).unwrap();
-            let i = tokens.iter().position(|t| t.span.start == at).unwrap();
-            let m = crate::grammar::speaker::parse_right(text, &tokens, i).unwrap();
-            e.lookup_name(&m).map(|id| e.list[id].name.slice(text))
-        };
-        assert_eq!(who("Mr. Castañeda"), Some("Quillon Castañeda"));
-        assert_eq!(who("Ms. Castañeda"), Some("Renée Castañeda"));
+        assert_eq!(who(&e, text, "Mr. Castañeda"), Some("Quillon Castañeda"));
+        assert_eq!(who(&e, text, "Ms. Castañeda"), Some("Renée Castañeda"));
     }
 
     #[test]
