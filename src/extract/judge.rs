@@ -206,7 +206,7 @@ pub(super) fn starts_like_sentence(s: &str) -> bool {
 /// A sentence's attributions indexed for choosing each quote's: every rule of
 /// [`Picks::pick`] is a binary search, so a sentence of many quotes and many cues (`“x” he
 /// said “x” he said …`) costs no more than reading it. Built once per sentence.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Picks {
     /// (token, attribution): the first attribution, other than "according to", whose own
     /// speaker stands at that token (`said Kirby` with the cue there, `Kirby said` with the

@@ -85,12 +85,6 @@ impl Gender {
     fn known(self) -> Option<bool> {
         (self.female != self.male).then_some(self.female)
     }
-
-    /// Whether two accounts of a person's gender can be of one person: neither says the
-    /// opposite of the other.
-    fn fits(self, other: Gender) -> bool {
-        !(self.female && other.male && !other.female || self.male && other.female && !other.male)
-    }
 }
 
 impl Entity {
@@ -370,7 +364,7 @@ impl<'t> Entities<'t> {
         };
         // The one whose gender is known to fit; else, when none is known to, the one whose
         // gender is not known to be the other ("Mr. Castañeda" beside a Renée Castañeda).
-        let known_fit = |g: Gender| g.known().is_some() && g.fits(gender);
+        let known_fit = |g: Gender| g.known().is_some() && !g.contradicts(gender);
         let any_known_fit = ids.iter().any(|&id| known_fit(self.list[id].gender));
         if any_known_fit {
             only(&known_fit)

@@ -7,15 +7,15 @@ that the roster merged into another is listed in that entry's `aliases`).
 Usage: to_identity.py GOLD.jsonl SPEAKERS.jsonl < saywho.jsonl > pred.jsonl
 """
 import json
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from to_score import codepoints, load_texts  # noqa: E402
 
 
 def main():
-    texts = {}
-    with open(sys.argv[1], encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            texts[r["id"]] = r["text"]
+    texts = load_texts(sys.argv[1])
     corpus = {}
     with open(sys.argv[2], encoding="utf-8") as f:
         for line in f:
@@ -25,8 +25,7 @@ def main():
                 corpus[alias] = e["id"]
     for line in sys.stdin:
         e = json.loads(line)
-        data = texts[e["article"]].encode("utf-8")
-        cp = lambda b: len(data[:b].decode("utf-8"))
+        cp = codepoints(texts[e["article"]])
         quotes = []
         for q in e["quotes"]:
             sid = (q.get("speaker") or {}).get("id")

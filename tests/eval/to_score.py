@@ -9,16 +9,27 @@ import json
 import sys
 
 
-def main():
+def load_texts(path):
+    """The text of every gold article, by id."""
     texts = {}
-    with open(sys.argv[1], encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
             texts[r["id"]] = r["text"]
+    return texts
+
+
+def codepoints(text):
+    """A function from a byte offset of `text` (UTF-8) to its code-point offset."""
+    data = text.encode("utf-8")
+    return lambda b: len(data[:b].decode("utf-8"))
+
+
+def main():
+    texts = load_texts(sys.argv[1])
     for line in sys.stdin:
         e = json.loads(line)
-        data = texts[e["article"]].encode("utf-8")
-        cp = lambda b: len(data[:b].decode("utf-8"))
+        cp = codepoints(texts[e["article"]])
         quotes = []
         for q in e["quotes"]:
             s = q.get("speaker") or {}
