@@ -20,12 +20,14 @@ use super::units::{trimmed_inner, Para, Unit};
 /// - speech after a cue and a colon, without marks (`as the President said: We will …`).
 ///
 /// Speakers are resolved against the article's entities and what was mentioned before the
-/// parent quote. Nested phrases with nobody behind them are left as part of the parent.
+/// parent quote (`quoter` is the parent's speaker, whom a pronoun inside never stands for).
+/// Nested phrases with nobody behind them are left as part of the parent.
 pub(super) fn nested_speech(
     text: &str,
     paras: &[Para],
     unit: &Unit,
     parent: Span,
+    quoter: Option<&Who>,
     entities: &Entities,
     timeline: &Timeline,
 ) -> Vec<Found> {
@@ -66,7 +68,10 @@ pub(super) fn nested_speech(
             }
             let whos: Vec<Option<Who>> = attributions
                 .iter()
-                .map(|a| a.speaker.map(|m| timeline.resolve(text, &m, entities)))
+                .map(|a| {
+                    a.speaker
+                        .map(|m| timeline.resolve_inside(text, &m, entities, quoter))
+                })
                 .collect();
             let s = Sent {
                 para: pi,

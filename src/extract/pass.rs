@@ -191,6 +191,7 @@ impl<'a> Pass<'a> {
                             &self.paras,
                             unit,
                             q.span,
+                            q.who.as_ref(),
                             &self.entities,
                             &timeline,
                         );

@@ -14,7 +14,8 @@
 //! - [`marks`] (nom): quote marks, apostrophes and their pairing; markup skipped;
 //! - [`words`] (nom): tokens of the writer's text, whole quotes as single tokens, each word
 //!   with its lexicon flags;
-//! - [`sentences`] (loops): paragraphs and sentence boundaries;
+//! - [`sentences`] (loops): paragraphs and sentence boundaries; [`dateline`] (loops): the
+//!   place and agency that open a story;
 //! - [`cue`] (loops): the cue words and phrases of a sentence;
 //! - [`attribution`] (loops): the speaker each cue names;
 //! - [`reported`] (loops): the clause an attribution reports, as indirect speech;
@@ -28,6 +29,7 @@
 
 pub(crate) mod attribution;
 pub(crate) mod cue;
+pub(crate) mod dateline;
 pub(crate) mod marks;
 pub(crate) mod reported;
 pub(crate) mod sentences;

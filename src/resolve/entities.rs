@@ -300,20 +300,43 @@ impl<'t> Entities<'t> {
     }
 
     /// The entity a named mention stands for. A surname that two people of the article
-    /// share goes to the one whose gender its honorific names ("Ms. Ortiz"), if only one fits.
+    /// share goes to the one whose gender its honorific names ("Ms. Ortiz"), if only one fits;
+    /// else to the first of them the article names whose gender does not contradict it: a
+    /// writer who names two Ortizes and then writes "Ortiz" means the one introduced first.
     pub fn lookup_name(&self, m: &Mention) -> Option<usize> {
         let name = strip_possessive(self.text, m.name?).slice(self.text);
         let shared = || match self.by_surname.get(name) {
             Some(Some(id)) => Some(*id),
-            Some(None) => self.by_gender(name, Gender::of(self.text, m)),
+            Some(None) => {
+                let gender = Gender::of(self.text, m);
+                self.by_gender(name, gender)
+                    .or_else(|| self.first_fitting(name, gender))
+            }
             None => None,
         };
         match self.by_name.get(name) {
-            // A surname recorded as an entity of its own because its honorific did not tell
-            // which of two people it was: still not told.
+            // A surname recorded as an entity of its own because it was seen before the
+            // article told which of two people it was: told now.
+            Some(&id) if self.is_bare_shared(id) => shared().or(Some(id)),
             Some(&id) => Some(id),
             None => shared(),
         }
+    }
+
+    /// Whether entity `id` is a one-word name that two or more people of the article carry.
+    fn is_bare_shared(&self, id: usize) -> bool {
+        let name = self.list[id].name.slice(self.text);
+        !name.contains(char::is_whitespace) && matches!(self.by_surname.get(name), Some(None))
+    }
+
+    /// The first person the article names with the surname `surname` whose gender does not
+    /// contradict `gender`.
+    fn first_fitting(&self, surname: &str, gender: Gender) -> Option<usize> {
+        let ids = self.surname_ids.get(surname)?;
+        crate::work::step(ids.len());
+        ids.iter()
+            .copied()
+            .find(|&id| !self.list[id].gender.contradicts(gender))
     }
 
     /// Each word of a role key → the keys that hold it, made the first time a role is
@@ -478,7 +501,8 @@ mod tests {
         let e = entities(text, &["Ann Ortiz", "Elijah Ortiz"]);
         assert_eq!(who(&e, text, "Ms. Ortiz"), Some("Ann Ortiz"));
         assert_eq!(who(&e, text, "Mr. Ortiz"), Some("Elijah Ortiz"));
-        assert_eq!(who(&e, text, "Ortiz sat"), None);
+        // No honorific: the one the article named first.
+        assert_eq!(who(&e, text, "Ortiz sat"), Some("Ann Ortiz"));
         // Only one gender known: "Mr." is the one not known to be a woman.
         let text =
             "Renée Castañeda and Quillon Castañeda spoke. Mr. Castañeda left. Ms. Castañeda too.";

@@ -87,6 +87,27 @@ impl Timeline {
 
     /// Resolves a mention at the cue; `entities` is the article's table.
     pub fn resolve(&self, text: &str, m: &Mention, entities: &Entities) -> Who {
+        self.resolve_inside(text, m, entities, None)
+    }
+
+    /// Resolves a mention inside the words of `quoter`: there "he" or "she" is somebody the
+    /// quoter speaks of, never the quoter, who would say "I" (“He told me, ‘Not yet’”).
+    pub fn resolve_inside(
+        &self,
+        text: &str,
+        m: &Mention,
+        entities: &Entities,
+        quoter: Option<&Who>,
+    ) -> Who {
+        let is_quoter = |w: &Who| {
+            quoter.is_some_and(|q| match (q.entity, w.entity) {
+                (Some(a), Some(b)) => a == b,
+                _ => {
+                    q.name.is_some()
+                        && q.name.map(|n| n.slice(text)) == w.name.map(|n| n.slice(text))
+                }
+            })
+        };
         let from_entity = |id: usize, by: ResolvedBy| {
             let e = &entities.list[id];
             Who {
@@ -129,7 +150,10 @@ impl Timeline {
                 };
                 let fits = |w: &Who| match p {
                     Pronoun::Personal => {
-                        w.kind == SpeakerKind::Person && w.name.is_some() && agrees(w)
+                        w.kind == SpeakerKind::Person
+                            && w.name.is_some()
+                            && agrees(w)
+                            && !is_quoter(w)
                     }
                     Pronoun::Neuter => w.kind == SpeakerKind::Organization,
                     Pronoun::Plural => {

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::grammar::attribution::{self, Attribution};
+use crate::grammar::dateline::dateline_end;
 use crate::grammar::sentences::is_capitalized;
 use crate::grammar::speaker::{self, Head, Mention};
 use crate::grammar::words::Token;
@@ -86,7 +87,8 @@ pub(crate) fn scan_names(
 ) -> Vec<(Mention, bool)> {
     crate::work::step(range.len());
     let mut out = Vec::new();
-    let mut i = range.start;
+    // A dateline names a place, not anyone who speaks.
+    let mut i = dateline_end(text, tokens, range.start, range.end).unwrap_or(range.start);
     while i < range.end {
         let t = &tokens[i];
         let w = t.span.slice(text);

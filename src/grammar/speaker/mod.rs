@@ -300,6 +300,12 @@ mod tests {
                 "White House spokesman",
             ),
             ("In a speech, Mayor Ana Reyes said", "Ana Reyes", "Mayor"),
+            // No known given name, but an initial follows one.
+            (
+                "Chief Executive Halvard J. Lindqvist said",
+                "Halvard J. Lindqvist",
+                "Chief Executive",
+            ),
         ] {
             assert_eq!(left(text), person(name, Some(role)), "{text}");
         }

@@ -323,8 +323,11 @@ impl<'a> Phrase<'a> {
     fn name_and_role(&self, name_start: usize) -> Mention {
         let (body, last) = (self.body, self.last);
         let given = (name_start..last).find(|&i| self.flags(i).given());
+        // With no known given name, the last two words; three when the middle one is an
+        // initial, which follows a given name ("Harriet J. Lindqvist").
         let start = match given {
             Some(g) => g,
+            None if last - name_start >= 2 && is_initial(self.word(last - 1)) => last - 2,
             None if last - name_start >= 2 => last - 1,
             None => name_start,
         };
@@ -368,6 +371,12 @@ impl<'a> Phrase<'a> {
         };
         self.mention(Some(self.range(start, last)), role, kind, Head::Name)
     }
+}
+
+/// Whether a word is an initial: one letter, with or without its period ("J.", "J").
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && matches!(chars.as_str(), "" | ".")
 }
 
 /// The owner in a possessive word: "organisers’" → "organisers", "Kirby's" → "Kirby".
