@@ -77,11 +77,41 @@ pub(crate) fn speaker_id(
     kind: SpeakerKind,
 ) -> Option<String> {
     match (name, role) {
-        (Some(n), _) if kind != SpeakerKind::Anonymous => Some(slug(n)),
+        (Some(n), _) if kind != SpeakerKind::Anonymous => Some(slug(&without_nickname(n))),
         (_, Some(r)) => Some(format!("{article}/{}", slug(r))),
         (Some(n), None) => Some(format!("{article}/{}", slug(n))),
         (None, None) => None,
     }
+}
+
+/// Whether a word of a name is a nickname in quote marks (“Dell”).
+fn is_nickname(word: &str) -> bool {
+    let marks = |c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»');
+    word.chars().count() > 2 && word.starts_with(marks) && word.ends_with(marks)
+}
+
+/// A name without its quoted nickname: "Wendell “Dell” Amsel" → "Wendell Amsel". The id of
+/// a person is that of the name, so that outlets that give the nickname and outlets that do
+/// not agree.
+pub(crate) fn without_nickname(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.split_whitespace().any(is_nickname) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !is_nickname(w))
+        .collect();
+    std::borrow::Cow::Owned(words.join(" "))
+}
+
+/// The id of a name as its nickname would give it: "Wendell “Dell” Amsel" → "dell-amsel";
+/// `None` for a name with no nickname.
+pub(crate) fn nickname_id(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let at = words.iter().position(|w| is_nickname(w))?;
+    let nick = words[at].trim_matches(|c: char| !c.is_alphanumeric());
+    let rest = &words[at + 1..];
+    (!rest.is_empty()).then(|| slug(&format!("{nick} {}", rest.join(" "))))
 }
 
 #[cfg(test)]
@@ -97,6 +127,25 @@ mod tests {
         assert_eq!(slug("Paweł Wójcik"), slug("Pawel Wojcik"));
         assert_eq!(slug("Søren Øster"), "soren-oster");
         assert_eq!(slug("Straße"), "strasse");
+    }
+
+    #[test]
+    fn nicknames_leave_the_id() {
+        assert_eq!(without_nickname("Wendell “Dell” Amsel"), "Wendell Amsel");
+        assert_eq!(without_nickname("Wendell Amsel"), "Wendell Amsel");
+        assert_eq!(
+            nickname_id("Wendell “Dell” Amsel").as_deref(),
+            Some("dell-amsel")
+        );
+        assert_eq!(
+            nickname_id("Robert \"Bob\" Lee Smith").as_deref(),
+            Some("bob-lee-smith")
+        );
+        assert_eq!(nickname_id("Wendell Amsel"), None);
+        assert_eq!(
+            speaker_id("a", Some("Wendell “Dell” Amsel"), None, SpeakerKind::Person).as_deref(),
+            Some("wendell-amsel")
+        );
     }
 
     #[test]

@@ -8,7 +8,10 @@
 //! 1. **Name variants** across the corpus: a person's ids that differ only by middle initials
 //!    ("rosa-m-vidal", "rosa-vidal") are one person, under the id without them when the
 //!    corpus has it, else the most quoted variant.
-//! 2. **Bare names** across the corpus: a one-word name merges into the one multi-word name of
+//! 2. **Nicknames**: an article that writes "Wendell “Dell” Amsel" ties "dell-amsel" to
+//!    "wendell-amsel"; another article's "Dell Amsel" merges into it when one person alone is
+//!    known by that nickname.
+//! 3. **Bare names** across the corpus: a one-word name merges into the one multi-word name of
 //!    the corpus that carries it (people: "kirby" → "john-kirby"; bodies: "veltro" →
 //!    "veltro-motors"), unless their roles are known on both sides and share no word. Where
 //!    several people carry it (two Ortizes), it stays apart: the evidence is split.
@@ -31,6 +34,8 @@ pub(super) struct Seen {
     pub named: bool,
     pub role_words: BTreeSet<String>,
     pub quotes: usize,
+    /// The ids its names give with their nickname ("dell-amsel" for "Wendell “Dell” Amsel").
+    pub nicknames: BTreeSet<String>,
 }
 
 /// Whether an id is a person's or body's name of several words (not an unnamed source).
@@ -64,7 +69,7 @@ pub(crate) fn name_key(id: &str) -> Cow<'_, str> {
     Cow::Owned(kept.join("-"))
 }
 
-/// Both steps: id → the corpus id it merges into.
+/// Every step: id → the corpus id it merges into.
 pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     // 1. Variants of one full name.
@@ -132,7 +137,28 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
             }
         }
     }
-    // 2. Bare names: indexed by the last word of people's ids and the first of bodies', among
+    // 2. Nicknames: the one person of the corpus whose names give that nickname.
+    let mut by_nickname: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (&id, seen) in &known.ids {
+        for nick in &seen.nicknames {
+            by_nickname.entry(nick.as_str()).or_default().push(id);
+        }
+    }
+    for (nick, ids) in by_nickname {
+        let Some(&nicked) = known.ids.get_key_value(nick).map(|(k, _)| k) else {
+            continue;
+        };
+        let [owner] = ids.as_slice() else { continue };
+        if nicked == *owner || out.contains_key(nicked) {
+            continue;
+        }
+        let target = out
+            .get(*owner)
+            .cloned()
+            .unwrap_or_else(|| owner.to_string());
+        out.insert(nicked.to_string(), target);
+    }
+    // 3. Bare names: indexed by the last word of people's ids and the first of bodies', among
     // the ids that step 1 kept.
     let mut by_last: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     let mut by_first: BTreeMap<&str, Vec<&str>> = BTreeMap::new();

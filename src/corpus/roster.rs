@@ -71,6 +71,7 @@ struct Acc {
     quotes: usize,
     reported: usize,
     outlets: BTreeSet<String>,
+    nicknames: BTreeSet<String>,
 }
 
 impl Acc {
@@ -105,6 +106,9 @@ impl Roster {
                 let a = acc.entry(id.clone()).or_default();
                 a.take_name(s.name.as_ref());
                 a.take_kind(s.kind);
+                if let Some(nick) = s.name.as_deref().and_then(super::id::nickname_id) {
+                    a.nicknames.insert(nick);
+                }
                 if let Some(r) = &s.role {
                     let slot = a.roles.entry(r.clone()).or_default();
                     slot.0 += 1;
@@ -128,6 +132,7 @@ impl Roster {
                             .flat_map(|r| r.split_whitespace().map(str::to_lowercase))
                             .collect(),
                         quotes: a.quotes,
+                        nicknames: a.nicknames.clone(),
                     };
                     (id.as_str(), seen)
                 })

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::grammar::dateline::dateline_end;
 use crate::grammar::marks::{self, Family, Region};
 use crate::grammar::sentences;
 use crate::grammar::words::{self, Tok, Token};
@@ -33,7 +34,8 @@ pub(super) fn units(text: &str, paras: &[Para], max_paragraphs: usize) -> Vec<Un
         for (ti, t) in p.tokens.iter().enumerate() {
             let Tok::Quote(ri) = t.tok else { continue };
             let r = &p.regions[ri];
-            if quote_inner(text, p, ri).is_empty() {
+            // A nickname inside a name (Wendell “Dell” Amsel) is not a quote.
+            if t.flags.nickname() || quote_inner(text, p, ri).is_empty() {
                 continue;
             }
             let continues = ti == 0
@@ -75,13 +77,20 @@ pub(super) fn analyse_paragraph(text: &str, span: Span) -> Para {
     }
     let mut tokens = Vec::new();
     words::tokenize(text, span, &regions, &mut tokens);
-    let sentences = sentences::sentences(text, &tokens, |i| {
+    let mut sentences = sentences::sentences(text, &tokens, |i| {
         let Tok::Quote(ri) = tokens[i].tok else {
             return false;
         };
         let inner = regions[ri].inner(span.end).slice(text).trim_end();
         ends_like_sentence(inner)
     });
+    // A dateline opening the paragraph ("WASHINGTON (AP) —") belongs to no sentence: it is
+    // never a speaker, nor a part of what one says.
+    if let Some(first) = sentences.first_mut() {
+        if let Some(after) = dateline_end(text, &tokens, first.start, first.end) {
+            first.start = after;
+        }
+    }
     Para {
         span,
         regions,

@@ -191,6 +191,31 @@ pub(crate) fn tokenize(text: &str, para: Span, regions: &[Region], out: &mut Vec
         lex_plain(text, Span::new(pos, limit), lexicon, usize::MAX, out);
         pos = limit;
     }
+    mark_nicknames(text, regions, out);
+}
+
+/// Marks the quotes that are nicknames inside a name: one capitalised word in marks between
+/// two capitalised words (Wendell “Dell” Amsel), which the speaker grammar then reads as a
+/// part of the name.
+fn mark_nicknames(text: &str, regions: &[Region], tokens: &mut [Token]) {
+    for k in 1..tokens.len().saturating_sub(1) {
+        let Tok::Quote(ri) = tokens[k].tok else {
+            continue;
+        };
+        let capitalised_word =
+            |t: &Token| t.is_word() && t.flags.capitalized() && !t.flags.not_name();
+        if !(capitalised_word(&tokens[k - 1]) && capitalised_word(&tokens[k + 1])) {
+            continue;
+        }
+        let inner = regions[ri].inner(tokens[k].span.end).slice(text);
+        let mut chars = inner.chars();
+        let one_word = inner.len() <= 24
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+        if one_word {
+            tokens[k].flags = Flags::of_nickname();
+        }
+    }
 }
 
 /// At most `limit` tokens of `text[range]`, read as plain text (quote marks as punctuation).

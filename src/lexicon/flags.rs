@@ -124,9 +124,18 @@ flags! {
     MALE = 38, male;
     /// The last word of a place (`data/places.txt`): "Maryland", "City" of "Kansas City".
     PLACE_END = 39, place_end;
+
+    // Set by the tokeniser on a quote token.
+    /// A quoted nickname inside a name: “Dell” in Wendell “Dell” Amsel.
+    NICKNAME = 40, nickname;
 }
 
 impl Flags {
+    /// The flags of a quoted nickname inside a name (a capitalised part of it).
+    pub(crate) const fn of_nickname() -> Flags {
+        Flags(Self::NICKNAME | Self::CAPITALIZED)
+    }
+
     /// The three stance bits: any one makes the word a one-word cue.
     pub(super) const CUES: Bits = Self::CUE_NEUTRAL | Self::CUE_ASSERTIVE | Self::CUE_DOUBTFUL;
 

@@ -3,7 +3,6 @@
 use std::ops::Range;
 
 use crate::grammar::attribution::{self, Attribution};
-use crate::grammar::dateline::dateline_end;
 use crate::grammar::sentences::is_capitalized;
 use crate::grammar::speaker::{self, Head, Mention};
 use crate::grammar::words::Token;
@@ -87,8 +86,7 @@ pub(crate) fn scan_names(
 ) -> Vec<(Mention, bool)> {
     crate::work::step(range.len());
     let mut out = Vec::new();
-    // A dateline names a place, not anyone who speaks.
-    let mut i = dateline_end(text, tokens, range.start, range.end).unwrap_or(range.start);
+    let mut i = range.start;
     while i < range.end {
         let t = &tokens[i];
         let w = t.span.slice(text);

@@ -28,6 +28,56 @@ fn surname_merges_into_the_one_full_name() {
 }
 
 #[test]
+fn nicknames_initials_and_datelines_give_one_person() {
+    let roster = roster_of(&[
+        (
+            "a",
+            "Wire",
+            "DUNMORE, Ore. (AP) — Harbor Master Ignatius “Iggy” Pellham said the channel was \
+             clear.\n\n“We are open,” Pellham said.",
+        ),
+        ("b", "Ledger", "“Open for business,” said Iggy Pellham."),
+        (
+            "c",
+            "Courier",
+            "DUNMORE — Ignatius Q. Pellham said: “Ships are moving.”",
+        ),
+    ]);
+    let people: Vec<(&str, usize)> = roster
+        .entries()
+        .iter()
+        .filter(|e| e.kind == SpeakerKind::Person)
+        .map(|e| (e.id.as_str(), e.quotes))
+        .collect();
+    assert_eq!(people, [("ignatius-pellham", 4)]);
+    let e = &roster.entries()[0];
+    assert_eq!(e.aliases, ["iggy-pellham", "ignatius-q-pellham"]);
+    // The dateline is no one, and no part of what was said.
+    assert!(roster.entries().iter().all(|e| !e.id.contains("dunmore")));
+}
+
+#[test]
+fn a_bare_surname_is_the_first_of_its_article_to_fit() {
+    let text = "Sen. Ann Ortiz said her bill was ready. Rep. Elijah Ortiz, her cousin, said he \
+                had his own.\n\n“It is time,” Ortiz said.\n\n“Not yet,” Mr. Ortiz said.";
+    let e = Extractor::new().extract(&Article::new("a", text));
+    let ids: Vec<Option<&str>> = e
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().and_then(|s| s.id.as_deref()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            Some("ann-ortiz"),
+            Some("elijah-ortiz"),
+            Some("ann-ortiz"),
+            Some("elijah-ortiz")
+        ]
+    );
+}
+
+#[test]
 fn people_sharing_a_surname_stay_apart() {
     let roster = roster_of(&[
         ("a", "Ledger", "Coach Maria Lee said: “We will win.”"),

@@ -26,6 +26,8 @@ pub(super) enum Class {
 pub(super) fn class_at(text: &str, tokens: &[Token], i: usize) -> Class {
     match tokens.get(i) {
         Some(t) if t.is_word() => classify(t.span.slice(text), t.flags),
+        // Wendell “Dell” Amsel: a nickname is a part of the name.
+        Some(t) if t.flags.nickname() => Class::Cap,
         _ => Class::Other,
     }
 }

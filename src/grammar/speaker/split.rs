@@ -322,7 +322,9 @@ impl<'a> Phrase<'a> {
     /// takes its last two words; what comes before is the role.
     fn name_and_role(&self, name_start: usize) -> Mention {
         let (body, last) = (self.body, self.last);
-        let given = (name_start..last).find(|&i| self.flags(i).given());
+        // A known given name starts the name; so does the word before a quoted nickname.
+        let given =
+            (name_start..last).find(|&i| self.flags(i).given() || self.flags(i + 1).nickname());
         // With no known given name, the last two words; three when the middle one is an
         // initial, which follows a given name ("Harriet J. Lindqvist").
         let start = match given {
