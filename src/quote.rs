@@ -31,6 +31,9 @@ pub enum SpeakerKind {
     Organization,
     /// An unnamed source ("a senior official", "sources familiar with the talks").
     Anonymous,
+    /// A class of people speaking as one ("lawmakers", "analysts", "Senate Democrats"):
+    /// unnamed like an anonymous source, but no one source.
+    Group,
     /// Not decided by the text (a bare surname never introduced, an unresolved "it").
     Unknown,
 }
@@ -107,7 +110,7 @@ impl QuoteKind {
 
 impl SpeakerKind {
     /// The name used in JSON and in the `speakers` table: `"person"`, `"organization"`,
-    /// `"anonymous"`, `"unknown"`.
+    /// `"anonymous"`, `"group"`, `"unknown"`.
     ///
     /// ```
     /// assert_eq!(saywho::SpeakerKind::Anonymous.as_str(), "anonymous");
@@ -117,6 +120,7 @@ impl SpeakerKind {
             SpeakerKind::Person => "person",
             SpeakerKind::Organization => "organization",
             SpeakerKind::Anonymous => "anonymous",
+            SpeakerKind::Group => "group",
             SpeakerKind::Unknown => "unknown",
         }
     }
@@ -134,25 +138,32 @@ impl SpeakerKind {
         }
     }
 
+    /// Whether speakers of this kind are nobody in particular (anonymous sources, groups): their
+    /// ids are scoped to their article.
+    pub(crate) fn is_unnamed(self) -> bool {
+        matches!(self, SpeakerKind::Anonymous | SpeakerKind::Group)
+    }
+
     /// How much a kind says about who speaks: 2 for a person or an organisation, 1 for an
-    /// anonymous source, 0 for unknown. Where mentions of one speaker disagree, the most
-    /// specific kind wins.
+    /// anonymous source or a group, 0 for unknown. Where mentions of one speaker disagree,
+    /// the most specific kind wins.
     pub(crate) fn specificity(self) -> u8 {
         match self {
             SpeakerKind::Person | SpeakerKind::Organization => 2,
-            SpeakerKind::Anonymous => 1,
+            SpeakerKind::Anonymous | SpeakerKind::Group => 1,
             SpeakerKind::Unknown => 0,
         }
     }
 
     /// Where speakers of this kind are listed: people (0), organisations (1), anonymous
-    /// sources (2), unknown (3).
+    /// sources (2), groups (3), unknown (4).
     pub(crate) fn listing_order(self) -> u8 {
         match self {
             SpeakerKind::Person => 0,
             SpeakerKind::Organization => 1,
             SpeakerKind::Anonymous => 2,
-            SpeakerKind::Unknown => 3,
+            SpeakerKind::Group => 3,
+            SpeakerKind::Unknown => 4,
         }
     }
 }
@@ -351,6 +362,7 @@ mod tests {
             SpeakerKind::Person,
             SpeakerKind::Organization,
             SpeakerKind::Anonymous,
+            SpeakerKind::Group,
             SpeakerKind::Unknown,
         ] {
             assert_eq!(

@@ -77,7 +77,7 @@ pub(crate) fn speaker_id(
     kind: SpeakerKind,
 ) -> Option<String> {
     match (name, role) {
-        (Some(n), _) if kind != SpeakerKind::Anonymous => Some(slug(&without_nickname(n))),
+        (Some(n), _) if !kind.is_unnamed() => Some(slug(&without_nickname(n))),
         (_, Some(r)) => Some(format!("{article}/{}", slug(r))),
         (Some(n), None) => Some(format!("{article}/{}", slug(n))),
         (None, None) => None,

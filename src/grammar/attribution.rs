@@ -252,10 +252,17 @@ pub(crate) fn with_appositives(
     }
     let m = hint_kind(text, tokens, m);
     let after = with_appositive_after(text, tokens, m, sent.end);
-    // "Northline Power, the regional utility,": a body described as one.
+    // "Northline Power, the regional utility,": a body described as one. A description is
+    // no subject: "in Greenvale, the company said" describes nothing.
     let comma = m.tokens.1 + 1;
+    let closes = |d: &Mention| {
+        tokens.get(d.tokens.1 + 1).is_none_or(|t| {
+            !t.is_word() || !(t.flags.cue().is_some() || t.flags.verb() || t.flags.auxiliary())
+        })
+    };
     if tokens.get(comma).is_some_and(|t| t.is_punct(','))
-        && parse_right(text, tokens, comma + 1).is_some_and(|d| d.head == Head::OrgRef)
+        && parse_right(text, tokens, comma + 1)
+            .is_some_and(|d| d.head == Head::OrgRef && closes(&d))
     {
         return Mention {
             kind: SpeakerKind::Organization,

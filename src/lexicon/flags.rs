@@ -53,6 +53,9 @@ flags! {
     VERB = 25, verb;
     /// Opens a short phrase between a cue and "that" (`data/adverbial_openers.txt`).
     ADVERBIAL = 26, adverbial;
+    /// A plural noun for a group that speaks as a class (`data/groups.txt`): "lawmakers",
+    /// "analysts", "Democrats".
+    GROUP = 41, group;
 
     // Cues (`data/cues.txt`): the stance, and the marks of its third column.
     /// A cue of neutral stance.
@@ -94,6 +97,8 @@ flags! {
     LIST = 32, list;
     /// Attaches a phrase to the head before it ("a spokesperson *for* the union").
     PREPOSITION = 33, preposition;
+    /// Opens a subordinate clause ("while", "although"): a speaker phrase starts after it.
+    SUBORDINATOR = 42, subordinator;
     /// Opens a relative clause ("who", "which", "whose").
     RELATIVE = 34, relative;
 

@@ -47,6 +47,8 @@ pub(crate) struct Lexicon {
     org_phrases: FxHashSet<Box<str>>,
     /// Places as written, of one word or several ("Maryland", "Kansas City").
     places: FxHashSet<Box<str>>,
+    /// A word of a body's name, or a noun for one, → the kind of body (`data/body_types.txt`).
+    body_types: FxHashMap<&'static str, &'static str>,
 }
 
 /// Whether NFKC leaves `word` as it is (quick check; almost always yes for news text).
@@ -103,9 +105,10 @@ fn with_folded<T>(word: &str, f: impl FnOnce(&[u8]) -> T) -> T {
 }
 
 /// The lists of one flag each, folded to lower case.
-const FOLDED: [(&str, Bits); 9] = [
+const FOLDED: [(&str, Bits); 10] = [
     (include_str!("../../data/titles.txt"), Flags::TITLE),
     (include_str!("../../data/anonymous.txt"), Flags::ANONYMOUS),
+    (include_str!("../../data/groups.txt"), Flags::GROUP),
     (include_str!("../../data/modifiers.txt"), Flags::MODIFIER),
     (
         include_str!("../../data/statement_nouns.txt"),
@@ -125,12 +128,13 @@ const FOLDED: [(&str, Bits); 9] = [
 ];
 
 /// The lists of one flag each, compared case-sensitively.
-const EXACT: [(&str, Bits); 4] = [
+const EXACT: [(&str, Bits); 5] = [
     (include_str!("../../data/not_names.txt"), Flags::NOT_NAME),
     (
         include_str!("../../data/organization_words.txt"),
         Flags::ORG_WORD,
     ),
+    (include_str!("../../data/outlet_words.txt"), Flags::ORG_WORD),
     (
         include_str!("../../data/abbreviations.txt"),
         Flags::ABBREVIATION,
@@ -248,6 +252,7 @@ impl Tables {
                     "neuter" => Flags::NEUTER,
                     "plural" => Flags::PLURAL,
                     "conjunction" => Flags::CONJUNCTION,
+                    "subordinator" => Flags::SUBORDINATOR,
                     "be" => Flags::BE,
                     "article" => Flags::ARTICLE,
                     "possessive" => Flags::POSSESSIVE,
@@ -334,11 +339,18 @@ impl Lexicon {
             let lower = key.to_lowercase().into_bytes().into_boxed_slice();
             words.entry(lower).or_default().exact.push((key, bits));
         }
+        let body_types = lists::entries(include_str!("../../data/body_types.txt"))
+            .filter_map(|e| {
+                let mut c = lists::columns(e);
+                Some((c.next()?, c.next()?))
+            })
+            .collect();
         Lexicon {
             words,
             cue_phrases,
             org_phrases,
             places,
+            body_types,
         }
     }
 
@@ -398,6 +410,15 @@ impl Lexicon {
     /// [`Flags::org`]).
     pub fn is_organization_phrase(&self, phrase: &str) -> bool {
         self.org_phrases.contains(nfkc(phrase).as_ref())
+    }
+
+    /// The kind of body a word of a name or a noun says ("Haulage", "firm" → `"company"`;
+    /// `data/body_types.txt`), if it says one. The last word that says one speaks for a name.
+    pub fn body_type(&self, words: &str) -> Option<&'static str> {
+        words
+            .split_whitespace()
+            .rev()
+            .find_map(|w| self.body_types.get(w.trim_end_matches(['.', ','])).copied())
     }
 
     /// Whether a phrase, of one word or several, names a place of `data/places.txt`.

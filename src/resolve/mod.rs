@@ -78,7 +78,7 @@ impl Timeline {
             return None;
         }
         self.find(|w| {
-            w.kind == SpeakerKind::Anonymous
+            w.kind.is_unnamed()
                 && w.role.is_some_and(|r| {
                     ends_with_ignore_case(r.slice(text).trim_end_matches('s'), singular)
                 })
@@ -156,9 +156,7 @@ impl Timeline {
                             && !is_quoter(w)
                     }
                     Pronoun::Neuter => w.kind == SpeakerKind::Organization,
-                    Pronoun::Plural => {
-                        matches!(w.kind, SpeakerKind::Organization | SpeakerKind::Anonymous)
-                    }
+                    Pronoun::Plural => w.kind == SpeakerKind::Organization || w.kind.is_unnamed(),
                 };
                 match self.find(fits) {
                     // "Castaneda said … she added", where the article has two Castañedas:
@@ -188,7 +186,7 @@ impl Timeline {
                 .flatten()
             {
                 Some(w) => with_by(w, ResolvedBy::Anaphor),
-                None => plain(SpeakerKind::Anonymous),
+                None => plain(m.kind),
             },
             Head::OrgRef => {
                 // "the union": a body named earlier whose name has the word, else, for a bare
@@ -203,8 +201,23 @@ impl Timeline {
                                 .any(|part| part.eq_ignore_ascii_case(head))
                         })
                 });
+                // "the firm": the latest body not known to be of another kind (a union, a
+                // paper). "the group" says no kind, and fits any.
+                let lexicon = crate::lexicon::Lexicon::get();
+                let wanted = lexicon.body_type(head);
+                let fits_kind = |w: &Who| {
+                    let of = w.name.and_then(|n| lexicon.body_type(n.slice(text)));
+                    wanted.is_none() || of.is_none() || of == wanted
+                };
                 let bare = !written_role.contains(' ');
-                match named.or_else(|| bare.then(|| self.find(is_body)).flatten()) {
+                // A body is often named in passing (in a role, as an object) just before
+                // "the group said": the latest, salient or not.
+                let latest = || {
+                    self.recent()
+                        .find(|k| is_body(&k.who) && fits_kind(&k.who))
+                        .map(|k| k.who)
+                };
+                match named.or_else(|| bare.then(latest).flatten()) {
                     Some(w) => with_by(w, ResolvedBy::Anaphor),
                     None => plain(SpeakerKind::Organization),
                 }
@@ -313,6 +326,55 @@ mod tests {
             (name.as_deref(), by),
             (Some("Dana Whitfield"), ResolvedBy::Role)
         );
+    }
+
+    #[test]
+    fn a_described_body_is_the_latest_of_its_kind() {
+        // "the firm" passes over the union for the company; "the group" takes the latest body.
+        let text =
+            "Whelan Haulage met the Road Haulage Workers Union. The firm spoke. The group spoke.";
+        let earlier = ["Whelan Haulage", "the Road Haulage Workers Union"];
+        let (name, by) = resolve(text, &earlier, "The firm spoke");
+        assert_eq!(
+            (name.as_deref(), by),
+            (Some("Whelan Haulage"), ResolvedBy::Anaphor)
+        );
+        let (name, _) = resolve(text, &earlier, "The group spoke");
+        assert_eq!(name.as_deref(), Some("Road Haulage Workers Union"));
+    }
+
+    #[test]
+    fn a_pronoun_inside_a_quote_is_not_the_quoter() {
+        let text = "Tom Baird met Ivo Lind. He said.";
+        let (_, tokens) = crate::grammar::lex_for_test(text);
+        let mut entities = Entities::new(text);
+        let mut timeline = Timeline::default();
+        let seen: Vec<Mention> = ["Tom Baird", "Ivo Lind"]
+            .iter()
+            .map(|p| mention(text, p))
+            .collect();
+        for m in &seen {
+            entities.observe(m, &tokens);
+        }
+        let whos: Vec<Who> = seen
+            .iter()
+            .map(|m| timeline.resolve(text, m, &entities))
+            .collect();
+        for &who in &whos {
+            timeline.push(Known {
+                who,
+                salient: true,
+                statement: false,
+            });
+        }
+        let he = mention(text, "He said");
+        let name = |w: Who| w.name.map(|n| n.slice(text).to_string());
+        assert_eq!(
+            name(timeline.resolve(text, &he, &entities)).as_deref(),
+            Some("Ivo Lind")
+        );
+        let inside = timeline.resolve_inside(text, &he, &entities, Some(&whos[1]));
+        assert_eq!(name(inside).as_deref(), Some("Tom Baird"));
     }
 
     #[test]

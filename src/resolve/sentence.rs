@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use crate::grammar::attribution::{self, Attribution};
 use crate::grammar::sentences::is_capitalized;
+use crate::grammar::speaker::is_possessive;
 use crate::grammar::speaker::{self, Head, Mention};
 use crate::grammar::words::Token;
 use crate::quote::{ResolvedBy, SpeakerKind};
@@ -24,7 +25,7 @@ pub(crate) fn resolve_sentence(
     let mut subject: Option<Who> = None;
     let note = |m: &Mention, salient: bool, timeline: &mut Timeline, subject: &mut Option<Who>| {
         let who = timeline.resolve(text, m, entities);
-        if who.name.is_some() || who.kind == SpeakerKind::Anonymous {
+        if who.name.is_some() || who.kind.is_unnamed() {
             if salient && subject.is_none() {
                 *subject = Some(Who {
                     by: ResolvedBy::PreviousSentence,
@@ -106,9 +107,21 @@ pub(crate) fn scan_names(
                     {
                         m.kind = SpeakerKind::Organization;
                     }
+                    // "Calvoria's central bank held …": the owner is not the subject.
+                    let owner = m.head == Head::Name
+                        && is_possessive(tokens[m.tokens.1].span.slice(text))
+                        && next(1).is_some_and(|t| t.is_word());
                     let m = attribution::with_appositives(text, tokens, m, range.clone());
-                    out.push((m, opens_clause));
-                    i = m.tokens.1 + 1;
+                    out.push((m, opens_clause && !owner));
+                    // A person's role after the name may name a body ("Gideon Pratt, the
+                    // president of the Freight Rail Council,"): read on from the name.
+                    let name_end = m
+                        .name
+                        .filter(|_| m.kind == SpeakerKind::Person)
+                        .map_or(m.span.end, |n| n.end);
+                    i = (i + 1..=m.tokens.1)
+                        .find(|&k| tokens[k].span.start >= name_end)
+                        .unwrap_or(m.tokens.1 + 1);
                     continue;
                 }
             }

@@ -69,7 +69,12 @@ fn classify(word: &str, flags: Flags) -> Class {
         } else {
             Class::Cap
         }
-    } else if flags.anonymous() || flags.statement() || flags.title() || flags.org_noun() {
+    } else if flags.anonymous()
+        || flags.group()
+        || flags.statement()
+        || flags.title()
+        || flags.org_noun()
+    {
         Class::LowerHead
     } else if flags.modifier() {
         Class::Modifier
@@ -89,7 +94,7 @@ pub(super) fn is_lower(w: &str) -> bool {
 }
 
 /// Whether a word is a possessive: "Kirby's", "Iran’s", "organisers’".
-pub(super) fn is_possessive(w: &str) -> bool {
+pub(crate) fn is_possessive(w: &str) -> bool {
     w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
 }
 

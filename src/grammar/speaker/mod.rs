@@ -30,7 +30,8 @@ mod split;
 use super::words::Token;
 use crate::quote::SpeakerKind;
 use crate::Span;
-use class::{class_at, is_head, is_lower, is_possessive, Class};
+pub(crate) use class::is_possessive;
+use class::{class_at, is_head, is_lower, Class};
 use split::analyze;
 
 /// A personal pronoun that can stand for a speaker.
@@ -170,11 +171,11 @@ fn described_left(text: &str, tokens: &[Token], end: usize) -> Option<Mention> {
     // listed head; with a determiner any noun will do.
     let listed = {
         let f = tokens[end].flags;
-        f.anonymous() || f.title() || f.org_noun() || f.statement()
+        f.anonymous() || f.group() || f.title() || f.org_noun() || f.statement()
     };
     let mut first = end;
     for _ in 0..4 {
-        if first == 0 || !tokens[first - 1].is_word() {
+        if first == 0 || !tokens[first - 1].is_word() || tokens[first - 1].flags.subordinator() {
             return listed.then(|| analyze(text, tokens, first, end)).flatten();
         }
         first -= 1;
@@ -346,6 +347,12 @@ mod tests {
             SpeakerKind::Organization
         );
         assert_eq!(left("a senior official said").2, SpeakerKind::Anonymous);
+        // Groups speaking as a class; a word that opens a clause is not one of them.
+        let group = |role: &str| (None, Some(role.into()), SpeakerKind::Group, Head::Anonymous);
+        assert_eq!(left("lawmakers said"), group("lawmakers"));
+        assert_eq!(left("Senate Democrats said"), group("Senate Democrats"));
+        assert_eq!(left("it fell, while analysts said"), group("analysts"));
+        assert_eq!(left("The Harbor Sun reported").2, SpeakerKind::Organization);
         assert_eq!(
             left("by the US Secretary of Defense added"),
             (

@@ -166,6 +166,10 @@ impl<'a> Phrase<'a> {
         {
             return Shape::Anonymous;
         }
+        // "lawmakers", "Democrats", "Senate Republicans": a group speaking as a class.
+        if head.group() && (self.body..self.last).all(|i| !self.flags(i).given()) {
+            return Shape::Anonymous;
+        }
         if is_capitalized(self.word(self.last)) {
             self.capitalised_shape()
         } else {
@@ -182,7 +186,9 @@ impl<'a> Phrase<'a> {
         match owner {
             Some(o) if head.statement() => Shape::Owner(o),
             _ if head.statement() => Shape::Statement,
-            _ if head.anonymous() || (indefinite && !head.org_noun()) => Shape::Anonymous,
+            _ if head.anonymous() || head.group() || (indefinite && !head.org_noun()) => {
+                Shape::Anonymous
+            }
             _ if head.org_noun() => Shape::OrgRef,
             _ => Shape::Role,
         }
@@ -275,7 +281,12 @@ impl<'a> Phrase<'a> {
     /// `[det] <modifier>* <anonymous-head>`: the phrase is the role.
     fn anonymous(&self) -> Mention {
         let whole = Some(self.whole());
-        self.mention(None, whole, SpeakerKind::Anonymous, Head::Anonymous)
+        let kind = if self.flags(self.last).group() {
+            SpeakerKind::Group
+        } else {
+            SpeakerKind::Anonymous
+        };
+        self.mention(None, whole, kind, Head::Anonymous)
     }
 
     /// `det <statement-noun>`: whoever issued the statement, resolved later.
