@@ -32,22 +32,45 @@ impl Sheets {
             }
         }
         let nested = nested_speech(&quotes);
-        let mut by_speaker: BTreeMap<String, Vec<SheetStatement>> = BTreeMap::new();
+        // Per sheet: its statements, and how many of their quotes are its speaker's own.
+        let mut by_speaker: BTreeMap<String, (Vec<SheetStatement>, usize)> = BTreeMap::new();
         for s in &statements {
             let key = speaker_of(s, &quotes, &roster).unwrap_or_else(|| UNATTRIBUTED.to_string());
-            by_speaker
-                .entry(key)
-                .or_default()
-                .push(statement(s, &quotes, &nested));
+            // Each member's own speaker: the statement is on every one of their sheets. A
+            // member with no speaker counts for the unattributed sheet only when the whole
+            // statement is on it.
+            let mut own: BTreeMap<String, usize> = BTreeMap::new();
+            for m in &s.members {
+                let id = quotes
+                    .get(m.quote.as_str())
+                    .and_then(|(_, q)| q.speaker.as_ref()?.id.as_deref())
+                    .map(|id| roster.corpus_id(id));
+                match id {
+                    Some(id) => *own.entry(id.to_string()).or_default() += 1,
+                    None if key == UNATTRIBUTED => *own.entry(key.clone()).or_default() += 1,
+                    None => {}
+                }
+            }
+            own.entry(key).or_default();
+            let st = statement(s, &quotes, &nested);
+            for (id, n) in own {
+                let (list, count) = by_speaker.entry(id).or_default();
+                list.push(st.clone());
+                *count += n;
+            }
         }
         let entries: HashMap<&str, &SpeakerEntry> = roster
             .entries()
             .iter()
             .map(|e| (e.id.as_str(), e))
             .collect();
+        let quotes_of: HashMap<String, usize> = by_speaker
+            .iter()
+            .map(|(id, (_, n))| (id.clone(), *n))
+            .collect();
         let mut speakers: Vec<SpeakerSheet> = by_speaker
             .into_iter()
-            .map(|(id, statements)| {
+            .map(|(id, (statements, _))| {
                 let entry = entries.get(id.as_str()).copied();
                 sheet(id, statements, entry)
             })
@@ -71,6 +94,7 @@ impl Sheets {
                 kind: s.kind,
                 roles: s.roles.iter().map(|r| r.role.clone()).collect(),
                 statements: s.statements.len(),
+                quotes: quotes_of[&s.id],
                 outlets: s.outlets.len(),
                 file,
             })

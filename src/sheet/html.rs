@@ -107,7 +107,7 @@ fn index(w: &mut impl Write, sheets: &Sheets, files: bool) -> io::Result<()> {
         sheets.index.len()
     )?;
     for (heading, entries) in labels::index_groups(sheets) {
-        writeln!(w, "<section><h2>{heading}</h2>\n<table>\n<thead><tr><th>Speaker</th><th>Roles</th><th>Statements</th><th>Outlets</th></tr></thead>\n<tbody>")?;
+        writeln!(w, "<section><h2>{heading}</h2>\n<table>\n<thead><tr><th>Speaker</th><th>Roles</th><th>Statements</th><th>Quotes</th><th>Outlets</th></tr></thead>\n<tbody>")?;
         for e in entries {
             let href = if files {
                 format!("{}.html", url_path(&e.file))
@@ -116,11 +116,12 @@ fn index(w: &mut impl Write, sheets: &Sheets, files: bool) -> io::Result<()> {
             };
             writeln!(
                 w,
-                "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
                 Html::text(&href),
                 Html::text(labels::entry_name(e)),
                 labels::entry_roles::<Html>(e),
                 e.statements,
+                e.quotes,
                 e.outlets
             )?;
         }

@@ -52,8 +52,8 @@ fn index(w: &mut impl Write, sheets: &Sheets, links: bool) -> io::Result<()> {
     writeln!(w, "# {}\n", labels::TITLE)?;
     for (heading, entries) in labels::index_groups(sheets) {
         writeln!(w, "## {heading}\n")?;
-        writeln!(w, "| Speaker | Kind | Roles | Statements | Outlets |")?;
-        writeln!(w, "|---|---|---|---:|---:|")?;
+        writeln!(w, "| Speaker | Kind | Roles | Statements | Quotes | Outlets |")?;
+        writeln!(w, "|---|---|---|---:|---:|---:|")?;
         for e in entries {
             let name = Md::text(labels::entry_name(e));
             let name = if links {
@@ -63,10 +63,11 @@ fn index(w: &mut impl Write, sheets: &Sheets, links: bool) -> io::Result<()> {
             };
             writeln!(
                 w,
-                "| {name} | {} | {} | {} | {} |",
+                "| {name} | {} | {} | {} | {} | {} |",
                 e.kind.label(),
                 labels::entry_roles::<Md>(e),
                 e.statements,
+                e.quotes,
                 e.outlets
             )?;
         }

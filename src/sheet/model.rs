@@ -31,6 +31,10 @@ pub struct IndexEntry {
     pub roles: Vec<String>,
     /// Number of statements.
     pub statements: usize,
+    /// Number of quotes: the speaker's own renderings in those statements, the count
+    /// `saywho speakers` gives (a statement carried under two speakers' names, as by an
+    /// anonymous source in one outlet and by name in another, is on both sheets).
+    pub quotes: usize,
     /// Number of outlets.
     pub outlets: usize,
     /// The speaker's file name stem when sheets are written to a folder, unique within the

@@ -272,3 +272,33 @@ fn markdown_fields_cannot_break_out() {
         assert!(md.contains(&format!("id `{id}`")), "{id}\n{md}");
     }
 }
+
+/// `saywho speakers` and the sheet index name the same speakers with the same quote counts.
+fn check_index_agrees_with_roster(extractions: &[saywho::Extraction]) {
+    let roster = saywho::Roster::build(extractions);
+    let sheets = Sheets::build(extractions);
+    let from_roster: Vec<(String, usize)> = roster
+        .entries()
+        .iter()
+        .map(|e| (e.id.clone(), e.quotes))
+        .collect();
+    let mut from_index: Vec<(String, usize)> = sheets
+        .index
+        .iter()
+        .filter(|e| e.id != "unattributed")
+        .map(|e| (e.id.clone(), e.quotes))
+        .collect();
+    let mut sorted_roster = from_roster.clone();
+    sorted_roster.sort();
+    from_index.sort();
+    assert_eq!(from_index, sorted_roster);
+}
+
+#[test]
+fn the_index_agrees_with_the_roster() {
+    check_index_agrees_with_roster(&extract_folder(&project_path("examples/articles")));
+    check_index_agrees_with_roster(&extract_folder(&project_path("tests/corpus")));
+    if let Some(dir) = seeds_dir() {
+        check_index_agrees_with_roster(&extract_folder(&dir));
+    }
+}
