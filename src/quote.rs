@@ -238,6 +238,10 @@ pub struct Speaker {
     pub role: Option<String>,
     /// What sort of speaker this is.
     pub kind: SpeakerKind,
+    /// The party and state of a politician as AP-style copy tags them ("R-Kan." of "Sen. Ann
+    /// Ortiz, R-Kan., said"); absent from JSON when the article gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
     /// The words at the cue that name the speaker, as written ("he", "Kirby",
     /// "A statement by the US Secretary of Defense" gives "the US Secretary of Defense").
     pub mention: String,

@@ -26,12 +26,20 @@ impl Found {
     ) -> Quote {
         let speaker = self.who.as_ref().map(|w| {
             let name = w.name.map(|n| n.slice(text).to_string());
-            let role = w.role.map(|r| r.slice(text).to_string());
+            // "Sen. Ann Ortiz": the role is "Senator".
+            let role = w.role.map(|r| {
+                let role = r.slice(text);
+                crate::lexicon::Lexicon::get()
+                    .title_in_full(role)
+                    .unwrap_or(role)
+                    .to_string()
+            });
             Speaker {
                 id: crate::corpus::speaker_id(article, name.as_deref(), role.as_deref(), w.kind),
                 name,
                 role,
                 kind: w.kind,
+                affiliation: w.tag.map(|t| t.slice(text).to_string()),
                 mention: w.mention.slice(text).to_string(),
                 span: w.mention,
             }

@@ -187,6 +187,12 @@ fn parenthetical_subject(
         k = open;
     }
     let (open, before) = found?;
+    // "Sen. Ann Ortiz, R-Kan., said": the tag is data of the name, not a role.
+    if before.head == Head::Name && open + 2 == comma && tokens[open + 1].flags.party_tag() {
+        let mut m = hint_kind(text, tokens, before);
+        m.tag = Some(tokens[open + 1].span);
+        return Some(m);
+    }
     let inner = parse_right(text, tokens, open + 1).filter(|m| m.tokens.1 + 1 == comma);
     match (before.head, inner) {
         // "The regulator, the National Transport Safety Board, said": the name inside.
@@ -221,6 +227,14 @@ pub(crate) fn with_appositives(
     m: Mention,
     sent: Range<usize>,
 ) -> Mention {
+    // "Sen. Ann Ortiz, R-Kan.,": the tag is data of the name, and no role follows it.
+    if let Some(tag) = party_tag_after(tokens, &m) {
+        return Mention {
+            tag: Some(tag),
+            kind: SpeakerKind::Person,
+            ..m
+        };
+    }
     if m.head != Head::Name || m.role.is_some() {
         return m;
     }
@@ -271,6 +285,16 @@ pub(crate) fn with_appositives(
         };
     }
     after
+}
+
+/// The party–state tag set off by a comma right after a name ("Ann Ortiz, R-Kan."), if any.
+fn party_tag_after(tokens: &[Token], m: &Mention) -> Option<Span> {
+    let comma = m.tokens.1 + 1;
+    (m.head == Head::Name && tokens.get(comma)?.is_punct(','))
+        .then(|| tokens.get(comma + 1))
+        .flatten()
+        .filter(|t| t.flags.party_tag())
+        .map(|t| t.span)
 }
 
 /// "said Peter Akande, the county's head of libraries" (a role after the name) and

@@ -152,6 +152,21 @@ fn word(i: &str) -> IResult<&str, usize> {
 
 /// Whether `w` (without its final period, with lexicon flags `flags`) takes the period:
 /// abbreviation, initial, acronym.
+/// Whether a word (before its final period) is an AP party–state tag: a party letter, a
+/// hyphen and a state as AP abbreviates it ("R-Kan", "D-Md", "I-Vt", "D-N.Y").
+fn is_party_tag(w: &str, lexicon: &Lexicon) -> bool {
+    let Some(state) = w
+        .strip_prefix("R-")
+        .or_else(|| w.strip_prefix("D-"))
+        .or_else(|| w.strip_prefix("I-"))
+    else {
+        return false;
+    };
+    let dotted = state.contains('.') && state.split('.').all(|p| p.chars().count() == 1);
+    state.chars().next().is_some_and(char::is_uppercase)
+        && (dotted || lexicon.flags(state).abbreviation())
+}
+
 fn keeps_period(w: &str, flags: Flags) -> bool {
     let mut chars = w.chars();
     let single_capital =
@@ -242,7 +257,11 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
             let mut r = r;
             // One lexicon lookup per word (a final period does not change the flags).
             let mut flags = lexicon.flags(&rest[..len]);
-            if r.starts_with('.') && keeps_period(&rest[..len], flags) {
+            if r.starts_with('.') && is_party_tag(&rest[..len], lexicon) {
+                len += 1;
+                r = &r[1..];
+                flags = Flags::of_party_tag();
+            } else if r.starts_with('.') && keeps_period(&rest[..len], flags) {
                 len += 1;
                 r = &r[1..];
             } else if rest[..len].ends_with('s') {

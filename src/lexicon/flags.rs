@@ -133,12 +133,19 @@ flags! {
     // Set by the tokeniser on a quote token.
     /// A quoted nickname inside a name: “Dell” in Wendell “Dell” Amsel.
     NICKNAME = 40, nickname;
+    /// An AP party–state tag after a name ("R-Kan.", "D-N.Y."): never a name itself.
+    PARTY_TAG = 43, party_tag;
 }
 
 impl Flags {
     /// The flags of a quoted nickname inside a name (a capitalised part of it).
     pub(crate) const fn of_nickname() -> Flags {
         Flags(Self::NICKNAME | Self::CAPITALIZED)
+    }
+
+    /// The flags of a party–state tag ("R-Kan."): capitalised, but never a part of a name.
+    pub(crate) const fn of_party_tag() -> Flags {
+        Flags(Self::PARTY_TAG | Self::NOT_NAME | Self::CAPITALIZED)
     }
 
     /// The three stance bits: any one makes the word a one-word cue.

@@ -49,6 +49,8 @@ pub(crate) struct Lexicon {
     places: FxHashSet<Box<str>>,
     /// A word of a body's name, or a noun for one, → the kind of body (`data/body_types.txt`).
     body_types: FxHashMap<&'static str, &'static str>,
+    /// An abbreviated title → the title in full (`data/title_abbreviations.txt`).
+    titles_in_full: FxHashMap<&'static str, &'static str>,
 }
 
 /// Whether NFKC leaves `word` as it is (quick check; almost always yes for news text).
@@ -339,18 +341,23 @@ impl Lexicon {
             let lower = key.to_lowercase().into_bytes().into_boxed_slice();
             words.entry(lower).or_default().exact.push((key, bits));
         }
-        let body_types = lists::entries(include_str!("../../data/body_types.txt"))
-            .filter_map(|e| {
-                let mut c = lists::columns(e);
-                Some((c.next()?, c.next()?))
-            })
-            .collect();
+        let pairs = |src: &'static str| -> FxHashMap<&'static str, &'static str> {
+            lists::entries(src)
+                .filter_map(|e| {
+                    let mut c = lists::columns(e);
+                    Some((c.next()?, c.next()?))
+                })
+                .collect()
+        };
+        let body_types = pairs(include_str!("../../data/body_types.txt"));
+        let titles_in_full = pairs(include_str!("../../data/title_abbreviations.txt"));
         Lexicon {
             words,
             cue_phrases,
             org_phrases,
             places,
             body_types,
+            titles_in_full,
         }
     }
 
@@ -419,6 +426,12 @@ impl Lexicon {
             .split_whitespace()
             .rev()
             .find_map(|w| self.body_types.get(w.trim_end_matches(['.', ','])).copied())
+    }
+
+    /// The title in full of a role written only as an abbreviated title ("Sen." → "Senator";
+    /// `data/title_abbreviations.txt`).
+    pub fn title_in_full(&self, role: &str) -> Option<&'static str> {
+        self.titles_in_full.get(role).copied()
     }
 
     /// Whether a phrase, of one word or several, names a place of `data/places.txt`.

@@ -21,6 +21,8 @@ pub(crate) struct Entity {
     /// What the article says of the person's gender: an honorific ("Ms. Ann Ortiz", "Mr
     /// Whelan") or a given name used for one gender.
     pub gender: Gender,
+    /// The AP party–state tag of a politician ("R-Kan."), where the article gives one.
+    pub tag: Option<Span>,
 }
 
 /// What the mentions of one person say of their gender, for telling "Mr. Ortiz" from "Ms.
@@ -217,6 +219,7 @@ impl<'t> Entities<'t> {
         let e = &mut self.list[id];
         e.gender.female |= gender.female;
         e.gender.male |= gender.male;
+        e.tag = e.tag.or(m.tag);
         if let Some(role) = m.role {
             let seen = self.list[id]
                 .roles
@@ -258,6 +261,7 @@ impl<'t> Entities<'t> {
             kind,
             roles: Vec::new(),
             gender: Gender::default(),
+            tag: None,
         });
         self.by_name.insert(name, id);
         if kind == SpeakerKind::Person && name.contains(char::is_whitespace) {

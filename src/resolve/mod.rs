@@ -40,6 +40,8 @@ pub(crate) struct Who {
     pub by: ResolvedBy,
     /// The words that named the speaker where it was resolved ("he", "Kirby").
     pub mention: Span,
+    /// The AP party–state tag the article gives the speaker ("R-Kan."), if any.
+    pub tag: Option<Span>,
 }
 
 /// What has been mentioned so far in the article, oldest first.
@@ -117,6 +119,7 @@ impl Timeline {
                 entity: Some(id),
                 by,
                 mention: m.span,
+                tag: m.tag.or(e.tag),
             }
         };
         let plain = |kind| Who {
@@ -126,6 +129,7 @@ impl Timeline {
             entity: None,
             by: ResolvedBy::Cue,
             mention: m.span,
+            tag: m.tag,
         };
         let with_by = |w: Who, by: ResolvedBy| Who {
             by,

@@ -52,7 +52,10 @@ fn index(w: &mut impl Write, sheets: &Sheets, links: bool) -> io::Result<()> {
     writeln!(w, "# {}\n", labels::TITLE)?;
     for (heading, entries) in labels::index_groups(sheets) {
         writeln!(w, "## {heading}\n")?;
-        writeln!(w, "| Speaker | Kind | Roles | Statements | Quotes | Outlets |")?;
+        writeln!(
+            w,
+            "| Speaker | Kind | Roles | Statements | Quotes | Outlets |"
+        )?;
         writeln!(w, "|---|---|---|---:|---:|---:|")?;
         for e in entries {
             let name = Md::text(labels::entry_name(e));

@@ -143,3 +143,47 @@ fn roster_of_the_examples_is_locked() {
     let roster = Roster::build(&extractions);
     snapshot_settings().bind(|| insta::assert_yaml_snapshot!("roster_examples", roster.entries()));
 }
+
+#[test]
+fn wire_copy_party_tags_and_abbreviated_titles() {
+    let text = "WASHINGTON (AP) — Sen. Ann Ortiz, R-Kan., said she would ask for a hearing.\n\n\
+                “We need answers,” said Rep. Elijah Ortiz, D-N.Y., on Tuesday.\n\n\
+                Lawmakers said they expected a vote in June.";
+    let e = Extractor::new().extract(&Article::new("w", text));
+    let got: Vec<(Option<&str>, Option<&str>, Option<&str>, SpeakerKind)> = e
+        .quotes
+        .iter()
+        .map(|q| {
+            let s = q.speaker.as_ref().expect("a speaker");
+            (
+                s.name.as_deref(),
+                s.role.as_deref(),
+                s.affiliation.as_deref(),
+                s.kind,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("Ann Ortiz"),
+                Some("Senator"),
+                Some("R-Kan."),
+                SpeakerKind::Person
+            ),
+            (
+                Some("Elijah Ortiz"),
+                Some("Representative"),
+                Some("D-N.Y."),
+                SpeakerKind::Person
+            ),
+            (None, Some("Lawmakers"), None, SpeakerKind::Group),
+        ]
+    );
+    // Neither the dateline nor the tag is in a quote.
+    assert!(e
+        .quotes
+        .iter()
+        .all(|q| !q.text.contains("WASHINGTON") && !q.text.contains("R-Kan")));
+}

@@ -4,9 +4,10 @@ use std::io::{self, Write};
 
 use saywho::SpeakerEntry;
 
-/// The roster as an aligned plain-text table.
+/// The roster as an aligned plain-text table: one row a speaker, with the per-article ids
+/// merged into it (ALIASES) and its roles last.
 pub fn write_table(out: &mut impl Write, entries: &[SpeakerEntry]) -> io::Result<()> {
-    let rows: Vec<[String; 6]> = entries
+    let rows: Vec<[String; 7]> = entries
         .iter()
         .map(|e| {
             let roles: Vec<String> = e
@@ -20,11 +21,19 @@ pub fn write_table(out: &mut impl Write, entries: &[SpeakerEntry]) -> io::Result
                 e.kind.as_str().to_string(),
                 format!("{} ({} reported)", e.quotes, e.reported),
                 e.outlets.len().to_string(),
+                if e.aliases.is_empty() {
+                    "—".into()
+                } else {
+                    e.aliases.join(", ")
+                },
                 roles.join("; "),
             ]
         })
         .collect();
-    let header = ["ID", "NAME", "KIND", "QUOTES", "OUTLETS", "ROLES"].map(String::from);
+    let header = [
+        "ID", "NAME", "KIND", "QUOTES", "OUTLETS", "ALIASES", "ROLES",
+    ]
+    .map(String::from);
     let width = |c: usize| {
         std::iter::once(&header)
             .chain(&rows)
@@ -32,13 +41,13 @@ pub fn write_table(out: &mut impl Write, entries: &[SpeakerEntry]) -> io::Result
             .max()
             .unwrap_or(0)
     };
-    let widths: Vec<usize> = (0..5).map(width).collect();
+    let widths: Vec<usize> = (0..6).map(width).collect();
     for row in std::iter::once(&header).chain(&rows) {
         let mut line = String::new();
         for (c, w) in widths.iter().enumerate() {
             line.push_str(&format!("{:<w$}  ", row[c], w = *w));
         }
-        line.push_str(&row[5]);
+        line.push_str(&row[6]);
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())

@@ -76,6 +76,8 @@ pub(crate) struct Mention {
     pub head: Head,
     /// Starts with "the" (a definite description that may refer back).
     pub definite: bool,
+    /// An AP party–state tag set off after the name ("Sen. Ann Ortiz, R-Kan.,"), if any.
+    pub tag: Option<Span>,
     /// Index of the first and last token.
     pub tokens: (usize, usize),
 }
@@ -193,6 +195,17 @@ fn described_left(text: &str, tokens: &[Token], end: usize) -> Option<Mention> {
     None
 }
 
+/// Whether a word is a closed-class word that never starts a role ("and Gov. Rosa Vidal" has
+/// the role "Gov.").
+fn closed_class(f: crate::lexicon::Flags) -> bool {
+    f.conjunction()
+        || f.subordinator()
+        || f.preposition()
+        || f.be()
+        || f.auxiliary()
+        || f.relative()
+}
+
 /// The mention that starts at token `start`, reading rightwards:
 /// `[det] <word>* <head>`, ending at the last head word before anything else.
 pub(crate) fn parse_right(text: &str, tokens: &[Token], start: usize) -> Option<Mention> {
@@ -231,6 +244,7 @@ pub(crate) fn parse_right(text: &str, tokens: &[Token], start: usize) -> Option<
             Class::Other
                 if last_head.is_none()
                     && tokens[i].is_word()
+                    && !closed_class(tokens[i].flags)
                     && is_lower(tokens[i].span.slice(text))
                     && (class(i + 1) == Class::Cap
                         || (class(i + 2) == Class::Cap

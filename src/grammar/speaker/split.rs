@@ -149,6 +149,7 @@ impl<'a> Phrase<'a> {
             kind,
             head,
             definite: self.definite,
+            tag: None,
             tokens: (self.first, self.last),
         }
     }
