@@ -150,7 +150,13 @@ fn wire_copy_party_tags_and_abbreviated_titles() {
                 “We need answers,” said Rep. Elijah Ortiz, D-N.Y., on Tuesday.\n\n\
                 Lawmakers said they expected a vote in June.";
     let e = Extractor::new().extract(&Article::new("w", text));
-    let got: Vec<(Option<&str>, Option<&str>, Option<&str>, SpeakerKind)> = e
+    type Row<'a> = (
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        SpeakerKind,
+    );
+    let got: Vec<Row> = e
         .quotes
         .iter()
         .map(|q| {
