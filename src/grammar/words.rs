@@ -153,7 +153,8 @@ fn word(i: &str) -> IResult<&str, usize> {
 /// Whether `w` (without its final period, with lexicon flags `flags`) takes the period:
 /// abbreviation, initial, acronym.
 /// Whether a word (before its final period) is an AP party–state tag: a party letter, a
-/// hyphen and a state as AP abbreviates it ("R-Kan", "D-Md", "I-Vt", "D-N.Y").
+/// hyphen and a state as AP abbreviates it ("R-Kan", "D-Md", "I-Vt", "D-N.Y") or spells it
+/// out ("R-Texas", a place of `data/places.txt`).
 fn is_party_tag(w: &str, lexicon: &Lexicon) -> bool {
     let Some(state) = w
         .strip_prefix("R-")
@@ -164,7 +165,7 @@ fn is_party_tag(w: &str, lexicon: &Lexicon) -> bool {
     };
     let dotted = state.contains('.') && state.split('.').all(|p| p.chars().count() == 1);
     state.chars().next().is_some_and(char::is_uppercase)
-        && (dotted || lexicon.flags(state).abbreviation())
+        && (dotted || lexicon.flags(state).abbreviation() || lexicon.is_place(state))
 }
 
 fn keeps_period(w: &str, flags: Flags) -> bool {
@@ -260,6 +261,9 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
             if r.starts_with('.') && is_party_tag(&rest[..len], lexicon) {
                 len += 1;
                 r = &r[1..];
+                flags = Flags::of_party_tag();
+            } else if is_party_tag(&rest[..len], lexicon) {
+                // A state AP spells out: "R-Texas", "D-Ohio".
                 flags = Flags::of_party_tag();
             } else if r.starts_with('.') && keeps_period(&rest[..len], flags) {
                 len += 1;

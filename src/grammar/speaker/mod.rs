@@ -146,6 +146,14 @@ fn parse_left_simple(text: &str, tokens: &[Token], end: usize) -> Option<Mention
         match class(first - 1) {
             Class::Cap | Class::LowerHead | Class::Modifier => first -= 1,
             Class::Connector if first >= 2 && class(first - 2) == Class::Cap => first -= 1,
+            // Two particles: "Ursula von der Leyen".
+            Class::Connector
+                if first >= 3
+                    && class(first - 2) == Class::Connector
+                    && class(first - 3) == Class::Cap =>
+            {
+                first -= 2
+            }
             Class::Determiner { .. } => {
                 first -= 1;
                 break;
@@ -239,6 +247,10 @@ pub(crate) fn parse_right(text: &str, tokens: &[Token], start: usize) -> Option<
             }
             Class::Modifier => {}
             Class::Connector if class(i + 1) == Class::Cap && last_head.is_some() => {}
+            Class::Connector
+                if class(i + 1) == Class::Connector
+                    && class(i + 2) == Class::Cap
+                    && last_head.is_some() => {}
             // "librarian Rosa Diaz", "rally organizer Jane Doe": unlisted lower-case words
             // right before a capitalised name are its role.
             Class::Other
@@ -315,6 +327,12 @@ mod tests {
                 "White House spokesman",
             ),
             ("In a speech, Mayor Ana Reyes said", "Ana Reyes", "Mayor"),
+            // Particles inside a name.
+            (
+                "Jury chair Pieter de Vries said",
+                "Pieter de Vries",
+                "Jury chair",
+            ),
             // No known given name, but an initial follows one.
             (
                 "Chief Executive Halvard J. Lindqvist said",

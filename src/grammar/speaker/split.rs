@@ -243,13 +243,25 @@ impl<'a> Phrase<'a> {
     /// The first token of the trailing run of capitalised words that are neither titles nor
     /// organisation words; `last + 1` when there is none.
     fn name_start(&self) -> usize {
+        let name_word = |f: Flags| f.capitalized() && !f.title() && !f.org_word();
         let mut start = self.last + 1;
         while start > self.body {
             let f = self.flags(start - 1);
-            if !f.capitalized() || f.title() || f.org_word() {
+            // A particle inside a name: "Pieter de Vries", "Ursula von der Leyen".
+            let particle = f.connector()
+                && !f.preposition()
+                && !f.capitalized()
+                && start - 1 > self.body
+                && start <= self.last
+                && (name_word(self.flags(start - 2)) || self.flags(start - 2).connector());
+            if !(name_word(f) || particle) {
                 break;
             }
             start -= 1;
+        }
+        // A name starts on a capitalised word, not on a particle.
+        while start <= self.last && !self.flags(start).capitalized() {
+            start += 1;
         }
         start
     }
@@ -345,6 +357,11 @@ impl<'a> Phrase<'a> {
             None if last - name_start >= 2 => last - 1,
             None => name_start,
         };
+        // Never on a particle: "Pieter de Vries", not "de Vries".
+        let mut start = start;
+        while start > name_start && !self.flags(start).capitalized() {
+            start -= 1;
+        }
         // An honorific is never a role: "Ms. Nair" has none, "Dr. Health Minister Ana Ruiz"
         // has "Health Minister". It still says the speaker is a person.
         let honorific = (body..start).any(|i| self.flags(i).honorific());
