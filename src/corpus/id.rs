@@ -94,7 +94,9 @@ fn is_nickname(word: &str) -> bool {
 /// a person is that of the name, so that outlets that give the nickname and outlets that do
 /// not agree.
 pub(crate) fn without_nickname(name: &str) -> std::borrow::Cow<'_, str> {
-    if !name.split_whitespace().any(is_nickname) {
+    // Cheapest first: nearly every name has no quote mark at all.
+    let marked = name.contains(['"', '“', '”', '‘', '’', '\'', '«', '»']);
+    if !marked || !name.split_whitespace().any(is_nickname) {
         return std::borrow::Cow::Borrowed(name);
     }
     let words: Vec<&str> = name

@@ -17,6 +17,16 @@ pub(crate) fn dateline_end(
     start: usize,
     end: usize,
 ) -> Option<usize> {
+    // Cheapest first: nearly every paragraph opens with a word that is not in capitals.
+    let opens_in_capitals = tokens.get(start).is_some_and(|t| {
+        let mut chars = t.span.slice(text).chars();
+        t.is_word()
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.next().is_some_and(|c| !c.is_lowercase())
+    });
+    if !opens_in_capitals {
+        return None;
+    }
     let end = end.min(tokens.len()).min(start + MAX_DATELINE_TOKENS);
     let mut i = start;
     while i < end && tokens[i].is_word() && in_capitals(tokens[i].span.slice(text)) {

@@ -258,12 +258,14 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
             let mut r = r;
             // One lexicon lookup per word (a final period does not change the flags).
             let mut flags = lexicon.flags(&rest[..len]);
-            if r.starts_with('.') && is_party_tag(&rest[..len], lexicon) {
-                len += 1;
-                r = &r[1..];
-                flags = Flags::of_party_tag();
-            } else if is_party_tag(&rest[..len], lexicon) {
-                // A state AP spells out: "R-Texas", "D-Ohio".
+            // Cheapest first: hardly any word starts "R-", "D-" or "I-".
+            let tag_shape = matches!(rest.as_bytes(), [b'R' | b'D' | b'I', b'-', ..]);
+            if tag_shape && is_party_tag(&rest[..len], lexicon) {
+                // "R-Kan." keeps its period; "R-Texas" has none.
+                if r.starts_with('.') {
+                    len += 1;
+                    r = &r[1..];
+                }
                 flags = Flags::of_party_tag();
             } else if r.starts_with('.') && keeps_period(&rest[..len], flags) {
                 len += 1;

@@ -135,6 +135,8 @@ flags! {
     NICKNAME = 40, nickname;
     /// An AP party–state tag after a name ("R-Kan.", "D-N.Y."): never a name itself.
     PARTY_TAG = 43, party_tag;
+    /// A capitalised compound whose last part is lower case ("Iran-backed"): an adjective.
+    CAPITALISED_ADJECTIVE = 44, capitalised_adjective;
 }
 
 impl Flags {

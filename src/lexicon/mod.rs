@@ -409,6 +409,13 @@ impl Lexicon {
         });
         if first.is_some_and(char::is_uppercase) {
             bits |= Flags::CAPITALIZED;
+            // "Iran-backed", "Lebanon-based": an adjective, not part of a name.
+            let adjective = w
+                .rsplit_once(['-', '‑'])
+                .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
+            if adjective {
+                bits |= Flags::CAPITALISED_ADJECTIVE;
+            }
         }
         Flags(bits)
     }

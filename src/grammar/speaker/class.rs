@@ -23,16 +23,16 @@ pub(super) enum Class {
 }
 
 /// The class of token `i`; [`Class::Other`] for punctuation, a quote, or past the end.
-pub(super) fn class_at(text: &str, tokens: &[Token], i: usize) -> Class {
+pub(super) fn class_at(tokens: &[Token], i: usize) -> Class {
     match tokens.get(i) {
-        Some(t) if t.is_word() => classify(t.span.slice(text), t.flags),
+        Some(t) if t.is_word() => classify(t.flags),
         // Wendell “Dell” Amsel: a nickname is a part of the name.
         Some(t) if t.flags.nickname() => Class::Cap,
         _ => Class::Other,
     }
 }
 
-fn classify(word: &str, flags: Flags) -> Class {
+fn classify(flags: Flags) -> Class {
     use super::Pronoun;
     // Closed-class words (`data/function_words.txt`); connectors only in lower case, so that
     // "Van" or "De" may still start a name.
@@ -59,10 +59,7 @@ fn classify(word: &str, flags: Flags) -> Class {
     }
     if flags.capitalized() {
         // "Iran-backed", "Lebanon-based": an adjective, not part of a name.
-        let adjective = word
-            .rsplit_once(['-', '‑'])
-            .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
-        if adjective {
+        if flags.capitalised_adjective() {
             Class::Modifier
         } else if flags.not_name() {
             Class::Other
@@ -106,7 +103,7 @@ mod tests {
     /// The class of each token of `text`, and of the token just past the end.
     fn classes(text: &str) -> Vec<Class> {
         let (_, toks) = crate::grammar::lex_for_test(text);
-        (0..=toks.len()).map(|i| class_at(text, &toks, i)).collect()
+        (0..=toks.len()).map(|i| class_at(&toks, i)).collect()
     }
 
     #[test]

@@ -132,7 +132,7 @@ fn attach_to_head(text: &str, tokens: &[Token], m: Mention) -> Option<Mention> {
 }
 
 fn parse_left_simple(text: &str, tokens: &[Token], end: usize) -> Option<Mention> {
-    let class = |i: usize| class_at(text, tokens, i);
+    let class = |i: usize| class_at(tokens, i);
     let last = class(end);
     if let Class::Pronoun(_) = last {
         return analyze(text, tokens, end, end);
@@ -190,7 +190,7 @@ fn described_left(text: &str, tokens: &[Token], end: usize) -> Option<Mention> {
         }
         first -= 1;
         let t = &tokens[first];
-        match class_at(text, tokens, first) {
+        match class_at(tokens, first) {
             Class::Determiner { .. } => return analyze(text, tokens, first, end),
             _ if t.flags.conjunction() => return None,
             // "the union", "the county's finance chief", "the Biden administration".
@@ -217,7 +217,7 @@ fn closed_class(f: crate::lexicon::Flags) -> bool {
 /// The mention that starts at token `start`, reading rightwards:
 /// `[det] <word>* <head>`, ending at the last head word before anything else.
 pub(crate) fn parse_right(text: &str, tokens: &[Token], start: usize) -> Option<Mention> {
-    let class = |i: usize| class_at(text, tokens, i);
+    let class = |i: usize| class_at(tokens, i);
     let mut i = start;
     if let Class::Pronoun(_) = class(i) {
         return analyze(text, tokens, i, i);

@@ -98,7 +98,7 @@ struct Phrase<'a> {
 
 impl<'a> Phrase<'a> {
     fn new(text: &'a str, tokens: &'a [Token], first: usize, last: usize) -> Option<Self> {
-        let (body, definite) = match class_at(text, tokens, first) {
+        let (body, definite) = match class_at(tokens, first) {
             Class::Determiner { definite } => (first + 1, definite),
             _ => (first, false),
         };
@@ -122,7 +122,7 @@ impl<'a> Phrase<'a> {
     }
 
     fn class(&self, i: usize) -> Class {
-        class_at(self.text, self.tokens, i)
+        class_at(self.tokens, i)
     }
 
     /// From the start of token `a` to the end of token `b`.
