@@ -14,7 +14,9 @@
 //! 3. **Bare names** across the corpus: a one-word name merges into the one multi-word name of
 //!    the corpus that carries it (people: "kirby" → "john-kirby"; bodies: "veltro" →
 //!    "veltro-motors"), unless their roles are known on both sides and share no word. Where
-//!    several people carry it (two Ortizes), it stays apart: the evidence is split.
+//!    several people carry it, it joins the dominant one (quoted ten times as often as all
+//!    the others together), else it stays apart: the evidence is split (two Ortizes quoted
+//!    alike).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -180,7 +182,7 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
         }
         let mut candidates: Vec<&str> = by_last.get(id).into_iter().flatten().copied().collect();
         candidates.extend(by_first.get(id).into_iter().flatten().copied());
-        let [target] = candidates.as_slice() else {
+        let Some(target) = dominant(&candidates, known) else {
             continue;
         };
         let (mine, theirs) = (&seen.role_words, &known.ids[target].role_words);
@@ -191,6 +193,27 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
     }
     out
 }
+
+/// The one candidate a bare name stands for: the only one, or the dominant one, quoted at
+/// least [`DOMINANCE`] times as often as all the others together ("Obama" in a corpus that
+/// quotes Barack Obama forty times and Michelle Obama twice). `None` when the evidence is
+/// split.
+fn dominant<'a>(candidates: &[&'a str], known: &Known) -> Option<&'a str> {
+    let quotes = |id: &str| known.ids.get(id).map_or(0, |s| s.quotes);
+    let &top = candidates
+        .iter()
+        .max_by(|a, b| quotes(a).cmp(&quotes(b)).then_with(|| b.cmp(a)))?;
+    let others: usize = candidates
+        .iter()
+        .filter(|&&c| c != top)
+        .map(|c| quotes(c))
+        .sum();
+    (candidates.len() == 1 || quotes(top) >= DOMINANCE * others.max(1)).then_some(top)
+}
+
+/// How many times as often as all the others together the dominant bearer of a surname must
+/// be quoted for a bare surname to join it.
+const DOMINANCE: usize = 10;
 
 /// Whether two keys differ only in their last word, by one letter added, dropped or changed,
 /// with both last words of six letters or more.
@@ -226,6 +249,35 @@ mod tests {
         assert_eq!(name_key("j-lindqvist"), "j-lindqvist");
         assert_eq!(name_key("ana-maria-lopez"), "ana-maria-lopez");
         assert_eq!(name_key("kirby"), "kirby");
+    }
+
+    fn person(quotes: usize) -> Seen {
+        Seen {
+            kind: Some(SpeakerKind::Person),
+            named: true,
+            quotes,
+            ..Seen::default()
+        }
+    }
+
+    #[test]
+    fn a_bare_surname_joins_the_dominant_bearer_only() {
+        let known = |barack: usize, michelle: usize| Known {
+            ids: [
+                ("barack-obama", person(barack)),
+                ("michelle-obama", person(michelle)),
+                ("obama", person(1)),
+            ]
+            .into_iter()
+            .collect(),
+        };
+        let merged = merge_targets(&known(40, 2));
+        assert_eq!(
+            merged.get("obama").map(String::as_str),
+            Some("barack-obama")
+        );
+        // Split evidence: it stays apart.
+        assert_eq!(merge_targets(&known(40, 12)).get("obama"), None);
     }
 
     #[test]
