@@ -25,7 +25,10 @@ impl Found {
         within: Option<String>,
     ) -> Quote {
         let speaker = self.who.as_ref().map(|w| {
-            let name = w.name.map(|n| n.slice(text).to_string());
+            let name = w.name.map(|n| match w.surname {
+                Some(s) => format!("{} {}", n.slice(text), s.slice(text)),
+                None => n.slice(text).to_string(),
+            });
             // "Sen. Ann Ortiz": the role is "Senator".
             let role = w.role.map(|r| {
                 let role = r.slice(text);

@@ -137,6 +137,8 @@ flags! {
     PARTY_TAG = 43, party_tag;
     /// A capitalised compound whose last part is lower case ("Iran-backed"): an adjective.
     CAPITALISED_ADJECTIVE = 44, capitalised_adjective;
+    /// A title written after a name (`data/postnominals.txt`): "MP" of "Joan Ashby MP".
+    POSTNOMINAL = 45, postnominal;
 }
 
 impl Flags {

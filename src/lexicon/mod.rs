@@ -130,7 +130,11 @@ const FOLDED: [(&str, Bits); 10] = [
 ];
 
 /// The lists of one flag each, compared case-sensitively.
-const EXACT: [(&str, Bits); 5] = [
+const EXACT: [(&str, Bits); 6] = [
+    (
+        include_str!("../../data/postnominals.txt"),
+        Flags::POSTNOMINAL,
+    ),
     (include_str!("../../data/not_names.txt"), Flags::NOT_NAME),
     (
         include_str!("../../data/organization_words.txt"),

@@ -23,6 +23,9 @@ pub(crate) struct Entity {
     pub gender: Gender,
     /// The AP party–state tag of a politician ("R-Kan."), where the article gives one.
     pub tag: Option<Span>,
+    /// The surname of a person named by a given name that shares it ("Irene and Gabor
+    /// Szabo"): the full name is `name` then `surname`.
+    pub surname: Option<Span>,
 }
 
 /// What the mentions of one person say of their gender, for telling "Mr. Ortiz" from "Ms.
@@ -34,14 +37,18 @@ pub(crate) struct Gender {
 }
 
 impl Gender {
-    /// What a mention says: its honorifics and the first word of its name.
+    /// What a mention says: its honorifics and the given name of its name (a name of one
+    /// word is a surname: "Lloyd" says nothing, though Lloyd is also a given name).
     pub fn of(text: &str, m: &Mention) -> Gender {
         let Some(name) = m.name else {
             return Gender::default();
         };
         let lexicon = crate::lexicon::Lexicon::get();
         let before = &text[m.span.start..name.start];
-        let given = name.slice(text).split_whitespace().next();
+        let mut words = name.slice(text).split_whitespace();
+        let given = words
+            .next()
+            .filter(|_| words.next().is_some() || m.surname.is_some());
         let words = before.split_whitespace().chain(given);
         let mut g = Gender::default();
         for w in words {
@@ -52,15 +59,20 @@ impl Gender {
         g
     }
 
-    /// What a mention says, from its tokens' flags (no look-up): its honorifics and the first
-    /// word of its name.
+    /// What a mention says, from its tokens' flags (no look-up): its honorifics and the given
+    /// name of its name (as [`Gender::of`]).
     pub fn of_tokens(tokens: &[Token], m: &Mention) -> Gender {
         let Some(name) = m.name else {
             return Gender::default();
         };
+        let own = &tokens[m.tokens.0..=m.tokens.1.min(tokens.len() - 1)];
+        let one_word = own
+            .iter()
+            .any(|t| t.span.start == name.start && t.span.end >= name.end);
+        let surname_only = m.surname.is_none() && one_word;
         let mut g = Gender::default();
-        for t in &tokens[m.tokens.0..=m.tokens.1.min(tokens.len() - 1)] {
-            if t.span.start > name.start {
+        for t in own {
+            if t.span.start > name.start || (surname_only && t.span.start == name.start) {
                 break;
             }
             g.female |= t.flags.female();
@@ -199,6 +211,9 @@ impl<'t> Entities<'t> {
         let name = span.slice(text);
         let single = !name.contains(char::is_whitespace);
         let gender = Gender::of_tokens(tokens, m);
+        if let Some(surname) = m.surname {
+            return Some(self.observe_shared_surname(span, surname, gender));
+        }
         let id = match self.by_name.get(name) {
             Some(&id) => id,
             None if single && m.kind != SpeakerKind::Organization => {
@@ -252,6 +267,30 @@ impl<'t> Entities<'t> {
         Some(id)
     }
 
+    /// A person named by a given name and the surname of the name after it ("Irene" of
+    /// "Irene and Gabor Szabo").
+    fn observe_shared_surname(&mut self, given: Span, surname: Span, gender: Gender) -> usize {
+        let text = self.text;
+        // The given name may have been read alone just before ("Irene", then "Gabor Szabo").
+        let id = match self.by_name.get(given.slice(text)) {
+            Some(&id) if self.list[id].surname.is_some() => return id,
+            Some(&id) => id,
+            None => self.insert(given, SpeakerKind::Person),
+        };
+        let e = &mut self.list[id];
+        e.surname = Some(surname);
+        e.kind = SpeakerKind::Person;
+        e.gender.female |= gender.female;
+        e.gender.male |= gender.male;
+        let last = surname.slice(text);
+        self.surname_ids.entry(last).or_default().push(id);
+        let slot = self.by_surname.entry(last).or_insert(Some(id));
+        if *slot != Some(id) {
+            *slot = None;
+        }
+        id
+    }
+
     fn insert(&mut self, span: Span, kind: SpeakerKind) -> usize {
         let text = self.text;
         let name = span.slice(text);
@@ -262,6 +301,7 @@ impl<'t> Entities<'t> {
             roles: Vec::new(),
             gender: Gender::default(),
             tag: None,
+            surname: None,
         });
         self.by_name.insert(name, id);
         if kind == SpeakerKind::Person && name.contains(char::is_whitespace) {

@@ -42,6 +42,9 @@ pub(crate) struct Who {
     pub mention: Span,
     /// The AP party–state tag the article gives the speaker ("R-Kan."), if any.
     pub tag: Option<Span>,
+    /// The surname to write after `name` when the article gives it only once for two people
+    /// ("Szabo" for Irene in "Irene and Gabor Szabo").
+    pub surname: Option<Span>,
 }
 
 /// What has been mentioned so far in the article, oldest first.
@@ -120,6 +123,7 @@ impl Timeline {
                 by,
                 mention: m.span,
                 tag: m.tag.or(e.tag),
+                surname: e.surname,
             }
         };
         let plain = |kind| Who {
@@ -130,6 +134,7 @@ impl Timeline {
             by: ResolvedBy::Cue,
             mention: m.span,
             tag: m.tag,
+            surname: m.surname,
         };
         let with_by = |w: Who, by: ResolvedBy| Who {
             by,

@@ -78,6 +78,35 @@ pub(crate) fn resolve_sentence(
     (out, subject)
 }
 
+/// "Irene and Gabor Szabo": the first of two people who share the surname of the name `m`,
+/// as a mention of the given name with that surname. The given name is a known one, alone
+/// before "and".
+fn given_before_and(text: &str, tokens: &[Token], m: &Mention, start: usize) -> Option<Mention> {
+    let name = m.name?;
+    let (first, last) = m.tokens;
+    let and = first.checked_sub(1).filter(|&k| k > start)?;
+    let given = and - 1;
+    let shared = m.kind != SpeakerKind::Organization
+        && last > first
+        && tokens[and].span.slice(text) == "and"
+        && tokens[given].flags.given()
+        && (given == start
+            || !tokens[given - 1].flags.capitalized()
+            || !tokens[given - 1].is_word());
+    let span = tokens[given].span;
+    (shared && name.end == tokens[last].span.end).then_some(Mention {
+        span,
+        name: Some(span),
+        role: None,
+        kind: SpeakerKind::Person,
+        head: Head::Name,
+        definite: false,
+        tag: None,
+        surname: Some(tokens[last].span),
+        tokens: (given, given),
+    })
+}
+
 /// Named mentions (people and bodies) in a sentence, and pronouns that open a clause, each
 /// with whether it opens a clause (a likely subject).
 pub(crate) fn scan_names(
@@ -111,6 +140,9 @@ pub(crate) fn scan_names(
                     let owner = m.head == Head::Name
                         && is_possessive(tokens[m.tokens.1].span.slice(text))
                         && next(1).is_some_and(|t| t.is_word());
+                    if let Some(given) = given_before_and(text, tokens, &m, range.start) {
+                        out.push((given, false));
+                    }
                     let m = attribution::with_appositives(text, tokens, m, range.clone());
                     out.push((m, opens_clause && !owner));
                     // A person's role after the name may name a body ("Gideon Pratt, the

@@ -193,3 +193,30 @@ fn wire_copy_party_tags_and_abbreviated_titles() {
         .iter()
         .all(|q| !q.text.contains("WASHINGTON") && !q.text.contains("R-Kan")));
 }
+
+#[test]
+fn couples_postnominals_and_places_after_a_name() {
+    let text = "Among the guests were Ines and Tomas Varga. “We came early,” Mr. Varga said.\n\n\
+                “He always does,” Mrs. Varga said.\n\n\
+                Moira Keane MP said the plan was late. His sister, Ada Roe of Millbrook Falls, \
+                Vermont, said she was relieved.";
+    let e = Extractor::new().extract(&Article::new("c", text));
+    let names: Vec<Option<&str>> = e
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().and_then(|s| s.name.as_deref()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            Some("Tomas Varga"),
+            Some("Ines Varga"),
+            Some("Moira Keane"),
+            Some("Ada Roe")
+        ]
+    );
+    assert_eq!(
+        e.quotes[2].speaker.as_ref().and_then(|s| s.role.as_deref()),
+        Some("MP")
+    );
+}

@@ -78,6 +78,9 @@ pub(crate) struct Mention {
     pub definite: bool,
     /// An AP party–state tag set off after the name ("Sen. Ann Ortiz, R-Kan.,"), if any.
     pub tag: Option<Span>,
+    /// The surname a given name shares with the name after it ("Szabo" for "Irene" in
+    /// "Irene and Gabor Szabo"); `name` is then the given name alone.
+    pub surname: Option<Span>,
     /// Index of the first and last token.
     pub tokens: (usize, usize),
 }

@@ -17,6 +17,24 @@ pub(super) fn analyze(text: &str, tokens: &[Token], first: usize, last: usize) -
     if let Some(before) = of_place(text, tokens, first, last) {
         return analyze(text, tokens, first, before);
     }
+    // `<name> <postnominal>`: "Joan Ashby MP" is Joan Ashby, with the title as her role
+    // ("Eastmere’s MP" is a role).
+    if last > first
+        && tokens[last].flags.postnominal()
+        && tokens[last - 1].flags.capitalized()
+        && !is_possessive(tokens[last - 1].span.slice(text))
+    {
+        let m = analyze(text, tokens, first, last - 1)?;
+        if m.head == Head::Name && m.kind != SpeakerKind::Organization {
+            return Some(Mention {
+                span: Span::new(m.span.start, tokens[last].span.end),
+                role: Some(m.role.map_or(tokens[last].span, |r| r)),
+                kind: SpeakerKind::Person,
+                tokens: (m.tokens.0, last),
+                ..m
+            });
+        }
+    }
     let p = Phrase::new(text, tokens, first, last)?;
     Some(match p.shape() {
         Shape::Pronoun(pronoun) => p.pronoun(pronoun),
@@ -34,7 +52,11 @@ pub(super) fn analyze(text: &str, tokens: &[Token], first: usize, last: usize) -
 /// With a phrase `first..=last` that ends `of <place>` (one to three words) after a
 /// capitalised word that is part of a name, the last token before "of".
 fn of_place(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
-    if !tokens[last].flags.place_end() {
+    // A place the lists do not know is one when a known one follows it: "Claire Roux of
+    // Linwood Park, Maryland".
+    let then_place = tokens.get(last + 1).is_some_and(|t| t.is_punct(','))
+        && tokens.get(last + 2).is_some_and(|t| t.flags.place_end());
+    if !tokens[last].flags.place_end() && !then_place {
         return None;
     }
     let lexicon = crate::lexicon::Lexicon::get();
@@ -49,7 +71,7 @@ fn of_place(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<u
             && tokens[of].span.slice(text) == "of"
             && b.capitalized()
             && !(b.org_word() || b.org_noun() || b.title() || b.org())
-            && lexicon.is_place(place))
+            && (then_place || lexicon.is_place(place)))
         .then_some(before)
     })
 }
@@ -150,6 +172,7 @@ impl<'a> Phrase<'a> {
             head,
             definite: self.definite,
             tag: None,
+            surname: None,
             tokens: (self.first, self.last),
         }
     }
