@@ -184,6 +184,7 @@ impl ResolvedBy {
             ResolvedBy::Adjacent => "adjacent",
             ResolvedBy::Colon => "colon",
             ResolvedBy::PreviousSentence => "previous_sentence",
+            ResolvedBy::Label => "label",
         }
     }
 }
@@ -219,6 +220,9 @@ pub enum ResolvedBy {
     Colon,
     /// A quote with no cue of its own, after a sentence whose subject is a person or body.
     PreviousSentence,
+    /// A turn of an interview or transcript: the speaker label opening the paragraph ("Q:",
+    /// "MR. BRISCO:", "**Menes:**"), with or without quote marks.
+    Label,
 }
 
 /// Who speaks.

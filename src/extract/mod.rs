@@ -14,6 +14,7 @@ mod judge;
 mod nested;
 mod pass;
 mod reported;
+mod turns;
 mod units;
 
 /// Finds quotations in articles. Build it once and reuse it: it holds no per-article state.

@@ -23,6 +23,7 @@ use super::found::Found;
 use super::judge::{Picks, Verdict};
 use super::nested::nested_speech;
 use super::reported::reported;
+use super::turns::turn_quotes;
 use super::units::{analyse_paragraph, units, Para, Unit};
 use super::Extractor;
 
@@ -214,6 +215,7 @@ impl<'a> Pass<'a> {
                 picks,
             });
         }
+        turn_quotes(text, &self.paras, &self.entities, &mut quotes);
         (quotes, mentions)
     }
 }

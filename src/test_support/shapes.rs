@@ -64,3 +64,15 @@ pub fn non_ascii_names(n: usize) -> String {
 pub fn tiny_paragraphs(n: usize) -> String {
     "“a,” b.\n".repeat(n / 10)
 }
+
+/// A transcript of many turns: a few names that repeat, and many that do not.
+pub fn transcript(n: usize) -> String {
+    let mut out = String::from("The hearing was moderated by host Ana Reyes.\n\n");
+    for i in 0..n / 48 {
+        out.push_str(&format!(
+            "MR. {}: We will vote on it.\n\nQ: Why now?\n\n",
+            capitalised(i % 5000)
+        ));
+    }
+    out
+}

@@ -1,0 +1,452 @@
+//! Interviews and transcripts: paragraphs opened by a speaker label (`Q:`, `A:`,
+//! `MR. BRISCO:`, `**Menes:**`, `MODERATOR:`). A labelled paragraph is a turn: its words are the
+//! labelled speaker's, quote marks or not, and the paragraphs after it that carry no label
+//! continue it until the next turn.
+//!
+//! Labels count only in an article that reads as an exchange: at least three labelled
+//! paragraphs and one label used twice, so that a lone "Related:" or "Photo:" line is never a
+//! turn (labels that are never speakers are listed in `data/turn_labels.txt`).
+//!
+//! Who a label names: a name label ("MENES", "Sen. Carvalho") is the person of the article
+//! with that name; a question label ("Q", "Interviewer", "Moderator", "Host") is the
+//! interviewer, the person the introduction names as a reporter, host or moderator, or as
+//! the one an interview was "moderated by", "conducted by" or "hosted by"; an answer label
+//! ("A") is the first person the article names who is not the interviewer.
+
+use crate::lexicon::{lists, Lexicon};
+use crate::quote::{QuoteKind, ResolvedBy, SpeakerKind};
+use crate::resolve::{Entities, Gender, Who};
+use crate::Span;
+use rustc_hash::FxHashMap;
+
+use super::found::Found;
+use super::units::Para;
+
+/// What a label says of its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// "Q", "Interviewer", "Moderator": whoever asks.
+    Asks,
+    /// "A": whoever is interviewed.
+    Answers,
+    /// A name: that person.
+    Named,
+}
+
+/// A labelled paragraph: its index, the label as written, what it says, and the words after
+/// it.
+#[derive(Debug, Clone, Copy)]
+struct Turn {
+    para: usize,
+    label: Span,
+    role: Role,
+    body: Span,
+}
+
+/// The longest label read, in bytes.
+const MAX_LABEL_BYTES: usize = 40;
+
+/// How much of the introduction is read for the interviewer: paragraphs, tokens in each,
+/// and bytes from "moderated by" to the name.
+const MAX_INTRO_PARAGRAPHS: usize = 3;
+const MAX_INTRO_TOKENS: usize = 400;
+const MAX_LEAD_GAP: usize = 60;
+
+/// How many people of one last name a label is compared with.
+const MAX_NAMESAKES: usize = 64;
+
+/// Bytes of quote marks and space that a quote around a whole turn leaves at either end.
+const MARKS: usize = 3;
+
+/// Whether `data/turn_labels.txt` gives `word` the class `class` (compared in lower case).
+fn is(word: &str, class: &str) -> bool {
+    static CLASSES: std::sync::OnceLock<FxHashMap<String, Vec<&'static str>>> =
+        std::sync::OnceLock::new();
+    let classes = CLASSES.get_or_init(|| {
+        let mut map: FxHashMap<String, Vec<&'static str>> = FxHashMap::default();
+        for e in lists::entries(include_str!("../../data/turn_labels.txt")) {
+            let mut c = lists::columns(e);
+            if let (Some(w), Some(k)) = (c.next(), c.next()) {
+                map.entry(w.to_lowercase()).or_default().push(k);
+            }
+        }
+        map
+    });
+    word.len() <= MAX_LABEL_BYTES
+        && classes
+            .get(word.to_lowercase().as_str())
+            .is_some_and(|k| k.contains(&class))
+}
+
+/// The label opening paragraph `p` (`start` is its first byte), if it has one: up to
+/// [`MAX_LABEL_BYTES`] of capitalised words, an initial or "Q"/"A", then a colon, markdown
+/// bold around either allowed.
+fn label_of(p: &str, start: usize) -> Option<(Span, Role, usize)> {
+    let head = p.get(..p.len().min(MAX_LABEL_BYTES + 4)).unwrap_or(p);
+    let colon = head.find(':')?;
+    let raw = &p[..colon];
+    let lead = raw.len() - raw.trim_start_matches(['*', '_']).len();
+    let label = raw[lead..].trim_end_matches(['*', '_']).trim();
+    if label.is_empty() || label.len() > MAX_LABEL_BYTES {
+        return None;
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let is_label_word = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+    };
+    if words.len() > 4 || !words.iter().all(|w| is_label_word(w)) {
+        return None;
+    }
+    let role = if is(label, "asks") {
+        Role::Asks
+    } else if is(label, "answers") {
+        Role::Answers
+    } else if is(label, "not") {
+        return None;
+    } else {
+        Role::Named
+    };
+    // The words after the colon and any bold that closes the label.
+    let after = colon + 1;
+    let rest = &p[after..];
+    let skip = rest.len() - rest.trim_start_matches(['*', '_']).trim_start().len();
+    let label_start = start + lead;
+    Some((
+        Span::new(label_start, label_start + label.len()),
+        role,
+        after + skip,
+    ))
+}
+
+/// The turns of an article, if it reads as an exchange (see the module docs).
+fn turns(text: &str, paras: &[Para]) -> Vec<Turn> {
+    let mut out: Vec<Turn> = Vec::new();
+    crate::work::step(paras.len());
+    for (pi, p) in paras.iter().enumerate() {
+        let s = p.span.slice(text);
+        if let Some((label, role, body_at)) = label_of(s, p.span.start) {
+            let body = Span::new(p.span.start + body_at, p.span.end);
+            if !body.is_empty() {
+                out.push(Turn {
+                    para: pi,
+                    label,
+                    role,
+                    body,
+                });
+            }
+        }
+    }
+    let mut seen = rustc_hash::FxHashSet::default();
+    let repeated = out
+        .iter()
+        .any(|t| !seen.insert(t.label.slice(text).to_lowercase()));
+    if out.len() < 3 || !repeated {
+        out.clear();
+    }
+    out
+}
+
+/// The body of a turn without the stage directions that open or close it: "(LAUGHTER)",
+/// "(APPLAUSE)", "[crosstalk]".
+fn without_directions(text: &str, body: Span) -> Span {
+    let mut s = body.slice(text);
+    let mut start = body.start;
+    loop {
+        let t = s.trim_start();
+        start += s.len() - t.len();
+        s = t;
+        let close = match s.chars().next() {
+            Some('(') => ')',
+            Some('[') => ']',
+            _ => break,
+        };
+        match s.find(close) {
+            Some(k) if k < 40 && s[1..k].chars().all(|c| !c.is_lowercase()) => {
+                start += k + 1;
+                s = &s[k + 1..];
+            }
+            _ => break,
+        }
+    }
+    let mut end = start + s.len();
+    loop {
+        let t = s.trim_end();
+        end -= s.len() - t.len();
+        s = t;
+        let open = match s.chars().last() {
+            Some(')') => '(',
+            Some(']') => '[',
+            _ => break,
+        };
+        match s.rfind(open) {
+            Some(k)
+                if s.len() - k < 40 && s[k + 1..s.len() - 1].chars().all(|c| !c.is_lowercase()) =>
+            {
+                end -= s.len() - k;
+                s = &s[..k];
+            }
+            _ => break,
+        }
+    }
+    Span::new(start, end.max(start))
+}
+
+/// The people of an article by their last name in lower case, in the order the article names
+/// them. Labels in capitals are read as names of their own ("O'DRISCOLL"): those are left out.
+fn by_last_name(text: &str, entities: &Entities) -> FxHashMap<String, Vec<usize>> {
+    let mut out: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (id, e) in entities.list.iter().enumerate() {
+        let name = e.surname.unwrap_or(e.name).slice(text);
+        let in_capitals = !e.name.slice(text).chars().any(char::is_lowercase);
+        if e.kind == SpeakerKind::Organization || in_capitals {
+            continue;
+        }
+        if let Some(last) = name.rsplit(char::is_whitespace).next() {
+            out.entry(last.to_lowercase()).or_default().push(id);
+        }
+    }
+    out
+}
+
+/// The person a name label stands for: the person of the article whose last name is the
+/// label's last word (any case), told apart by the full name or an honorific's gender where
+/// two share it, else the first of them the article names.
+fn named(
+    text: &str,
+    entities: &Entities,
+    people: &FxHashMap<String, Vec<usize>>,
+    label: &str,
+) -> Option<usize> {
+    let lexicon = Lexicon::get();
+    let mut words: Vec<&str> = Vec::new();
+    let mut gender = Gender::default();
+    for w in label.split_whitespace() {
+        let f = lexicon.flags(w.trim_end_matches('.'));
+        if f.honorific() {
+            gender.female |= f.female();
+            gender.male |= f.male();
+        } else if !f.title() {
+            words.push(w);
+        }
+    }
+    let last = *words.last()?;
+    let people = people.get(&last.to_lowercase())?;
+    // Bounded: an article naming hundreds of people of one surname reads the first of them.
+    let people = &people[..people.len().min(MAX_NAMESAKES)];
+    crate::work::step(people.len());
+    let full = words.join(" ");
+    let same_name = people.iter().copied().find(|&id| {
+        let e = &entities.list[id];
+        e.surname.is_none() && e.name.slice(text).eq_ignore_ascii_case(&full)
+    });
+    same_name.or_else(|| {
+        people
+            .iter()
+            .copied()
+            .find(|&id| !entities.list[id].gender.contradicts(gender))
+    })
+}
+
+/// The interviewer: a person whose role in the article is an interviewer's (reporter, host,
+/// moderator: `asks_role` in `data/turn_labels.txt`), else the nearest person after the words
+/// of the introduction that lead to one ("moderated by", "spoke with": `asks_lead`). Only
+/// the paragraphs before the first turn are read, and only their start.
+fn interviewer(
+    text: &str,
+    paras: &[Para],
+    entities: &Entities,
+    first_turn: usize,
+) -> Option<usize> {
+    // People by where the article first names them, for the nearest one after a word.
+    let mut people: Vec<(usize, usize)> = (0..entities.list.len())
+        .filter(|&id| entities.list[id].kind == SpeakerKind::Person)
+        .map(|id| (entities.list[id].name.start, id))
+        .collect();
+    people.sort_unstable();
+    crate::work::step(people.len());
+    let by_role = people.iter().map(|&(_, id)| id).find(|&id| {
+        entities.list[id].roles.iter().any(|r| {
+            r.slice(text)
+                .split_whitespace()
+                .any(|w| is(w.trim_end_matches(['.', ',']), "asks_role"))
+        })
+    });
+    if by_role.is_some() {
+        return by_role;
+    }
+    for p in paras[..first_turn].iter().take(MAX_INTRO_PARAGRAPHS) {
+        let t = &p.tokens;
+        for k in 1..t.len().min(MAX_INTRO_TOKENS) {
+            if !t[k].is_word() || !is(t[k - 1].span.slice(text), "asks_lead") {
+                continue;
+            }
+            // "moderated by station news director Lena Fairbrook": the nearest name after.
+            let start = t[k].span.start;
+            let at = people.partition_point(|&(s, _)| s < start);
+            match people.get(at) {
+                Some(&(s, id)) if s < start + MAX_LEAD_GAP => return Some(id),
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// The quotes of the turns of an article, appended to `found`; quotes already found inside a
+/// turn become speech nested in it. Nothing when the article is no exchange.
+pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found: &mut Vec<Found>) {
+    let turns = turns(text, paras);
+    let Some(first) = turns.first() else {
+        return;
+    };
+    let people = by_last_name(text, entities);
+    // In text order, so that the quotes inside a turn are a run found by binary search.
+    found.sort_by_key(|q| q.span.start);
+    let asks = interviewer(text, paras, entities, first.para);
+    let answers = (0..entities.list.len())
+        .filter(|&id| entities.list[id].kind == SpeakerKind::Person && Some(id) != asks)
+        .min_by_key(|&id| entities.list[id].name.start);
+    let who = |id: usize, label: Span| {
+        let e = &entities.list[id];
+        Who {
+            name: Some(e.name),
+            role: e.best_role(text),
+            kind: SpeakerKind::Person,
+            entity: Some(id),
+            by: ResolvedBy::Label,
+            mention: label,
+            tag: e.tag,
+            surname: e.surname,
+        }
+    };
+    for (i, turn) in turns.iter().enumerate() {
+        // Unlabelled paragraphs up to the next turn continue this one; after the last
+        // turn, nothing does.
+        let last_para = turns.get(i + 1).map_or(turn.para, |next| next.para - 1);
+        let mut parts = vec![without_directions(text, turn.body)];
+        for p in &paras[turn.para + 1..=last_para] {
+            parts.push(without_directions(text, p.span));
+        }
+        parts.retain(|s| !s.is_empty());
+        let (Some(start), Some(end)) = (parts.first(), parts.last()) else {
+            continue;
+        };
+        let span = Span::new(start.start, end.end);
+        let label = turn.label.slice(text);
+        let speaker = match turn.role {
+            Role::Asks => asks.map(|id| who(id, turn.label)),
+            Role::Answers => answers.map(|id| who(id, turn.label)),
+            Role::Named => Some(match named(text, entities, &people, label) {
+                Some(id) => who(id, turn.label),
+                None => Who {
+                    name: Some(turn.label),
+                    role: None,
+                    kind: SpeakerKind::Person,
+                    entity: None,
+                    by: ResolvedBy::Label,
+                    mention: turn.label,
+                    tag: None,
+                    surname: None,
+                },
+            }),
+        };
+        // The quotes already found in the turn. One in quote marks around the whole turn is
+        // the turn's, and speaks for it; the others are nested in it.
+        let from = found.partition_point(|q| q.span.start + MARKS < span.start);
+        let to = from + found[from..].partition_point(|q| q.span.start < span.end);
+        let inside = &mut found[from..to];
+        crate::work::step(inside.len() + parts.len());
+        let whole = |q: &Found| {
+            q.within.is_none()
+                && q.span.start <= span.start + MARKS
+                && q.span.end + MARKS >= span.end
+        };
+        if let Some(q) = inside.iter_mut().find(|q| whole(q)) {
+            if speaker.is_some() {
+                q.who = speaker;
+            }
+            continue;
+        }
+        for q in inside.iter_mut() {
+            if q.within.is_none() && span.contains(q.span) {
+                q.within = Some(span);
+            }
+        }
+        let paragraphs = parts.len();
+        found.push(Found {
+            kind: QuoteKind::Direct,
+            span,
+            parts: if paragraphs > 1 { parts } else { Vec::new() },
+            who: speaker,
+            cue: None,
+            within: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Extractor, ResolvedBy};
+
+    /// Each quote's speaker name, how it was resolved, and its first words.
+    fn turns_of(text: &str) -> Vec<(Option<String>, Option<ResolvedBy>, String)> {
+        Extractor::new()
+            .extract(&Article::new("t", text))
+            .quotes
+            .into_iter()
+            .map(|q| {
+                let first: String = q
+                    .text
+                    .split_whitespace()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (q.speaker.and_then(|s| s.name), q.resolved_by, first)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn questions_and_answers_go_to_interviewer_and_interviewee() {
+        let text = "Mara Lind has kept the lighthouse for thirty years. Our reporter Tom Baird \
+                    spoke with her.\n\nQ: Why stay?\n\nA: The sea keeps me.\n\nIt is loud.\n\n\
+                    Q: And now?\n\nA: Now I rest.";
+        let got = turns_of(text);
+        let who: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(n, _, w)| (n.as_deref().unwrap_or("-"), w.as_str()))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                ("Tom Baird", "Why stay?"),
+                // An unlabelled paragraph continues the answer before it.
+                ("Mara Lind", "The sea"),
+                ("Tom Baird", "And now?"),
+                ("Mara Lind", "Now I"),
+            ]
+        );
+        assert!(got.iter().all(|(_, by, _)| *by == Some(ResolvedBy::Label)));
+    }
+
+    #[test]
+    fn name_labels_in_capitals_find_the_person() {
+        let text = "A debate between Walter Brisco and Nadia Okonkwo.\n\nMR. BRISCO: We cut the \
+                    queue.\n\nMS. OKONKWO: You did not. (APPLAUSE)\n\nMR. BRISCO: We did.";
+        let got = turns_of(text);
+        let names: Vec<&str> = got.iter().filter_map(|(n, _, _)| n.as_deref()).collect();
+        assert_eq!(names, ["Walter Brisco", "Nadia Okonkwo", "Walter Brisco"]);
+        // Stage directions are not speech.
+        let e = Extractor::new().extract(&Article::new("t", text));
+        assert!(e.quotes.iter().all(|q| !q.text.contains("APPLAUSE")));
+    }
+
+    #[test]
+    fn labels_that_are_no_exchange_are_no_turns() {
+        let text = "The council met.\n\nRelated: Council votes on budget\n\nPhoto: The hall.\n\n\
+                    Update: The vote was delayed.";
+        assert!(turns_of(text).is_empty());
+    }
+}
