@@ -11,6 +11,7 @@ use crate::Article;
 
 mod found;
 mod judge;
+mod lede;
 mod nested;
 mod pass;
 mod reported;
@@ -138,8 +139,8 @@ impl Extractor {
         let windows = pass::windows(article, self.max_window_bytes);
         let mut found = Vec::new();
         let mut mentions = Vec::new();
-        for spans in &windows {
-            let (f, m) = pass::Pass::new(self, text, spans).run();
+        for (i, spans) in windows.iter().enumerate() {
+            let (f, m) = pass::Pass::new(self, text, spans, i == 0).run();
             found.extend(f);
             mentions.extend(m);
         }

@@ -21,6 +21,7 @@ use crate::Span;
 
 use super::found::Found;
 use super::judge::{Picks, Verdict};
+use super::lede::identify_lede;
 use super::nested::nested_speech;
 use super::reported::reported;
 use super::turns::turn_quotes;
@@ -66,12 +67,19 @@ pub(super) struct Pass<'a> {
     para_first: Vec<usize>,
     /// The resolved sentences, in text order; the second pass appends one per sentence.
     pub done: Vec<Resolved>,
+    /// Whether the first paragraph is the article's first (the first window).
+    opens_article: bool,
 }
 
 impl<'a> Pass<'a> {
     /// The first pass over the paragraphs `spans` of `text`: their sentences with cues,
     /// speakers and names, the entity table, and the quote units.
-    pub fn new(extractor: &'a Extractor, text: &'a str, spans: &[Span]) -> Self {
+    pub fn new(
+        extractor: &'a Extractor,
+        text: &'a str,
+        spans: &[Span],
+        opens_article: bool,
+    ) -> Self {
         let paras: Vec<Para> = spans
             .iter()
             .map(|&span| analyse_paragraph(text, span))
@@ -121,6 +129,7 @@ impl<'a> Pass<'a> {
             units,
             closes,
             para_first,
+            opens_article,
         }
     }
 
@@ -216,6 +225,9 @@ impl<'a> Pass<'a> {
             });
         }
         turn_quotes(text, &self.paras, &self.entities, &mut quotes);
+        if self.opens_article {
+            identify_lede(text, &self.paras, &self.entities, &mut quotes);
+        }
         (quotes, mentions)
     }
 }

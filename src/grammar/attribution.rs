@@ -334,19 +334,21 @@ fn appositive_role(text: &str, tokens: &[Token], from: usize, to: usize) -> Opti
     if is_determiner(text, tokens, from) {
         from += 1;
     }
-    if from >= to
-        || !(from..to).all(|k| {
-            let f = tokens[k].flags;
-            tokens[k].is_word() && f.cue().is_none() && !f.verb()
-        })
-    {
+    if from >= to {
         return None;
     }
+    let plain = (from..to).all(|k| {
+        let f = tokens[k].flags;
+        tokens[k].is_word() && f.cue().is_none() && !f.verb()
+    });
     let has_role = (from..to).any(|k| tokens[k].flags.title() || tokens[k].flags.anonymous());
-    if to - from <= 8 && has_role {
+    if plain && to - from <= 8 && has_role {
         return Some(Span::new(tokens[from].span.start, tokens[to - 1].span.end));
     }
-    parse_right(text, tokens, from).and_then(|m| m.role)
+    // "a nurse who has worked there": the role phrase at its start.
+    parse_right(text, tokens, from)
+        .filter(|m| m.tokens.1 < to)
+        .and_then(|m| m.role)
 }
 
 /// A role phrase that runs on to a comma ("According to her deputy for the environment,

@@ -191,8 +191,12 @@ fn described_left(text: &str, tokens: &[Token], end: usize) -> Option<Mention> {
         if first == 0 || !tokens[first - 1].is_word() || tokens[first - 1].flags.subordinator() {
             return listed.then(|| analyze(text, tokens, first, end)).flatten();
         }
+        let t = &tokens[first - 1];
+        // "…, said managers": a cue ends the phrase before it.
+        if t.flags.cue().is_some() {
+            return listed.then(|| analyze(text, tokens, first, end)).flatten();
+        }
         first -= 1;
-        let t = &tokens[first];
         match class_at(tokens, first) {
             Class::Determiner { .. } => return analyze(text, tokens, first, end),
             _ if t.flags.conjunction() => return None,
