@@ -278,7 +278,11 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
                     if chars.next() == Some(mark) && chars.next().is_none_or(char::is_whitespace) {
                         len += mark.len_utf8();
                         r = &r[mark.len_utf8()..];
-                        flags = lexicon.flags(&rest[..len]);
+                        // A name keeps what its word says ("Veridane Therapeutics’ trials"
+                        // names a body); a common noun is read with its mark.
+                        if !flags.capitalized() {
+                            flags = lexicon.flags(&rest[..len]);
+                        }
                         break;
                     }
                 }

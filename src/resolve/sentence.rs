@@ -78,6 +78,18 @@ pub(crate) fn resolve_sentence(
     (out, subject)
 }
 
+/// Whether a named mention names a place or a thing: its last word ends a place (`River
+/// Road`, `Kansas City`: `data/places.txt`, `data/street_words.txt`) and it is no known body,
+/// or one of its words holds a digit (`VRD-210`).
+fn is_no_one(text: &str, tokens: &[Token], m: &Mention) -> bool {
+    let Some(name) = m.name else { return false };
+    let n = name.slice(text);
+    let place = tokens[m.tokens.1].flags.place_end()
+        && m.kind != SpeakerKind::Organization
+        && (n.contains(char::is_whitespace) || crate::lexicon::Lexicon::get().is_place(n));
+    place || n.chars().any(|c| c.is_ascii_digit())
+}
+
 /// "Irene and Gabor Szabo": the first of two people who share the surname of the name `m`,
 /// as a mention of the given name with that surname. The given name is a known one, alone
 /// before "and".
@@ -129,6 +141,12 @@ pub(crate) fn scan_names(
         if candidate {
             if let Some(mut m) = speaker::parse_right(text, tokens, i) {
                 let pronoun = matches!(m.head, Head::Pronoun(_));
+                // A place ("River Road", "Kansas City") or a product code ("VRD-210") is
+                // no one who speaks.
+                if m.head == Head::Name && is_no_one(text, tokens, &m) {
+                    i = m.tokens.1 + 1;
+                    continue;
+                }
                 if (m.head == Head::Name || (pronoun && opens_clause)) && m.tokens.1 < range.end {
                     let next = |k: usize| tokens.get(m.tokens.1 + k);
                     if next(1).is_some_and(|t| t.is_punct(','))

@@ -25,7 +25,9 @@ pub(super) fn analyze(text: &str, tokens: &[Token], first: usize, last: usize) -
         && !is_possessive(tokens[last - 1].span.slice(text))
     {
         let m = analyze(text, tokens, first, last - 1)?;
-        if m.head == Head::Name && m.kind != SpeakerKind::Organization {
+        // A name of two words at least: "Labour MP" is a role.
+        let full_name = m.name.is_some_and(|n| n.slice(text).contains(char::is_whitespace));
+        if m.head == Head::Name && m.kind != SpeakerKind::Organization && full_name {
             return Some(Mention {
                 span: Span::new(m.span.start, tokens[last].span.end),
                 role: Some(m.role.map_or(tokens[last].span, |r| r)),
