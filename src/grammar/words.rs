@@ -299,7 +299,12 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
             out.push(Token {
                 tok: Tok::Punct(c),
                 span: Span::new(start, start + c.len_utf8()),
-                flags: Flags::default(),
+                // "Harlan & Moss": an ampersand joins the names of a firm.
+                flags: if c == '&' {
+                    Flags::of_ampersand()
+                } else {
+                    Flags::default()
+                },
             });
             rest = &rest[c.len_utf8()..];
         }

@@ -147,6 +147,11 @@ impl Flags {
         Flags(Self::NICKNAME | Self::CAPITALIZED)
     }
 
+    /// The flags of a standalone ampersand: it joins a firm's names ("Harlan & Moss").
+    pub(crate) const fn of_ampersand() -> Flags {
+        Flags(Self::CONNECTOR | Self::ORG_WORD)
+    }
+
     /// The flags of a party–state tag ("R-Kan."): capitalised, but never a part of a name.
     pub(crate) const fn of_party_tag() -> Flags {
         Flags(Self::PARTY_TAG | Self::NOT_NAME | Self::CAPITALIZED)

@@ -131,7 +131,10 @@ const FOLDED: [(&str, Bits); 10] = [
 
 /// The lists of one flag each, compared case-sensitively.
 const EXACT: [(&str, Bits); 7] = [
-    (include_str!("../../data/street_words.txt"), Flags::PLACE_END),
+    (
+        include_str!("../../data/street_words.txt"),
+        Flags::PLACE_END,
+    ),
     (
         include_str!("../../data/postnominals.txt"),
         Flags::POSTNOMINAL,

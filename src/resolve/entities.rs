@@ -345,8 +345,8 @@ impl<'t> Entities<'t> {
 
     /// The entity a named mention stands for. A surname that two people of the article
     /// share goes to the one whose gender its honorific names ("Ms. Ortiz"), if only one fits;
-    /// else to the first of them the article names whose gender does not contradict it: a
-    /// writer who names two Ortizes and then writes "Ortiz" means the one introduced first.
+    /// else to the first of them the article names whose gender does not contradict it (the
+    /// timeline first tries the one spoken of last: `Timeline::resolve`).
     pub fn lookup_name(&self, m: &Mention) -> Option<usize> {
         let name = strip_possessive(self.text, m.name?).slice(self.text);
         let shared = || match self.by_surname.get(name) {
@@ -365,6 +365,28 @@ impl<'t> Entities<'t> {
             Some(&id) => Some(id),
             None => shared(),
         }
+    }
+
+    /// For a bare surname that two or more people of the article share and whose honorific
+    /// does not tell which: those of them whose gender does not contradict it.
+    pub fn undecided_namesakes(&self, m: &Mention) -> Vec<usize> {
+        let Some(n) = m.name else {
+            return Vec::new();
+        };
+        let name = strip_possessive(self.text, n).slice(self.text);
+        if name.contains(char::is_whitespace) || !matches!(self.by_surname.get(name), Some(None)) {
+            return Vec::new();
+        }
+        let gender = Gender::of(self.text, m);
+        if self.by_gender(name, gender).is_some() {
+            return Vec::new();
+        }
+        let ids = self.surname_ids.get(name).map_or(&[][..], Vec::as_slice);
+        crate::work::step(ids.len());
+        ids.iter()
+            .copied()
+            .filter(|&id| !self.list[id].gender.contradicts(gender))
+            .collect()
     }
 
     /// Whether entity `id` is a one-word name that two or more people of the article carry.

@@ -143,6 +143,20 @@ impl Timeline {
         };
         let written_role = m.role.map(|r| r.slice(text)).unwrap_or_default();
         match m.head {
+            // A surname two people of the article share, the honorific not telling which: the
+            // one of them the article spoke of last (as a speaker or a subject), else the
+            // first it named.
+            Head::Name if !entities.undecided_namesakes(m).is_empty() => {
+                let namesakes = entities.undecided_namesakes(m);
+                let last = self
+                    .recent()
+                    .find(|k| k.salient && k.who.entity.is_some_and(|e| namesakes.contains(&e)))
+                    .and_then(|k| k.who.entity);
+                match last.or_else(|| entities.lookup_name(m)) {
+                    Some(id) => from_entity(id, ResolvedBy::Cue),
+                    None => plain(SpeakerKind::Person),
+                }
+            }
             Head::Name => match entities.lookup_name(m) {
                 Some(id) => from_entity(id, ResolvedBy::Cue),
                 // A surname the article gives two people: a person still, though which one

@@ -57,9 +57,12 @@ fn nicknames_initials_and_datelines_give_one_person() {
 }
 
 #[test]
-fn a_bare_surname_is_the_first_of_its_article_to_fit() {
+fn a_bare_surname_is_the_namesake_spoken_of_last() {
+    // "Ortiz" after Elijah Ortiz spoke is Elijah; "Ms. Ortiz" is Ann by the honorific, and
+    // the bare "Ortiz" after her is Ann again.
     let text = "Sen. Ann Ortiz said her bill was ready. Rep. Elijah Ortiz, her cousin, said he \
-                had his own.\n\n“It is time,” Ortiz said.\n\n“Not yet,” Mr. Ortiz said.";
+                had his own.\n\n“It is time,” Ortiz said.\n\n“Not yet,” Ms. Ortiz said. \
+                “Not this year,” Ortiz added.";
     let e = Extractor::new().extract(&Article::new("a", text));
     let ids: Vec<Option<&str>> = e
         .quotes
@@ -71,8 +74,9 @@ fn a_bare_surname_is_the_first_of_its_article_to_fit() {
         [
             Some("ann-ortiz"),
             Some("elijah-ortiz"),
+            Some("elijah-ortiz"),
             Some("ann-ortiz"),
-            Some("elijah-ortiz")
+            Some("ann-ortiz")
         ]
     );
 }

@@ -28,6 +28,8 @@ pub(super) fn class_at(tokens: &[Token], i: usize) -> Class {
         Some(t) if t.is_word() => classify(t.flags),
         // Wendell “Dell” Amsel: a nickname is a part of the name.
         Some(t) if t.flags.nickname() => Class::Cap,
+        // Harlan & Moss.
+        Some(t) if t.is_punct('&') => Class::Connector,
         _ => Class::Other,
     }
 }

@@ -17,6 +17,21 @@ pub(super) fn analyze(text: &str, tokens: &[Token], first: usize, last: usize) -
     if let Some(before) = of_place(text, tokens, first, last) {
         return analyze(text, tokens, first, before);
     }
+    // `<given> <Cap>+ of <body>`: "Rina Takahashi of Halvorsen & Cole" is the person, with
+    // the body as her role (as "Carl Brenner of the safety board").
+    if let Some(of) = person_of_body(text, tokens, first, last) {
+        let m = analyze(text, tokens, first, of - 1)?;
+        if m.head == Head::Name && m.kind != SpeakerKind::Organization {
+            let body = Span::new(tokens[of + 1].span.start, tokens[last].span.end);
+            return Some(Mention {
+                span: Span::new(m.span.start, tokens[last].span.end),
+                role: Some(m.role.map_or(body, |r| Span::new(r.start, body.end))),
+                kind: SpeakerKind::Person,
+                tokens: (m.tokens.0, last),
+                ..m
+            });
+        }
+    }
     // `<name> <postnominal>`: "Joan Ashby MP" is Joan Ashby, with the title as her role
     // ("Eastmere’s MP" is a role).
     if last > first
@@ -26,7 +41,9 @@ pub(super) fn analyze(text: &str, tokens: &[Token], first: usize, last: usize) -
     {
         let m = analyze(text, tokens, first, last - 1)?;
         // A name of two words at least: "Labour MP" is a role.
-        let full_name = m.name.is_some_and(|n| n.slice(text).contains(char::is_whitespace));
+        let full_name = m
+            .name
+            .is_some_and(|n| n.slice(text).contains(char::is_whitespace));
         if m.head == Head::Name && m.kind != SpeakerKind::Organization && full_name {
             return Some(Mention {
                 span: Span::new(m.span.start, tokens[last].span.end),
@@ -76,6 +93,20 @@ fn of_place(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<u
             && (then_place || lexicon.is_place(place)))
         .then_some(before)
     })
+}
+
+/// In a phrase `first..=last` that names a body after "of", the index of that "of" when the
+/// two or more words before it are a person's name: capitalised words that are neither
+/// titles nor a body's words.
+fn person_of_body(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
+    let of = (first + 2..last).find(|&k| tokens[k].span.slice(text) == "of")?;
+    let start = (first..of).find(|&k| !matches!(class_at(tokens, k), Class::Determiner { .. }))?;
+    let name_like = (start..of).all(|k| {
+        let f = tokens[k].flags;
+        f.capitalized() && !(f.title() || f.org_word() || f.org())
+    });
+    let body_after = (of + 1..=last).any(|k| tokens[k].flags.org_word());
+    (name_like && of - start >= 2 && body_after).then_some(of)
 }
 
 /// What a phrase is, by its head. Each shape has a function of [`Phrase`] of the same name.
