@@ -146,7 +146,7 @@ impl Timeline {
             // A surname two people of the article share, the honorific not telling which: the
             // one of them the article spoke of last (as a speaker or a subject), else the
             // first it named.
-            Head::Name if !entities.undecided_namesakes(m).is_empty() => {
+            Head::Name if entities.is_shared_surname(m) => {
                 let namesakes = entities.undecided_namesakes(m);
                 let last = self
                     .recent()

@@ -96,7 +96,9 @@ fn is_no_one(text: &str, tokens: &[Token], m: &Mention) -> bool {
 fn given_before_and(text: &str, tokens: &[Token], m: &Mention, start: usize) -> Option<Mention> {
     let name = m.name?;
     let (first, last) = m.tokens;
-    let and = first.checked_sub(1).filter(|&k| k > start)?;
+    let and = first
+        .checked_sub(1)
+        .filter(|&k| k > start && tokens[k].flags.list())?;
     let given = and - 1;
     let shared = m.kind != SpeakerKind::Organization
         && last > first

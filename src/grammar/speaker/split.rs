@@ -99,7 +99,9 @@ fn of_place(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<u
 /// two or more words before it are a person's name: capitalised words that are neither
 /// titles nor a body's words.
 fn person_of_body(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
-    let of = (first + 2..last).find(|&k| tokens[k].span.slice(text) == "of")?;
+    // Cheapest first: most phrases have no connector at all.
+    let of = (first + 2..last)
+        .find(|&k| tokens[k].flags.connector() && tokens[k].span.slice(text) == "of")?;
     let start = (first..of).find(|&k| !matches!(class_at(tokens, k), Class::Determiner { .. }))?;
     let name_like = (start..of).all(|k| {
         let f = tokens[k].flags;
