@@ -19,6 +19,9 @@ use crate::Span;
 /// CLAUSE , <cue> X .                    …, said the mayor.
 /// According to X , CLAUSE               According to the Pentagon, there were 12 attacks.
 /// CLAUSE , according to X .             …, according to the Pentagon.
+/// NP , X <cue> , VERB …                 Customers, Okonedo added, would get a credit.
+/// X <content cue> to INFINITIVE         Vidal vowed to repeal the tax (speech: "repeal …")
+/// X <content cue> NP                    Okonedo denied any attempt to hide the results
 /// ```
 ///
 /// The clause needs three words and either "that" before it or a finite verb in it
@@ -161,6 +164,22 @@ impl<'a> Clauses<'a> {
             .unwrap_or(end);
         let short_tail = tail_end - tail.start <= 8
             && (tail.start..tail_end).all(|k| tokens[k].is_word() && !tokens[k].flags.verb());
+        // "Customers, Okonedo added, would receive a credit": the attribution set off in the
+        // middle, a short subject before it and the verb after; the whole sentence is the
+        // speech.
+        let set_off = g0 > sent.start + 1
+            && tokens[g0 - 1].is_punct(',')
+            && tokens.get(g1 + 1).is_some_and(|t| t.is_punct(','))
+            && g1 + 2 < end;
+        if set_off
+            && self.count(&self.words, sent.start, g0 - 1) <= 6
+            && self.count(&self.verbs, sent.start, g0 - 1) == 0
+            && self.count(&self.quotes, sent.start, g0 - 1) == 0
+            && tokens[g1 + 2].is_word()
+            && (tokens[g1 + 2].flags.verb() || tokens[g1 + 2].flags.auxiliary())
+        {
+            return self.span(index, sent.start, end, true);
+        }
         if g0 > sent.start + 1 && tokens[g0 - 1].is_punct(',') && (relative || short_tail) {
             return self.span(index, sent.start, g0 - 1, false);
         }
@@ -181,6 +200,9 @@ impl<'a> Clauses<'a> {
         if is_word(k, "that") {
             k += 1;
             after_that = true;
+        } else if let Some(span) = self.content(index, k) {
+            // "vowed to repeal the tax", "denied any attempt to hide the results".
+            return Some(span);
         } else if tokens[a.cue.last].flags.cue_needs_that()
             && !tokens[a.cue.first].flags.cue_phrase_start()
         {
@@ -247,6 +269,46 @@ impl<'a> Clauses<'a> {
             s
         });
         self.span(index, k, stop, !after_that)
+    }
+}
+
+impl Clauses<'_> {
+    /// What a `content` cue (see `data/cues.txt`) takes at token `k`, as the speech: "to" and
+    /// an infinitive (the words after "to"), or a noun phrase opened by a determiner, up to
+    /// the end of the sentence, a comma, or "and" before the sentence's next cue.
+    fn content(&self, index: usize, k: usize) -> Option<Span> {
+        let (text, tokens) = (self.text, self.tokens);
+        let a = &self.attributions[index];
+        if !tokens[a.cue.last].flags.cue_content() || k >= self.end {
+            return None;
+        }
+        let first = &tokens[k];
+        let from = if first.is_lower_ascii_word(text) && first.span.slice(text) == "to" {
+            k + 1
+        } else if first.is_word() && (first.flags.definite() || first.flags.indefinite())
+            || word_at(text, tokens, k).is_some_and(|w| w.eq_ignore_ascii_case("any"))
+        {
+            k
+        } else {
+            return None;
+        };
+        // To the next cue's "and", or a comma, or the end.
+        let next_cue = self
+            .attributions
+            .get(index + 1)
+            .map_or(self.end, |o| o.cue.first.min(self.end));
+        let mut to = (from..next_cue)
+            .find(|&i| tokens[i].is_punct(',') || tokens[i].is_punct(';'))
+            .unwrap_or(next_cue);
+        if to < self.end && to == next_cue {
+            while to > from && word_at(text, tokens, to - 1).is_some_and(|w| w == "and") {
+                to -= 1;
+            }
+        }
+        crate::work::step(to.saturating_sub(from));
+        let words = self.count(&self.words, from, to);
+        let quoted = self.count(&self.quotes, from, to) > 0;
+        (words >= 2 && !quoted).then(|| Span::new(tokens[from].span.start, tokens[to - 1].span.end))
     }
 }
 
@@ -365,6 +427,32 @@ mod tests {
         assert_eq!(
             clauses("Bello said reporters she had six votes."),
             some("reporters she had six votes")
+        );
+    }
+
+    #[test]
+    fn content_cues_report_an_infinitive_or_a_noun_phrase() {
+        assert_eq!(
+            clauses("Vidal vowed to repeal the wheel tax."),
+            some("repeal the wheel tax")
+        );
+        // Each of two content cues takes its own object.
+        assert_eq!(
+            clauses("Okonedo denied any attempt to hide it and promised a full review."),
+            [
+                Some("any attempt to hide it".to_string()),
+                Some("a full review".to_string())
+            ]
+        );
+        // Other cues still need "that" or a clause.
+        assert_eq!(clauses("The council declared war on potholes."), [None]);
+    }
+
+    #[test]
+    fn a_cue_set_off_in_the_middle_reports_the_sentence() {
+        assert_eq!(
+            clauses("Customers, Okonedo added, would receive a credit."),
+            some("Customers, Okonedo added, would receive a credit")
         );
     }
 

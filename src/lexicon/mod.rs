@@ -219,6 +219,7 @@ impl Tables {
                 match mark {
                     "that" => marks |= Flags::CUE_NEEDS_THAT,
                     "object" => marks |= Flags::CUE_TAKES_OBJECT,
+                    "content" => marks |= Flags::CUE_CONTENT,
                     "according" => according = true,
                     other => panic!("data/cues.txt: unknown mark {other:?} in {line:?}"),
                 }
