@@ -268,6 +268,18 @@ impl<'a> Clauses<'a> {
             }
             s
         });
+        // The clause ends where the writer goes on: ", and he put the report in a drawer",
+        // ", though the coalition faces an election".
+        let stop = (k..stop)
+            .take(MAX_CLAUSE_SCAN)
+            .find(|&i| {
+                tokens[i].is_punct(',')
+                    && tokens.get(i + 1).is_some_and(|t| {
+                        t.is_lower_ascii_word(text)
+                            && (t.flags.conjunction() || t.flags.subordinator())
+                    })
+            })
+            .unwrap_or(stop);
         self.span(index, k, stop, !after_that)
     }
 }
@@ -311,6 +323,9 @@ impl Clauses<'_> {
         (words >= 2 && !quoted).then(|| Span::new(tokens[from].span.start, tokens[to - 1].span.end))
     }
 }
+
+/// How many tokens after its start a clause is read for where it ends.
+const MAX_CLAUSE_SCAN: usize = 120;
 
 /// Where an attribution's words start: its speaker's first token or its cue's, whichever
 /// comes first.
@@ -446,6 +461,18 @@ mod tests {
         );
         // Other cues still need "that" or a clause.
         assert_eq!(clauses("The council declared war on potholes."), [None]);
+    }
+
+    #[test]
+    fn a_clause_ends_where_the_writer_goes_on() {
+        assert_eq!(
+            clauses("The sheriff told him in 2021 that the wing was unsafe, and he filed it."),
+            some("the wing was unsafe")
+        );
+        assert_eq!(
+            clauses("Domingo said the bank would not move faster, though an election looms."),
+            some("the bank would not move faster")
+        );
     }
 
     #[test]
