@@ -183,11 +183,20 @@ impl<'a> Clauses<'a> {
         if g0 > sent.start + 1 && tokens[g0 - 1].is_punct(',') && (relative || short_tail) {
             return self.span(index, sent.start, g0 - 1, false);
         }
-        // "According to X, CLAUSE"
+        // "According to X, CLAUSE", the source running on to the comma ("according to a
+        // filing released on Monday,", "according to the commission's 48-page order,"), after at
+        // most two words ("But according to …").
         if a.cue.according {
-            return (g0 == sent.start && tokens.get(g1 + 1).is_some_and(|t| t.is_punct(',')))
-                .then(|| self.span(index, g1 + 2, end, false))
-                .flatten();
+            let opens = g0 - sent.start <= 2
+                && (sent.start..g0).all(|i| tokens[i].is_word() && !tokens[i].flags.verb());
+            let comma = (g1 + 1..end)
+                .take(MAX_SOURCE_TAIL)
+                .find(|&i| !tokens[i].is_word())
+                .filter(|&i| tokens[i].is_punct(','));
+            return match comma {
+                Some(c) if opens => self.span(index, c + 1, end, false),
+                _ => None,
+            };
         }
         if a.inverted {
             return None;
@@ -324,6 +333,9 @@ impl Clauses<'_> {
     }
 }
 
+/// How many words may follow the source of "according to" before its comma.
+const MAX_SOURCE_TAIL: usize = 10;
+
 /// How many tokens after its start a clause is read for where it ends.
 const MAX_CLAUSE_SCAN: usize = 120;
 
@@ -458,6 +470,11 @@ mod tests {
                 Some("any attempt to hide it".to_string()),
                 Some("a full review".to_string())
             ]
+        );
+        // "According to" over a long source, after a conjunction.
+        assert_eq!(
+            clauses("But according to a filing released on Monday, the slate raised $4."),
+            some("the slate raised $4")
         );
         // Other cues still need "that" or a clause.
         assert_eq!(clauses("The council declared war on potholes."), [None]);
