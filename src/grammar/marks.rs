@@ -254,6 +254,11 @@ pub(crate) fn lex(text: &str, base: usize) -> Vec<Mark> {
         }
         let after = &after_gap[c.len_utf8()..];
         let next = after.chars().next();
+        if matches!(c, '’' | '\'') && prev == Some('s') && plural_possessive(after) {
+            prev = Some(c);
+            rest = after;
+            continue;
+        }
         if let Some((family, can_open, can_close)) = classify(c, prev, next) {
             marks.push(Mark {
                 span: Span::new(base + pos, base + pos + c.len_utf8()),
@@ -267,6 +272,24 @@ pub(crate) fn lex(text: &str, base: usize) -> Vec<Mark> {
     }
     crate::work::step(steps);
     marks
+}
+
+/// Whether `after`, the text right after an `s’`, shows that mark to be the apostrophe of a
+/// plural possessive: a space, then a lower-case word that is neither a cue nor a pronoun
+/// (‘This is about the drivers’ safety’: "safety"; not ‘… for the drivers’ she said').
+fn plural_possessive(after: &str) -> bool {
+    let Some(word) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let end = word
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(word.len());
+    let word = &word[..end];
+    if !word.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let f = crate::lexicon::Lexicon::get().flags(word);
+    !(f.cue().is_some() || f.personal() || f.neuter() || f.plural() || f.conjunction())
 }
 
 /// What a mark may do, from the mark and its neighbours; `None` for an apostrophe.
@@ -398,6 +421,19 @@ mod tests {
         assert_eq!(
             quotes(r#"a "precision self-defense" measure and "more""#),
             [("precision self-defense", 0, true), ("more", 0, true)]
+        );
+    }
+
+    #[test]
+    fn plural_possessives_inside_single_quotes() {
+        assert_eq!(
+            quotes("‘This is about the drivers’ safety, not pay,’ the union said."),
+            [("This is about the drivers’ safety, not pay,", 0, true)]
+        );
+        // A mark after "s" before a cue still closes.
+        assert_eq!(
+            quotes("‘We back the nurses’ said Ms Crane."),
+            [("We back the nurses", 0, true)]
         );
     }
 
