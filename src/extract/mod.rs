@@ -9,6 +9,7 @@
 use crate::quote::Extraction;
 use crate::Article;
 
+mod blocks;
 mod found;
 mod judge;
 mod lede;

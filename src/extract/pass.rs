@@ -19,6 +19,7 @@ use crate::quote::{Mention, Quote};
 use crate::resolve::{resolve_sentence, scan_names, Entities, Timeline, Who};
 use crate::Span;
 
+use super::blocks::block_quotes;
 use super::found::Found;
 use super::judge::{Picks, Verdict};
 use super::lede::identify_lede;
@@ -225,6 +226,16 @@ impl<'a> Pass<'a> {
             });
         }
         turn_quotes(text, &self.paras, &self.entities, &mut quotes);
+        // The speaker of a paragraph's last sentence, for a statement set out after it.
+        let last_speaker = |pi: usize| {
+            let si = self.para_first[pi + 1].checked_sub(1)?;
+            if self.sents.get(si)?.para != pi {
+                return None;
+            }
+            let r = self.done.get(si)?;
+            r.whos.iter().rev().flatten().next().copied()
+        };
+        block_quotes(text, &self.paras, last_speaker, &mut quotes);
         if self.opens_article {
             identify_lede(text, &self.paras, &self.entities, &mut quotes);
         }
