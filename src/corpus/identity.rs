@@ -9,8 +9,8 @@
 //!    ("rosa-m-vidal", "rosa-vidal") are one person, under the id without them when the
 //!    corpus has it, else the most quoted variant.
 //! 2. **Nicknames**: an article that writes "Wendell “Dell” Amsel" ties "dell-amsel" to
-//!    "wendell-amsel"; another article's "Dell Amsel" merges into it when one person alone is
-//!    known by that nickname.
+//!    "wendell-amsel"; another article's "Dell Amsel" (or "Dell Amsell", one letter off)
+//!    merges into it when one person alone is known by that nickname.
 //! 3. **Bare names** across the corpus: a one-word name merges into the one multi-word name of
 //!    the corpus that carries it (people: "kirby" → "john-kirby"; bodies: "veltro" →
 //!    "veltro-motors"), unless their roles are known on both sides and share no word. Where
@@ -86,6 +86,8 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
     // one person. Compared within a given name only, and not at all for a given name shared
     // by more than 64 keys.
     let keys: Vec<Cow<str>> = variants.keys().cloned().collect();
+    // The ids of each key as the corpus has them, before slips are joined (for nicknames).
+    let variants_of = variants.clone();
     let mut by_given: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for key in &keys {
         let mut words = key.split('-');
@@ -147,18 +149,32 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
         }
     }
     for (nick, ids) in by_nickname {
-        let Some(&nicked) = known.ids.get_key_value(nick).map(|(k, _)| k) else {
-            continue;
-        };
         let [owner] = ids.as_slice() else { continue };
-        if nicked == *owner || out.contains_key(nicked) {
-            continue;
+        // The nickname as written elsewhere, or with a one-letter slip in the surname ("Dee
+        // Whittaker" in the article that gives the nickname, "Dee Whitaker" in another).
+        let given = nick.split('-').next().unwrap_or(nick);
+        let mut nicked: Vec<&str> = by_given
+            .get(given)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&key| key == nick || one_slip_apart(key, nick))
+            .flat_map(|key| variants_of.get(key).into_iter().flatten().copied())
+            .collect();
+        if let Some((&exact, _)) = known.ids.get_key_value(nick) {
+            nicked.push(exact);
         }
+        nicked.sort_unstable();
+        nicked.dedup();
         let target = out
             .get(*owner)
             .cloned()
             .unwrap_or_else(|| owner.to_string());
-        out.insert(nicked.to_string(), target);
+        for id in nicked {
+            if id != *owner && !out.contains_key(id) && id != target {
+                out.insert(id.to_string(), target.clone());
+            }
+        }
     }
     // 3. Bare names: indexed by the last word of people's ids and the first of bodies', among
     // the ids that step 1 kept.

@@ -139,6 +139,8 @@ flags! {
     CAPITALISED_ADJECTIVE = 44, capitalised_adjective;
     /// A title written after a name (`data/postnominals.txt`): "MP" of "Joan Ashby MP".
     POSTNOMINAL = 45, postnominal;
+    /// A member of a party (`data/party_members.txt`): "the Democrat".
+    PARTY_MEMBER = 47, party_member;
     /// A cue whose infinitive or noun-phrase object is what was said ("vowed to repeal the
     /// tax", "denied any wrongdoing"; the `content` mark of `data/cues.txt`).
     CUE_CONTENT = 46, cue_content;

@@ -107,7 +107,11 @@ fn with_folded<T>(word: &str, f: impl FnOnce(&[u8]) -> T) -> T {
 }
 
 /// The lists of one flag each, folded to lower case.
-const FOLDED: [(&str, Bits); 10] = [
+const FOLDED: [(&str, Bits); 11] = [
+    (
+        include_str!("../../data/party_members.txt"),
+        Flags::PARTY_MEMBER,
+    ),
     (include_str!("../../data/titles.txt"), Flags::TITLE),
     (include_str!("../../data/anonymous.txt"), Flags::ANONYMOUS),
     (include_str!("../../data/groups.txt"), Flags::GROUP),

@@ -200,6 +200,13 @@ impl Timeline {
                 // "the engineer" after "a senior engineer": the same unnamed source.
                 None => match self.find_anonymous(text, written_role) {
                     Some(w) => with_by(w, ResolvedBy::Anaphor),
+                    // "…, the Republican said": the person spoken of last, as "he" would be.
+                    None if m.definite && is_party_member(written_role) => {
+                        match self.find(|w| w.kind == SpeakerKind::Person && w.name.is_some()) {
+                            Some(w) => with_by(w, ResolvedBy::Anaphor),
+                            None => plain(SpeakerKind::Person),
+                        }
+                    }
                     None => plain(SpeakerKind::Person),
                 },
             },
@@ -261,6 +268,11 @@ impl Timeline {
             }
         }
     }
+}
+
+/// Whether a role is a party member alone ("Republican", "Democrat").
+fn is_party_member(role: &str) -> bool {
+    !role.contains(char::is_whitespace) && crate::lexicon::Lexicon::get().flags(role).party_member()
 }
 
 #[cfg(test)]
