@@ -180,6 +180,14 @@ impl<'a> Clauses<'a> {
         {
             return self.span(index, sent.start, end, true);
         }
+        // "In the end, he said, nothing changed": a short phrase with no verb before an
+        // attribution set off in the middle is no clause.
+        if set_off
+            && self.count(&self.words, sent.start, g0 - 1) <= 4
+            && self.count(&self.verbs, sent.start, g0 - 1) == 0
+        {
+            return None;
+        }
         if g0 > sent.start + 1 && tokens[g0 - 1].is_punct(',') && (relative || short_tail) {
             return self.span(index, sent.start, g0 - 1, false);
         }
@@ -498,6 +506,7 @@ mod tests {
             clauses("Customers, Okonedo added, would receive a credit."),
             some("Customers, Okonedo added, would receive a credit")
         );
+        assert_eq!(clauses("In the end, he said, nothing changed."), [None]);
     }
 
     #[test]
