@@ -148,6 +148,13 @@ fn turns(text: &str, paras: &[Para]) -> Vec<Turn> {
     out
 }
 
+/// Whether the words in brackets are a stage direction: up to three words, in capitals or
+/// not ("APPLAUSE", "crosstalk", "inaudible").
+fn is_direction(inner: &str) -> bool {
+    let words = inner.split_whitespace().count();
+    (1..=3).contains(&words) && inner.chars().all(|c| c.is_alphabetic() || c == ' ')
+}
+
 /// The body of a turn without the stage directions that open or close it: "(LAUGHTER)",
 /// "(APPLAUSE)", "[crosstalk]".
 fn without_directions(text: &str, body: Span) -> Span {
@@ -163,7 +170,7 @@ fn without_directions(text: &str, body: Span) -> Span {
             _ => break,
         };
         match s.find(close) {
-            Some(k) if k < 40 && s[1..k].chars().all(|c| !c.is_lowercase()) => {
+            Some(k) if k < 40 && is_direction(&s[1..k]) => {
                 start += k + 1;
                 s = &s[k + 1..];
             }
@@ -181,9 +188,7 @@ fn without_directions(text: &str, body: Span) -> Span {
             _ => break,
         };
         match s.rfind(open) {
-            Some(k)
-                if s.len() - k < 40 && s[k + 1..s.len() - 1].chars().all(|c| !c.is_lowercase()) =>
-            {
+            Some(k) if s.len() - k < 40 && is_direction(&s[k + 1..s.len() - 1]) => {
                 end -= s.len() - k;
                 s = &s[..k];
             }
