@@ -10,6 +10,9 @@ use crate::Span;
 use super::found::Found;
 use super::units::Para;
 
+/// How many quotes before a paragraph are read for the one that may hold it.
+const MAX_LOOK_BACK: usize = 64;
+
 /// The paragraphs set out after a colon, as quotes of the speaker `speaker_of(paragraph)`
 /// gives for the paragraph before them (the speaker of its last sentence), appended to
 /// `found`.
@@ -19,6 +22,10 @@ pub(super) fn block_quotes(
     speaker_of: impl Fn(usize) -> Option<Who>,
     found: &mut Vec<Found>,
 ) {
+    // In text order, so that the quotes around and inside a paragraph are found by binary
+    // search; the blocks' own quotes are added after the loop.
+    found.sort_by_key(|q| q.span.start);
+    let mut added: Vec<Found> = Vec::new();
     for pi in 1..paras.len() {
         let intro = paras[pi - 1].span.slice(text).trim_end();
         if !intro.ends_with(':') {
@@ -37,19 +44,26 @@ pub(super) fn block_quotes(
             continue;
         };
         let span = p.span;
-        // Not a paragraph some other rule already took (a turn, reported speech in it).
-        if found
+        // Not a paragraph some other rule already took: the top-level quote that starts last
+        // before it (a turn) does not hold it.
+        let from = found.partition_point(|q| q.span.start < span.start);
+        let to = from + found[from..].partition_point(|q| q.span.start < span.end);
+        let held = found[..to]
             .iter()
-            .any(|q| q.within.is_none() && q.span.contains(span))
-        {
+            .rev()
+            .take(MAX_LOOK_BACK)
+            .find(|q| q.within.is_none() && q.span.start <= span.start)
+            .is_some_and(|q| q.span.contains(span));
+        crate::work::step(to - from + 1);
+        if held {
             continue;
         }
-        for q in found.iter_mut() {
+        for q in found[from..to].iter_mut() {
             if q.within.is_none() && span.contains(q.span) {
                 q.within = Some(span);
             }
         }
-        found.push(Found {
+        added.push(Found {
             kind: QuoteKind::Direct,
             span: Span::new(span.start, span.end),
             parts: Vec::new(),
@@ -58,6 +72,7 @@ pub(super) fn block_quotes(
             within: None,
         });
     }
+    found.extend(added);
 }
 
 #[cfg(test)]

@@ -309,6 +309,8 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
     let people = by_last_name(text, entities);
     // In text order, so that the quotes inside a turn are a run found by binary search.
     found.sort_by_key(|q| q.span.start);
+    // The turns' own quotes, added after the loop so that `found` stays sorted while it runs.
+    let mut added: Vec<Found> = Vec::new();
     let asks = interviewer(text, paras, entities, first.para);
     let answers = (0..entities.list.len())
         .filter(|&id| entities.list[id].kind == SpeakerKind::Person && Some(id) != asks)
@@ -380,7 +382,7 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
             }
         }
         let paragraphs = parts.len();
-        found.push(Found {
+        added.push(Found {
             kind: QuoteKind::Direct,
             span,
             parts: if paragraphs > 1 { parts } else { Vec::new() },
@@ -389,6 +391,7 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
             within: None,
         });
     }
+    found.extend(added);
 }
 
 #[cfg(test)]

@@ -76,3 +76,9 @@ pub fn transcript(n: usize) -> String {
     }
     out
 }
+
+/// Statements set out after a colon, over and over, with quotes in some of them.
+pub fn statement_blocks(n: usize) -> String {
+    "Mayor Ana Reyes posted a message:\n\nWe will rebuild the pier.\n\n“Soon,” she said.\n\n"
+        .repeat(n / 80)
+}

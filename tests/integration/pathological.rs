@@ -163,6 +163,7 @@ fn many_names_and_roles_are_linear() {
     assert_linear("distinct roles", shapes::distinct_roles, 200_000);
     assert_linear("tiny paragraphs", shapes::tiny_paragraphs, 200_000);
     assert_linear("transcript turns", shapes::transcript, 200_000);
+    assert_linear("statement blocks", shapes::statement_blocks, 200_000);
 }
 
 /// A long text is read in windows, so the number of windows says it was, and no quote is
