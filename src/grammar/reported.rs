@@ -326,8 +326,23 @@ impl Clauses<'_> {
             .attributions
             .get(index + 1)
             .map_or(self.end, |o| o.cue.first.min(self.end));
+        // A comma inside a number ("£250,000") ends nothing.
+        let in_number = |i: usize| {
+            let digit = |t: Option<&Token>, last: bool| {
+                t.and_then(|t| {
+                    let s = t.span.slice(text);
+                    if last {
+                        s.chars().last()
+                    } else {
+                        s.chars().next()
+                    }
+                })
+                .is_some_and(|c| c.is_ascii_digit())
+            };
+            i > 0 && digit(tokens.get(i - 1), true) && digit(tokens.get(i + 1), false)
+        };
         let mut to = (from..next_cue)
-            .find(|&i| tokens[i].is_punct(',') || tokens[i].is_punct(';'))
+            .find(|&i| (tokens[i].is_punct(',') && !in_number(i)) || tokens[i].is_punct(';'))
             .unwrap_or(next_cue);
         if to < self.end && to == next_cue {
             while to > from && word_at(text, tokens, to - 1).is_some_and(|w| w == "and") {
@@ -483,6 +498,11 @@ mod tests {
         assert_eq!(
             clauses("But according to a filing released on Monday, the slate raised $4."),
             some("the slate raised $4")
+        );
+        // A number's comma ends nothing.
+        assert_eq!(
+            clauses("The trust has promised to raise £250,000 towards repairs."),
+            some("raise £250,000 towards repairs")
         );
         // Other cues still need "that" or a clause.
         assert_eq!(clauses("The council declared war on potholes."), [None]);
