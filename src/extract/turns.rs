@@ -13,7 +13,8 @@
 //! the one an interview was "moderated by", "conducted by" or "hosted by"; an answer label
 //! ("A") is the first person the article names who is not the interviewer.
 
-use crate::lexicon::{lists, Lexicon};
+use crate::lexicon::labels::{is, MAX_LABEL_BYTES};
+use crate::lexicon::Lexicon;
 use crate::quote::{QuoteKind, ResolvedBy, SpeakerKind};
 use crate::resolve::{Entities, Gender, Who};
 use crate::Span;
@@ -43,9 +44,6 @@ struct Turn {
     body: Span,
 }
 
-/// The longest label read, in bytes.
-const MAX_LABEL_BYTES: usize = 40;
-
 /// How much of the introduction is read for the interviewer: paragraphs, tokens in each,
 /// and bytes from "moderated by" to the name.
 const MAX_INTRO_PARAGRAPHS: usize = 3;
@@ -57,26 +55,6 @@ const MAX_NAMESAKES: usize = 64;
 
 /// Bytes of quote marks and space that a quote around a whole turn leaves at either end.
 const MARKS: usize = 3;
-
-/// Whether `data/turn_labels.txt` gives `word` the class `class` (compared in lower case).
-fn is(word: &str, class: &str) -> bool {
-    static CLASSES: std::sync::OnceLock<FxHashMap<String, Vec<&'static str>>> =
-        std::sync::OnceLock::new();
-    let classes = CLASSES.get_or_init(|| {
-        let mut map: FxHashMap<String, Vec<&'static str>> = FxHashMap::default();
-        for e in lists::entries(include_str!("../../data/turn_labels.txt")) {
-            let mut c = lists::columns(e);
-            if let (Some(w), Some(k)) = (c.next(), c.next()) {
-                map.entry(w.to_lowercase()).or_default().push(k);
-            }
-        }
-        map
-    });
-    word.len() <= MAX_LABEL_BYTES
-        && classes
-            .get(word.to_lowercase().as_str())
-            .is_some_and(|k| k.contains(&class))
-}
 
 /// The label opening paragraph `p` (`start` is its first byte), if it has one: up to
 /// [`MAX_LABEL_BYTES`] of capitalised words, an initial or "Q"/"A", then a colon, markdown

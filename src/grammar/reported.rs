@@ -135,7 +135,15 @@ impl<'a> Clauses<'a> {
         let verb = self.count(&self.verbs, from, to) > 0;
         let quoted = self.count(&self.quotes, from, to) as usize == to - from;
         let nested_cue = !needs_verb && self.other_cue_in(index, from, to);
-        (words >= 3 && (verb || !needs_verb) && !quoted && !nested_cue)
+        // Two words will do for a pronoun and its auxiliary: "Fisk said it could".
+        let short_answer = words == 2 && to - from == 2 && {
+            let (a, b) = (self.tokens[from].flags, self.tokens[from + 1].flags);
+            (a.personal() || a.neuter() || a.plural()) && (b.auxiliary() || b.be() || b.verb())
+        };
+        ((words >= 3 || short_answer)
+            && (verb || !needs_verb || short_answer)
+            && !quoted
+            && !nested_cue)
             .then(|| Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end))
     }
 
@@ -506,6 +514,16 @@ mod tests {
         );
         // Other cues still need "that" or a clause.
         assert_eq!(clauses("The council declared war on potholes."), [None]);
+    }
+
+    #[test]
+    fn a_pronoun_and_its_auxiliary_are_a_clause() {
+        // ("Asked" is a cue of its own, with nothing to report.)
+        assert_eq!(
+            clauses("Asked whether the board could act, Fisk said it could."),
+            [None, Some("it could".to_string())]
+        );
+        assert_eq!(clauses("Fisk said it."), [None]);
     }
 
     #[test]

@@ -148,7 +148,8 @@ pub(crate) fn is_headline(p: &str) -> bool {
 
 /// Whether a paragraph is prose. Image captions left by scrapers (`…[/caption]`) are not:
 /// they never hold speech, and skipping them keeps a quote's neighbours adjacent. Nor are
-/// headlines left in the body ([`is_headline`]).
+/// headlines left in the body ([`is_headline`]), nor lines a scraper's label opens
+/// ("Related: …", "Photo: …": `data/turn_labels.txt`).
 pub(crate) fn is_prose(p: &str) -> bool {
     const EMBEDS: [&str; 8] = [
         "<tweet",
@@ -164,7 +165,11 @@ pub(crate) fn is_prose(p: &str) -> bool {
         p.get(..e.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(e))
     });
-    !(embed || p.ends_with("[/caption]") || p.starts_with("[caption") || is_headline(p))
+    !(embed
+        || p.ends_with("[/caption]")
+        || p.starts_with("[caption")
+        || is_headline(p)
+        || crate::lexicon::labels::opens_with_scraper_label(p))
 }
 
 #[cfg(test)]

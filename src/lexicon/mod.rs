@@ -19,6 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 
 mod flags;
+pub(crate) mod labels;
 pub(crate) mod lists;
 
 use flags::Bits;
