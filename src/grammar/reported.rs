@@ -132,7 +132,13 @@ impl<'a> Clauses<'a> {
             return None;
         }
         let words = self.count(&self.words, from, to);
-        let verb = self.count(&self.verbs, from, to) > 0;
+        // A finite verb, or a subject pronoun opening the clause ("said he took no
+        // pleasure in it": "took" is in no list).
+        let opens_with_subject = {
+            let f = self.tokens[from].flags;
+            self.tokens[from].is_word() && (f.personal() || f.neuter() || f.plural())
+        };
+        let verb = self.count(&self.verbs, from, to) > 0 || opens_with_subject;
         let quoted = self.count(&self.quotes, from, to) as usize == to - from;
         let nested_cue = !needs_verb && self.other_cue_in(index, from, to);
         // Two words will do for a pronoun and its auxiliary: "Fisk said it could".
@@ -524,6 +530,11 @@ mod tests {
             [None, Some("it could".to_string())]
         );
         assert_eq!(clauses("Fisk said it."), [None]);
+        // A subject pronoun opens a clause whose verb no list knows.
+        assert_eq!(
+            clauses("Kessling said he took no pleasure in it."),
+            some("he took no pleasure in it")
+        );
     }
 
     #[test]
