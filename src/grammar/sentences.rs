@@ -146,6 +146,25 @@ pub(crate) fn is_headline(p: &str) -> bool {
         && title_case(p)
 }
 
+/// Whether a paragraph is a byline or a credit line: "By Corey Lindahl | Tribune staff
+/// writer" (short, no sentence end), or "… contributed to this report." Its names are no
+/// one's who speaks.
+pub(crate) fn is_byline(p: &str) -> bool {
+    let p = p.trim();
+    let by = p
+        .strip_prefix("By ")
+        .or_else(|| p.strip_prefix("BY "))
+        .is_some_and(|rest| {
+            rest.chars().next().is_some_and(char::is_uppercase)
+                && rest.split_whitespace().nth(12).is_none()
+                && !rest.ends_with(['.', '!', '?', '"', '”', '’'])
+        });
+    by || (p.len() <= 200
+        && (p.ends_with("contributed to this report.")
+            || p.ends_with("contributed reporting.")
+            || p.ends_with("contributed to this story.")))
+}
+
 /// Whether a paragraph is prose. Image captions left by scrapers (`…[/caption]`) are not:
 /// they never hold speech, and skipping them keeps a quote's neighbours adjacent. Nor are
 /// headlines left in the body ([`is_headline`]), nor lines a scraper's label opens
@@ -169,6 +188,7 @@ pub(crate) fn is_prose(p: &str) -> bool {
         || p.ends_with("[/caption]")
         || p.starts_with("[caption")
         || is_headline(p)
+        || is_byline(p)
         || crate::lexicon::labels::opens_with_scraper_label(p))
 }
 
@@ -189,6 +209,18 @@ mod tests {
         assert!(is_prose("Ortiz Wins Again."));
         assert!(is_prose("Ortiz: “We Will Win”"));
         assert!(is_prose("The council voted on Monday"));
+    }
+
+    #[test]
+    fn bylines_and_credits_are_not_prose() {
+        assert!(!is_prose("By Corey Lindahl | Tribune staff writer"));
+        assert!(!is_prose("BY MARTA QUELL United Wire"));
+        assert!(!is_prose(
+            "Allied Press writer Dana Whitcomb contributed to this report."
+        ));
+        assert!(is_prose(
+            "By Saturday evening the campaign had released a recording."
+        ));
     }
 
     #[test]
