@@ -3,6 +3,7 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::grammar::marks::is_quote_char;
 use crate::SpeakerKind;
 
 /// A lower-case ASCII slug: accents dropped, every run of other characters a single `-`.
@@ -84,10 +85,10 @@ pub(crate) fn speaker_id(
     }
 }
 
-/// Whether a word of a name is a nickname in quote marks (“Dell”).
+/// Whether a word of a name is a nickname in quote marks (“Dell”): the marks the grammar
+/// pairs ([`is_quote_char`]).
 fn is_nickname(word: &str) -> bool {
-    let marks = |c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»');
-    word.chars().count() > 2 && word.starts_with(marks) && word.ends_with(marks)
+    word.chars().count() > 2 && word.starts_with(is_quote_char) && word.ends_with(is_quote_char)
 }
 
 /// A name without its quoted nickname: "Wendell “Dell” Amsel" → "Wendell Amsel". The id of
@@ -95,8 +96,7 @@ fn is_nickname(word: &str) -> bool {
 /// not agree.
 pub(crate) fn without_nickname(name: &str) -> std::borrow::Cow<'_, str> {
     // Cheapest first: nearly every name has no quote mark at all.
-    let marked = name.contains(['"', '“', '”', '‘', '’', '\'', '«', '»']);
-    if !marked || !name.split_whitespace().any(is_nickname) {
+    if !name.contains(is_quote_char) || !name.split_whitespace().any(is_nickname) {
         return std::borrow::Cow::Borrowed(name);
     }
     let words: Vec<&str> = name

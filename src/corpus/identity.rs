@@ -86,8 +86,14 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
     // one person. Compared within a given name only, and not at all for a given name shared
     // by more than 64 keys.
     let keys: Vec<Cow<str>> = variants.keys().cloned().collect();
-    // The ids of each key as the corpus has them, before slips are joined (for nicknames).
-    let variants_of = variants.clone();
+    // The ids of each key as the corpus has them, before slips are joined: only nicknames
+    // need them, and most corpora have none.
+    let any_nickname = known.ids.values().any(|s| !s.nicknames.is_empty());
+    let variants_of = if any_nickname {
+        variants.clone()
+    } else {
+        BTreeMap::new()
+    };
     let mut by_given: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for key in &keys {
         let mut words = key.split('-');

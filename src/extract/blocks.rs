@@ -3,11 +3,12 @@
 //! paragraph, when it holds no quote marks, is a direct quote of whoever the sentence before
 //! the colon names.
 
+use crate::grammar::words::Tok;
 use crate::quote::QuoteKind;
 use crate::resolve::Who;
 use crate::Span;
 
-use super::found::Found;
+use super::found::{nest_in, starting_in, Found};
 use super::units::Para;
 
 /// How many quotes before a paragraph are read for the one that may hold it.
@@ -32,10 +33,7 @@ pub(super) fn block_quotes(
             continue;
         }
         let p = &paras[pi];
-        let marked = p
-            .tokens
-            .iter()
-            .any(|t| matches!(t.tok, crate::grammar::words::Tok::Quote(_)));
+        let marked = p.tokens.iter().any(|t| matches!(t.tok, Tok::Quote(_)));
         let words = p.tokens.iter().filter(|t| t.is_word()).count();
         if marked || words < 3 {
             continue;
@@ -46,23 +44,18 @@ pub(super) fn block_quotes(
         let span = p.span;
         // Not a paragraph some other rule already took: the top-level quote that starts last
         // before it (a turn) does not hold it.
-        let from = found.partition_point(|q| q.span.start < span.start);
-        let to = from + found[from..].partition_point(|q| q.span.start < span.end);
-        let held = found[..to]
+        let run = starting_in(found, span, 0);
+        let held = found[..run.end]
             .iter()
             .rev()
             .take(MAX_LOOK_BACK)
             .find(|q| q.within.is_none() && q.span.start <= span.start)
             .is_some_and(|q| q.span.contains(span));
-        crate::work::step(to - from + 1);
+        crate::work::step(run.len() + 1);
         if held {
             continue;
         }
-        for q in found[from..to].iter_mut() {
-            if q.within.is_none() && span.contains(q.span) {
-                q.within = Some(span);
-            }
-        }
+        nest_in(&mut found[run], span);
         added.push(Found {
             kind: QuoteKind::Direct,
             span: Span::new(span.start, span.end),

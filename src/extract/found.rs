@@ -16,6 +16,22 @@ pub(super) struct Found {
     pub within: Option<Span>,
 }
 
+/// The run of `found` (sorted by start) whose quotes start inside `span`, or up to `slack`
+/// bytes before it: the quotes a paragraph-long quote may hold, found by binary search.
+pub(super) fn starting_in(found: &[Found], span: Span, slack: usize) -> std::ops::Range<usize> {
+    let from = found.partition_point(|q| q.span.start + slack < span.start);
+    from..from + found[from..].partition_point(|q| q.span.start < span.end)
+}
+
+/// Nests in `span` the top-level quotes of `quotes` that it holds.
+pub(super) fn nest_in(quotes: &mut [Found], span: Span) {
+    for q in quotes {
+        if q.within.is_none() && span.contains(q.span) {
+            q.within = Some(span);
+        }
+    }
+}
+
 impl Found {
     pub(super) fn into_quote(
         self,

@@ -20,7 +20,7 @@ use crate::resolve::{Entities, Gender, Who};
 use crate::Span;
 use rustc_hash::FxHashMap;
 
-use super::found::Found;
+use super::found::{nest_in, starting_in, Found};
 use super::units::Para;
 
 /// What a label says of its speaker.
@@ -339,9 +339,8 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
         };
         // The quotes already found in the turn. One in quote marks around the whole turn is
         // the turn's, and speaks for it; the others are nested in it.
-        let from = found.partition_point(|q| q.span.start + MARKS < span.start);
-        let to = from + found[from..].partition_point(|q| q.span.start < span.end);
-        let inside = &mut found[from..to];
+        let run = starting_in(found, span, MARKS);
+        let inside = &mut found[run];
         crate::work::step(inside.len() + parts.len());
         let whole = |q: &Found| {
             q.within.is_none()
@@ -354,11 +353,7 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
             }
             continue;
         }
-        for q in inside.iter_mut() {
-            if q.within.is_none() && span.contains(q.span) {
-                q.within = Some(span);
-            }
-        }
+        nest_in(inside, span);
         let paragraphs = parts.len();
         added.push(Found {
             kind: QuoteKind::Direct,

@@ -153,7 +153,7 @@ fn to_candidate(i: &str) -> IResult<&str, &str> {
     Ok((&i[k..], &i[..k]))
 }
 
-fn is_quote_char(c: char) -> bool {
+pub(crate) fn is_quote_char(c: char) -> bool {
     is_candidate(c) && c != '<' && c != '['
 }
 

@@ -143,27 +143,27 @@ impl Timeline {
         };
         let written_role = m.role.map(|r| r.slice(text)).unwrap_or_default();
         match m.head {
-            // A surname two people of the article share, the honorific not telling which: the
-            // one of them the article spoke of last (as a speaker or a subject), else the
-            // first it named.
-            Head::Name if entities.is_shared_surname(m) => {
+            Head::Name => {
+                // A surname two people of the article share, the honorific not telling
+                // which: the one of them the article spoke of last (as a speaker or a
+                // subject), else the one the table gives (the first it named).
                 let namesakes = entities.undecided_namesakes(m);
-                let last = self
-                    .recent()
-                    .find(|k| k.salient && k.who.entity.is_some_and(|e| namesakes.contains(&e)))
+                let last = (!namesakes.is_empty())
+                    .then(|| {
+                        self.recent().find(|k| {
+                            k.salient && k.who.entity.is_some_and(|e| namesakes.contains(&e))
+                        })
+                    })
+                    .flatten()
                     .and_then(|k| k.who.entity);
                 match last.or_else(|| entities.lookup_name(m)) {
                     Some(id) => from_entity(id, ResolvedBy::Cue),
-                    None => plain(SpeakerKind::Person),
+                    // A surname the article gives two people: a person still, though which
+                    // one the article does not say.
+                    None if entities.is_shared_surname(m) => plain(SpeakerKind::Person),
+                    None => plain(m.kind),
                 }
             }
-            Head::Name => match entities.lookup_name(m) {
-                Some(id) => from_entity(id, ResolvedBy::Cue),
-                // A surname the article gives two people: a person still, though which one
-                // the article does not say.
-                None if entities.is_shared_surname(m) => plain(SpeakerKind::Person),
-                None => plain(m.kind),
-            },
             Head::Pronoun(p) => {
                 // "he" and "she" never stand for a person the article gives the other gender.
                 let said = Gender::of_word(m.span.slice(text));

@@ -23,13 +23,8 @@ pub(super) fn analyze(text: &str, tokens: &[Token], first: usize, last: usize) -
         let m = analyze(text, tokens, first, of - 1)?;
         if m.head == Head::Name && m.kind != SpeakerKind::Organization {
             let body = Span::new(tokens[of + 1].span.start, tokens[last].span.end);
-            return Some(Mention {
-                span: Span::new(m.span.start, tokens[last].span.end),
-                role: Some(m.role.map_or(body, |r| Span::new(r.start, body.end))),
-                kind: SpeakerKind::Person,
-                tokens: (m.tokens.0, last),
-                ..m
-            });
+            let role = m.role.map_or(body, |r| Span::new(r.start, body.end));
+            return Some(person_to(m, tokens, last, role));
         }
     }
     // `<name> <postnominal>`: "Joan Ashby MP" is Joan Ashby, with the title as her role
@@ -45,13 +40,8 @@ pub(super) fn analyze(text: &str, tokens: &[Token], first: usize, last: usize) -
             .name
             .is_some_and(|n| n.slice(text).contains(char::is_whitespace));
         if m.head == Head::Name && m.kind != SpeakerKind::Organization && full_name {
-            return Some(Mention {
-                span: Span::new(m.span.start, tokens[last].span.end),
-                role: Some(m.role.map_or(tokens[last].span, |r| r)),
-                kind: SpeakerKind::Person,
-                tokens: (m.tokens.0, last),
-                ..m
-            });
+            let role = m.role.unwrap_or(tokens[last].span);
+            return Some(person_to(m, tokens, last, role));
         }
     }
     let p = Phrase::new(text, tokens, first, last)?;
@@ -93,6 +83,17 @@ fn of_place(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<u
             && (then_place || lexicon.is_place(place)))
         .then_some(before)
     })
+}
+
+/// The person of mention `m`, the phrase stretched to token `last`, with `role` as the role.
+fn person_to(m: Mention, tokens: &[Token], last: usize, role: Span) -> Mention {
+    Mention {
+        span: Span::new(m.span.start, tokens[last].span.end),
+        role: Some(role),
+        kind: SpeakerKind::Person,
+        tokens: (m.tokens.0, last),
+        ..m
+    }
 }
 
 /// In a phrase `first..=last` that names a body after "of", the index of that "of" when the
