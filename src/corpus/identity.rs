@@ -2,16 +2,20 @@
 //!
 //! Inside an article the extractor has already tied each surname and pronoun to the full name
 //! it stands for, where the article allows (`resolve/`: a surname two people share goes by
-//! the gender an honorific or a pronoun gives). Across the corpus, two steps, each
-//! deterministic:
+//! the gender an honorific or a pronoun gives). Across the corpus, four steps, each
+//! deterministic (steps 2 and 4 merge nothing when both ids have roles whose occupation
+//! words share none):
 //!
 //! 1. **Name variants** across the corpus: a person's ids that differ only by middle initials
 //!    ("rosa-m-vidal", "rosa-vidal") are one person, under the id without them when the
 //!    corpus has it, else the most quoted variant.
-//! 2. **Nicknames**: an article that writes "Wendell “Dell” Amsel" ties "dell-amsel" to
+//! 2. **Short forms** of a given name: "teddy-wexler" joins "theodora-wexler" when that is
+//!    the one id of the corpus with the same surname and a given name it is a short form of
+//!    (`data/short_forms.txt`, or three letters or more that begin it: "dec", "declan").
+//! 3. **Nicknames**: an article that writes "Wendell “Dell” Amsel" ties "dell-amsel" to
 //!    "wendell-amsel"; another article's "Dell Amsel" (or "Dell Amsell", one letter off)
 //!    merges into it when one person alone is known by that nickname.
-//! 3. **Bare names** across the corpus: a one-word name merges into the one multi-word name of
+//! 4. **Bare names** across the corpus: a one-word name merges into the one multi-word name of
 //!    the corpus that carries it (people: "kirby" → "john-kirby"; bodies: "veltro" →
 //!    "veltro-motors"), unless their roles are known on both sides and share no word. Where
 //!    several people carry it, it joins the dominant one (quoted ten times as often as all
@@ -20,7 +24,9 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
+use crate::lexicon::lists;
 use crate::SpeakerKind;
 
 /// The speaker ids of one corpus and what they are known as.
@@ -125,10 +131,9 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
             }
         }
     }
+    // The id each key's ids merge into.
+    let mut key_target: BTreeMap<&str, &str> = BTreeMap::new();
     for (key, ids) in &variants {
-        if ids.len() < 2 {
-            continue;
-        }
         let target = ids
             .iter()
             .copied()
@@ -141,13 +146,45 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
                     })
                     .expect("a variant")
             });
+        key_target.insert(key, target);
         for &id in ids {
             if id != target {
                 out.insert(id.to_string(), target.to_string());
             }
         }
     }
-    // 2. Nicknames: the one person of the corpus whose names give that nickname.
+    // 2. Short forms of a given name ("teddy-wexler" → "theodora-wexler"): a key joins the
+    // one other key of the same surname whose given name it is a short form of, when no
+    // role seen on both sides contradicts it.
+    let mut by_rest: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for key in variants.keys() {
+        if let Some((_, rest)) = key.split_once('-') {
+            by_rest.entry(rest).or_default().push(key);
+        }
+    }
+    for keys in by_rest.values().filter(|k| k.len() > 1 && k.len() <= 64) {
+        for &short in keys {
+            let given = short.split('-').next().unwrap_or(short);
+            let mut fulls = keys.iter().copied().filter(|&full| {
+                full != short && is_short_for(given, full.split('-').next().unwrap_or(full))
+            });
+            let (Some(full), None) = (fulls.next(), fulls.next()) else {
+                continue;
+            };
+            let target = key_target[full];
+            let (mine, theirs) = (
+                &known.ids[key_target[short]].role_words,
+                &known.ids[target].role_words,
+            );
+            if !mine.is_empty() && !theirs.is_empty() && mine.is_disjoint(theirs) {
+                continue;
+            }
+            for &id in &variants[short] {
+                out.insert(id.to_string(), target.to_string());
+            }
+        }
+    }
+    // 3. Nicknames: the one person of the corpus whose names give that nickname.
     let mut by_nickname: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (&id, seen) in &known.ids {
         for nick in &seen.nicknames {
@@ -182,7 +219,7 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
             }
         }
     }
-    // 3. Bare names: indexed by the last word of people's ids and the first of bodies', among
+    // 4. Bare names: indexed by the last word of people's ids and the first of bodies', among
     // the ids that step 1 kept.
     let mut by_last: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     let mut by_first: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -214,6 +251,24 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
         out.insert(id.to_string(), target.to_string());
     }
     out
+}
+
+/// Whether the given name `short` is a short form of the given name `full`: listed in
+/// `data/short_forms.txt` ("bill", "william"), or three letters or more that begin it and
+/// leave two or more ("phil", "philip"; "dec", "declan"). Both are id words (lower case,
+/// ASCII).
+fn is_short_for(short: &str, full: &str) -> bool {
+    static SHORT_FORMS: OnceLock<BTreeMap<&str, Vec<&str>>> = OnceLock::new();
+    let forms = SHORT_FORMS.get_or_init(|| {
+        lists::entries(include_str!("../../data/short_forms.txt"))
+            .filter_map(|e| {
+                let mut c = lists::columns(e);
+                Some((c.next()?, c.next()?.split_whitespace().collect()))
+            })
+            .collect()
+    });
+    (short.len() >= 3 && full.len() >= short.len() + 2 && full.starts_with(short))
+        || forms.get(short).is_some_and(|f| f.contains(&full))
 }
 
 /// The one candidate a bare name stands for: the only one, or the dominant one, quoted at
@@ -316,6 +371,33 @@ mod tests {
         );
         // Split evidence: it stays apart.
         assert_eq!(merge_targets(&known(40, 12)).get("obama"), None);
+    }
+
+    #[test]
+    fn a_short_form_of_a_given_name_joins_the_one_full_form() {
+        let known = |ids: &[(&'static str, usize)]| Known {
+            ids: ids.iter().map(|&(id, q)| (id, person(q))).collect(),
+        };
+        let merged = merge_targets(&known(&[
+            ("theodora-wexler", 3),
+            ("teddy-wexler", 2),
+            ("dec-o-rourke", 1),
+            ("declan-o-rourke", 4),
+        ]));
+        assert_eq!(merged["teddy-wexler"], "theodora-wexler");
+        assert_eq!(merged["dec-o-rourke"], "declan-o-rourke");
+        // Two full forms it could be: it stays apart.
+        let merged = merge_targets(&known(&[
+            ("theodora-wexler", 3),
+            ("theodore-wexler", 3),
+            ("teddy-wexler", 2),
+        ]));
+        assert_eq!(merged.get("teddy-wexler"), None);
+        assert!(is_short_for("bill", "william"));
+        assert!(is_short_for("phil", "philip"));
+        assert!(!is_short_for("ann", "anna"));
+        assert!(!is_short_for("jo", "joseph"));
+        assert!(!is_short_for("william", "bill"));
     }
 
     #[test]

@@ -9,11 +9,12 @@
 //!   the same person.
 //!
 //! A [`Roster`] built over many extractions then merges what the articles alone cannot
-//! (`identity.rs`): ids that differ only by middle initials ("rosa-m-vidal", "rosa-vidal"),
-//! and a bare surname or short name ("Kirby", "Veltro") into the one full name of the corpus
-//! that carries it ("John Kirby", "Veltro Motors") — only when exactly one such person or
-//! body exists and no role seen on both sides contradicts it. Different people who share a
-//! surname stay apart.
+//! (`identity.rs`): ids that differ only by middle initials ("rosa-m-vidal", "rosa-vidal")
+//! or by a one-letter slip, a short form of a given name into its full form ("teddy-wexler"
+//! → "theodora-wexler"), a nickname into its person, and a bare surname or short name
+//! ("Kirby", "Veltro") into the full name of the corpus that carries it ("John Kirby",
+//! "Veltro Motors") — only when one such person or body exists or dominates, and no role
+//! seen on both sides contradicts it. Different people who share a surname stay apart.
 
 mod id;
 mod identity;

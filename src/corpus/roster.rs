@@ -126,11 +126,7 @@ impl Roster {
                     let seen = identity::Seen {
                         kind: a.kind,
                         named: a.name.is_some(),
-                        role_words: a
-                            .roles
-                            .keys()
-                            .flat_map(|r| r.split_whitespace().map(str::to_lowercase))
-                            .collect(),
+                        role_words: a.roles.keys().flat_map(|r| occupation_words(r)).collect(),
                         quotes: a.quotes,
                         nicknames: a.nicknames.clone(),
                     };
@@ -205,4 +201,20 @@ impl Roster {
     pub fn corpus_id<'a>(&'a self, id: &'a str) -> &'a str {
         self.alias.get(id).map_or(id, String::as_str)
     }
+}
+
+/// The words of a role that say what a person does ("chair", "senator"), in lower case:
+/// the title words of `data/titles.txt`, without family words ("Dad-of-three") and
+/// honorifics, which say nothing of the job. Two people's roles that share none of them
+/// tell them apart.
+fn occupation_words(role: &str) -> impl Iterator<Item = String> + '_ {
+    let lexicon = crate::lexicon::Lexicon::get();
+    role.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(move |w| {
+            let head = w.split(['-', '‑']).next().unwrap_or(w);
+            let (f, h) = (lexicon.flags(w), lexicon.flags(head));
+            f.title() && !h.family() && !f.honorific()
+        })
+        .map(str::to_lowercase)
 }

@@ -228,7 +228,7 @@ fn named(
         people
             .iter()
             .copied()
-            .find(|&id| !entities.list[id].gender.contradicts(gender))
+            .find(|&id| !entities.list[id].gender().contradicts(gender))
     })
 }
 

@@ -268,6 +268,9 @@ fn lex_plain(text: &str, range: Span, lexicon: &Lexicon, limit: usize, out: &mut
                 }
                 flags = Flags::of_party_tag();
             } else if r.starts_with('.') && keeps_period(&rest[..len], flags) {
+                if len == 1 {
+                    flags = flags.as_initial();
+                }
                 len += 1;
                 r = &r[1..];
             } else if rest[..len].ends_with('s') {

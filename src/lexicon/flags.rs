@@ -141,6 +141,9 @@ flags! {
     POSTNOMINAL = 45, postnominal;
     /// A member of a party (`data/party_members.txt`): "the Democrat".
     PARTY_MEMBER = 47, party_member;
+    /// A family word after which a given name alone takes the family's surname
+    /// (`data/family_words.txt`): "His wife Teresa".
+    FAMILY = 48, family;
     /// A cue whose infinitive or noun-phrase object is what was said ("vowed to repeal the
     /// tax", "denied any wrongdoing"; the `content` mark of `data/cues.txt`).
     CUE_CONTENT = 46, cue_content;
@@ -155,6 +158,12 @@ impl Flags {
     /// The flags of a standalone ampersand: it joins a firm's names ("Harlan & Moss").
     pub(crate) const fn of_ampersand() -> Flags {
         Flags(Self::CONNECTOR | Self::ORG_WORD)
+    }
+
+    /// The flags of a one-letter word that keeps its period: an initial ("A." of "Philip
+    /// A. Garrow"), never the article "A".
+    pub(crate) const fn as_initial(self) -> Flags {
+        Flags(self.0 & !Self::INDEFINITE)
     }
 
     /// The flags of a party–state tag ("R-Kan."): capitalised, but never a part of a name.

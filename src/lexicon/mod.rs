@@ -108,7 +108,8 @@ fn with_folded<T>(word: &str, f: impl FnOnce(&[u8]) -> T) -> T {
 }
 
 /// The lists of one flag each, folded to lower case.
-const FOLDED: [(&str, Bits); 11] = [
+const FOLDED: [(&str, Bits); 12] = [
+    (include_str!("../../data/family_words.txt"), Flags::FAMILY),
     (
         include_str!("../../data/party_members.txt"),
         Flags::PARTY_MEMBER,
@@ -429,6 +430,10 @@ impl Lexicon {
                 .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
             if adjective {
                 bits |= Flags::CAPITALISED_ADJECTIVE;
+                // "Dad-of-three", "Mother-of-two": a role by its first part.
+                if let Some((head, _)) = w.split_once(['-', '‑']) {
+                    bits |= self.flags(head).0 & Flags::TITLE;
+                }
             }
         }
         Flags(bits)

@@ -1,7 +1,7 @@
 //! The entity table: every person and body an article names, with their roles, indexed by
 //! surname and by role, so that "Kirby" or "the US Secretary of Defense" finds the full name.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use rustc_hash::FxHashMap;
 
@@ -18,9 +18,15 @@ pub(crate) struct Entity {
     pub kind: SpeakerKind,
     /// Roles in order of first appearance.
     pub roles: Vec<Span>,
-    /// What the article says of the person's gender: an honorific ("Ms. Ann Ortiz", "Mr
-    /// Whelan") or a given name used for one gender.
-    pub gender: Gender,
+    /// What the mentions say of the person's gender: an honorific ("Ms. Ann Ortiz", "Mr
+    /// Whelan") or a given name used for one gender. Read through [`Entity::gender`].
+    said: Gender,
+    /// What the honorifics alone say: firm evidence, where a given name is only a guess
+    /// (Teddy is mostly a man's name, not always).
+    titled: Gender,
+    /// What a pronoun showed when it could stand for nobody else ("Teddy Wexler … She
+    /// says …"): it overrides the guess from the given name.
+    heard: Cell<Gender>,
     /// The AP party–state tag of a politician ("R-Kan."), where the article gives one.
     pub tag: Option<Span>,
     /// The surname of a person named by a given name that shares it ("Irene and Gabor
@@ -81,6 +87,26 @@ impl Gender {
         g
     }
 
+    /// What the honorifics of a mention say, without its given name ("Mr." in "Mr. Ortiz").
+    pub fn of_title_tokens(tokens: &[Token], m: &Mention) -> Gender {
+        let Some(name) = m.name else {
+            return Gender::default();
+        };
+        let own = &tokens[m.tokens.0..=m.tokens.1.min(tokens.len() - 1)];
+        let mut g = Gender::default();
+        for t in own.iter().take_while(|t| t.span.start < name.start) {
+            g.female |= t.flags.female();
+            g.male |= t.flags.male();
+        }
+        g
+    }
+
+    /// Adds what `other` says.
+    fn add(&mut self, other: Gender) {
+        self.female |= other.female;
+        self.male |= other.male;
+    }
+
     /// What one word says (a pronoun: "she", "He").
     pub fn of_word(word: &str) -> Gender {
         let f = crate::lexicon::Lexicon::get().flags(word);
@@ -96,12 +122,37 @@ impl Gender {
     }
 
     /// Only one gender was said.
-    fn known(self) -> Option<bool> {
+    pub fn known(self) -> Option<bool> {
         (self.female != self.male).then_some(self.female)
     }
 }
 
 impl Entity {
+    /// The person's gender as the article shows it: the honorifics' if they say one, else
+    /// what a pronoun showed, else what the given name suggests.
+    pub fn gender(&self) -> Gender {
+        if self.titled.known().is_some() {
+            self.titled
+        } else if self.heard.get().known().is_some() {
+            self.heard.get()
+        } else {
+            self.said
+        }
+    }
+
+    /// Whether the person's gender is only guessed from the given name, and `pronoun` says
+    /// the other: the article's pronoun is the better evidence.
+    pub fn guessed_otherwise(&self, pronoun: Gender) -> bool {
+        self.titled.known().is_none()
+            && self.heard.get().known().is_none()
+            && self.said.contradicts(pronoun)
+    }
+
+    /// Records what a pronoun that could stand for nobody else showed.
+    pub fn hear(&self, pronoun: Gender) {
+        self.heard.set(pronoun);
+    }
+
     /// The role to show when a mention gives none: the first that is more than an
     /// honorific ("glaciologist" rather than "Dr.").
     pub fn best_role(&self, text: &str) -> Option<Span> {
@@ -138,6 +189,12 @@ pub(crate) struct Entities<'t> {
     /// Last name → every person of the article with that last name, in order.
     surname_ids: FxHashMap<&'t str, Vec<usize>>,
     by_role: FxHashMap<String, Option<usize>>,
+    /// First word of a person's name of several words → the person; `None` when two
+    /// people share it ("Dec" for Dec O'Rourke).
+    by_given: FxHashMap<&'t str, Option<usize>>,
+    /// The person named last, for a family member named by a given name alone ("His wife
+    /// Teresa").
+    last_person: Option<usize>,
     /// Each word of a role key → the keys of `by_role` that hold it, made on the first look-up
     /// that needs it: a role is looked up among the keys that share its rarest word, not
     /// among them all.
@@ -164,6 +221,10 @@ pub(crate) fn role_key(role: &str) -> String {
             key.push_str("us");
         } else if folded(word, "defence") {
             key.push_str("defense");
+        } else if word.is_ascii() {
+            let at = key.len();
+            key.push_str(word);
+            key[at..].make_ascii_lowercase();
         } else {
             key.extend(word.chars().flat_map(char::to_lowercase));
         }
@@ -197,6 +258,8 @@ impl<'t> Entities<'t> {
             by_surname: FxHashMap::default(),
             surname_ids: FxHashMap::default(),
             by_role: FxHashMap::default(),
+            by_given: FxHashMap::default(),
+            last_person: None,
             role_words: OnceCell::new(),
         }
     }
@@ -211,8 +274,24 @@ impl<'t> Entities<'t> {
         let name = span.slice(text);
         let single = !name.contains(char::is_whitespace);
         let gender = Gender::of_tokens(tokens, m);
-        if let Some(surname) = m.surname {
-            return Some(self.observe_shared_surname(span, surname, gender));
+        let titled = Gender::of_title_tokens(tokens, m);
+        let surname = m.surname.or_else(|| {
+            // "His wife Teresa": a family word ends the role, a given name is the name.
+            let role = m.role.filter(|_| single)?;
+            let own = tokens.get(m.tokens.0..=m.tokens.1.min(tokens.len().saturating_sub(1)))?;
+            let family = own
+                .iter()
+                .any(|t| t.span.end == role.end && t.flags.family());
+            let given = own.iter().any(|t| t.span == span && t.flags.given());
+            (family && given && !self.by_surname.contains_key(name))
+                .then(|| self.family_surname())
+                .flatten()
+        });
+        if let Some(surname) = surname {
+            let id = self.observe_shared_surname(span, surname, gender);
+            self.list[id].titled.add(titled);
+            self.last_person = Some(id);
+            return Some(id);
         }
         let id = match self.by_name.get(name) {
             Some(&id) => id,
@@ -226,14 +305,19 @@ impl<'t> Entities<'t> {
                         // Which of them the article does not say; a person all the same.
                         None => self.insert(span, SpeakerKind::Person),
                     },
-                    None => self.insert(span, m.kind),
+                    None => match self.by_given.get(name) {
+                        // "Dec, 51, said", after "Dec O'Rourke": the one person of that
+                        // given name.
+                        Some(&Some(id)) => id,
+                        _ => self.insert(span, m.kind),
+                    },
                 }
             }
             None => self.insert(span, m.kind),
         };
         let e = &mut self.list[id];
-        e.gender.female |= gender.female;
-        e.gender.male |= gender.male;
+        e.said.add(gender);
+        e.titled.add(titled);
         e.tag = e.tag.or(m.tag);
         if let Some(role) = m.role {
             let seen = self.list[id]
@@ -252,6 +336,10 @@ impl<'t> Entities<'t> {
             }
         }
         let e = &mut self.list[id];
+        if e.kind != SpeakerKind::Organization && m.kind != SpeakerKind::Organization {
+            self.last_person = Some(id);
+        }
+        let e = &mut self.list[id];
         match (m.kind, e.kind) {
             (SpeakerKind::Person, SpeakerKind::Unknown) => e.kind = SpeakerKind::Person,
             // A multi-word capitalised name is taken for a person only by default; evidence of
@@ -267,6 +355,20 @@ impl<'t> Entities<'t> {
         Some(id)
     }
 
+    /// The surname of the person named last, for a family member of theirs: the last word of
+    /// their name, or the surname they share.
+    fn family_surname(&self) -> Option<Span> {
+        let e = &self.list[self.last_person?];
+        if e.kind != SpeakerKind::Person {
+            return None;
+        }
+        e.surname.or_else(|| {
+            let name = e.name.slice(self.text);
+            let last = name.rsplit(char::is_whitespace).next()?;
+            Some(Span::new(e.name.end - last.len(), e.name.end))
+        })
+    }
+
     /// A person named by a given name and the surname of the name after it ("Irene" of
     /// "Irene and Gabor Szabo").
     fn observe_shared_surname(&mut self, given: Span, surname: Span, gender: Gender) -> usize {
@@ -280,8 +382,7 @@ impl<'t> Entities<'t> {
         let e = &mut self.list[id];
         e.surname = Some(surname);
         e.kind = SpeakerKind::Person;
-        e.gender.female |= gender.female;
-        e.gender.male |= gender.male;
+        e.said.add(gender);
         let last = surname.slice(text);
         self.surname_ids.entry(last).or_default().push(id);
         let slot = self.by_surname.entry(last).or_insert(Some(id));
@@ -299,12 +400,20 @@ impl<'t> Entities<'t> {
             name: span,
             kind,
             roles: Vec::new(),
-            gender: Gender::default(),
+            said: Gender::default(),
+            titled: Gender::default(),
+            heard: Cell::default(),
             tag: None,
             surname: None,
         });
         self.by_name.insert(name, id);
         if kind == SpeakerKind::Person && name.contains(char::is_whitespace) {
+            if let Some(first) = name.split_whitespace().next() {
+                let slot = self.by_given.entry(first).or_insert(Some(id));
+                if *slot != Some(id) {
+                    *slot = None;
+                }
+            }
             if let Some(last) = name.split_whitespace().last() {
                 self.surname_ids.entry(last).or_default().push(id);
                 let slot = self.by_surname.entry(last).or_insert(Some(id));
@@ -354,7 +463,7 @@ impl<'t> Entities<'t> {
             Some(None) => {
                 let gender = Gender::of(self.text, m);
                 self.by_gender(name, gender)
-                    .or_else(|| self.first_fitting(name, gender))
+                    .or_else(|| self.fitting_namesakes(name, gender, m).first().copied())
             }
             None => None,
         };
@@ -363,7 +472,10 @@ impl<'t> Entities<'t> {
             // article told which of two people it was: told now.
             Some(&id) if self.is_bare_shared(id) => shared().or(Some(id)),
             Some(&id) => Some(id),
-            None => shared(),
+            None => shared().or_else(|| {
+                let one = (!name.contains(char::is_whitespace)).then(|| self.by_given.get(name));
+                one.flatten().copied().flatten()
+            }),
         }
     }
 
@@ -381,28 +493,59 @@ impl<'t> Entities<'t> {
         if self.by_gender(name, gender).is_some() {
             return Vec::new();
         }
-        let ids = self.surname_ids.get(name).map_or(&[][..], Vec::as_slice);
+        self.fitting_namesakes(name, gender, m)
+    }
+
+    /// The people of the surname `surname` whose gender does not contradict `gender`, in the
+    /// order the article names them; when the mention gives a title ("Judge Treviño"), only
+    /// those that fit it best (see [`Entities::title_fit`]).
+    fn fitting_namesakes(&self, surname: &str, gender: Gender, m: &Mention) -> Vec<usize> {
+        let ids = self.surname_ids.get(surname).map_or(&[][..], Vec::as_slice);
         crate::work::step(ids.len());
-        ids.iter()
+        let mut fits: Vec<usize> = ids
+            .iter()
             .copied()
-            .filter(|&id| !self.list[id].gender.contradicts(gender))
-            .collect()
+            .filter(|&id| !self.list[id].gender().contradicts(gender))
+            .collect();
+        let lexicon = crate::lexicon::Lexicon::get();
+        let title = m
+            .role
+            .and_then(|r| r.slice(self.text).split_whitespace().last())
+            .map(|w| lexicon.title_in_full(w).unwrap_or(w))
+            .filter(|w| !lexicon.flags(w).honorific());
+        if let Some(title) = title {
+            let best = fits.iter().map(|&id| self.title_fit(id, title)).max();
+            fits.retain(|&id| Some(self.title_fit(id, title)) == best);
+        }
+        fits
+    }
+
+    /// How well person `id` fits a title given with their surname ("Judge" of "Judge
+    /// Treviño"): 2 when one of their roles has the word ("the county judge"), 0 when a role
+    /// of theirs is another title of one word ("Mayor", of "Mayor José Treviño"), else 1.
+    fn title_fit(&self, id: usize, title: &str) -> u8 {
+        let lexicon = crate::lexicon::Lexicon::get();
+        let full = |w: &'t str| lexicon.title_in_full(w).unwrap_or(w);
+        let roles = &self.list[id].roles;
+        if roles.iter().any(|r| {
+            r.slice(self.text)
+                .split_whitespace()
+                .any(|w| full(w).eq_ignore_ascii_case(title))
+        }) {
+            return 2;
+        }
+        let other_title = roles.iter().any(|r| {
+            let r = r.slice(self.text);
+            let f = lexicon.flags(r);
+            !r.contains(char::is_whitespace) && f.title() && f.capitalized() && !f.honorific()
+        });
+        u8::from(!other_title)
     }
 
     /// Whether entity `id` is a one-word name that two or more people of the article carry.
     fn is_bare_shared(&self, id: usize) -> bool {
         let name = self.list[id].name.slice(self.text);
         !name.contains(char::is_whitespace) && matches!(self.by_surname.get(name), Some(None))
-    }
-
-    /// The first person the article names with the surname `surname` whose gender does not
-    /// contradict `gender`.
-    fn first_fitting(&self, surname: &str, gender: Gender) -> Option<usize> {
-        let ids = self.surname_ids.get(surname)?;
-        crate::work::step(ids.len());
-        ids.iter()
-            .copied()
-            .find(|&id| !self.list[id].gender.contradicts(gender))
     }
 
     /// Each word of a role key → the keys that hold it, made the first time a role is
@@ -447,14 +590,17 @@ impl<'t> Entities<'t> {
         let ids = self.surname_ids.get(surname)?;
         crate::work::step(ids.len());
         let only = |keep: &dyn Fn(Gender) -> bool| {
-            let mut fits = ids.iter().copied().filter(|&id| keep(self.list[id].gender));
+            let mut fits = ids
+                .iter()
+                .copied()
+                .filter(|&id| keep(self.list[id].gender()));
             let id = fits.next()?;
             fits.next().is_none().then_some(id)
         };
         // The one whose gender is known to fit; else, when none is known to, the one whose
         // gender is not known to be the other ("Mr. Castañeda" beside a Renée Castañeda).
         let known_fit = |g: Gender| g.known().is_some() && !g.contradicts(gender);
-        let any_known_fit = ids.iter().any(|&id| known_fit(self.list[id].gender));
+        let any_known_fit = ids.iter().any(|&id| known_fit(self.list[id].gender()));
         if any_known_fit {
             only(&known_fit)
         } else {
@@ -575,6 +721,74 @@ mod tests {
         let e = entities(text, &["Renée Castañeda", "Quillon Castañeda"]);
         assert_eq!(who(&e, text, "Mr. Castañeda"), Some("Quillon Castañeda"));
         assert_eq!(who(&e, text, "Ms. Castañeda"), Some("Renée Castañeda"));
+    }
+
+    #[test]
+    fn a_title_with_a_shared_surname_picks_who_holds_it() {
+        let text = "Mayor Jose Trevino and Ruben Trevino, the county judge, met. Judge Trevino \
+                    left. Mayor Trevino stayed.";
+        let e = entities(
+            text,
+            &["Mayor Jose Trevino", "Ruben Trevino, the county judge"],
+        );
+        assert_eq!(who(&e, text, "Judge Trevino"), Some("Ruben Trevino"));
+        assert_eq!(who(&e, text, "Mayor Trevino"), Some("Jose Trevino"));
+        // A title nobody holds in the article: who does not hold another title.
+        let text = "Mayor Jose Trevino and Ruben Trevino met. Judge Trevino left.";
+        let e = entities(text, &["Mayor Jose Trevino", "Ruben Trevino"]);
+        assert_eq!(who(&e, text, "Judge Trevino"), Some("Ruben Trevino"));
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_one_person_of_that_name() {
+        let text = "Dec O'Rourke spoke. Dec, 51, left.";
+        let e = entities(text, &["Dec O'Rourke", "Dec, 51"]);
+        assert_eq!(who(&e, text, "Dec, 51"), Some("Dec O'Rourke"));
+        // Two of that given name: nobody in particular.
+        let text = "Dec O'Rourke and Dec Lyons spoke. Dec, 51, left.";
+        let e = entities(text, &["Dec O'Rourke", "Dec Lyons", "Dec, 51"]);
+        assert_eq!(who(&e, text, "Dec, 51"), Some("Dec"));
+    }
+
+    #[test]
+    fn a_family_member_by_given_name_takes_the_family_surname() {
+        let text = "Pipefitter Stan Kowalczyk spoke. His wife Teresa left. Union boss Kowalczyk \
+                    stayed.";
+        let e = entities(
+            text,
+            &[
+                "Pipefitter Stan Kowalczyk",
+                "His wife Teresa",
+                "Union boss Kowalczyk",
+            ],
+        );
+        let id = e.lookup_name(&mention_at(text, "His wife Teresa")).unwrap();
+        let full = (
+            e.list[id].name.slice(text),
+            e.list[id].surname.map(|s| s.slice(text)),
+        );
+        assert_eq!(full, ("Teresa", Some("Kowalczyk")));
+        // Two people of that surname now: which the bare surname is, the timeline decides.
+        assert_eq!(
+            e.undecided_namesakes(&mention_at(text, "Kowalczyk stayed"))
+                .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_pronoun_overrides_a_gender_guessed_from_the_given_name() {
+        let text = "Teddy Wexler spoke.";
+        let e = entities(text, &["Teddy Wexler"]);
+        let she = Gender::of_word("she");
+        assert!(e.list[0].gender().contradicts(she));
+        assert!(e.list[0].guessed_otherwise(she));
+        e.list[0].hear(she);
+        assert!(!e.list[0].gender().contradicts(she));
+        // An honorific is not a guess.
+        let text = "Mr. Teddy Wexler spoke.";
+        let e = entities(text, &["Mr. Teddy Wexler"]);
+        assert!(!e.list[0].guessed_otherwise(she));
     }
 
     #[test]

@@ -90,6 +90,23 @@ impl Timeline {
         })
     }
 
+    /// "Teddy Wexler … She says": a personal pronoun that fits nobody in view stands for
+    /// the person spoken of last when only that person's given name said the other gender;
+    /// the entity then keeps the gender the pronoun showed. Not inside a quote, where "she"
+    /// may be anybody the speaker talks of.
+    fn misgendered(&self, entities: &Entities, said: Gender, p: Pronoun) -> Option<Who> {
+        if p != Pronoun::Personal || said.known().is_none() {
+            return None;
+        }
+        let last = self.recent().find(|k| k.salient)?.who;
+        let id = last.entity.filter(|_| last.kind == SpeakerKind::Person)?;
+        let e = &entities.list[id];
+        e.guessed_otherwise(said).then(|| {
+            e.hear(said);
+            last
+        })
+    }
+
     /// Resolves a mention at the cue; `entities` is the article's table.
     pub fn resolve(&self, text: &str, m: &Mention, entities: &Entities) -> Who {
         self.resolve_inside(text, m, entities, None)
@@ -169,7 +186,7 @@ impl Timeline {
                 let said = Gender::of_word(m.span.slice(text));
                 let agrees = |w: &Who| {
                     w.entity
-                        .is_none_or(|id| !entities.list[id].gender.contradicts(said))
+                        .is_none_or(|id| !entities.list[id].gender().contradicts(said))
                 };
                 let fits = |w: &Who| match p {
                     Pronoun::Personal => {
@@ -192,6 +209,10 @@ impl Timeline {
                         }
                     }
                     Some(w) => with_by(w, ResolvedBy::Pronoun),
+                    None if quoter.is_none() => match self.misgendered(entities, said, p) {
+                        Some(w) => with_by(w, ResolvedBy::Pronoun),
+                        None => plain(m.kind),
+                    },
                     None => plain(m.kind),
                 }
             }

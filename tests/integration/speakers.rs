@@ -11,6 +11,16 @@ fn roster_of(texts: &[(&str, &str, &str)]) -> Roster {
     Roster::build(&extractions)
 }
 
+/// The people of a roster, with their number of quotes, in the roster's order.
+fn people_of(roster: &Roster) -> Vec<(&str, usize)> {
+    roster
+        .entries()
+        .iter()
+        .filter(|e| e.kind == SpeakerKind::Person)
+        .map(|e| (e.id.as_str(), e.quotes))
+        .collect()
+}
+
 #[test]
 fn surname_merges_into_the_one_full_name() {
     let roster = roster_of(&[
@@ -43,12 +53,7 @@ fn nicknames_initials_and_datelines_give_one_person() {
             "DUNMORE — Ignatius Q. Pellham said: “Ships are moving.”",
         ),
     ]);
-    let people: Vec<(&str, usize)> = roster
-        .entries()
-        .iter()
-        .filter(|e| e.kind == SpeakerKind::Person)
-        .map(|e| (e.id.as_str(), e.quotes))
-        .collect();
+    let people = people_of(&roster);
     assert_eq!(people, [("ignatius-pellham", 4)]);
     let e = &roster.entries()[0];
     assert_eq!(e.aliases, ["iggy-pellham", "ignatius-q-pellham"]);
@@ -222,5 +227,38 @@ fn couples_postnominals_and_places_after_a_name() {
     assert_eq!(
         e.quotes[2].speaker.as_ref().and_then(|s| s.role.as_deref()),
         Some("MP")
+    );
+}
+
+#[test]
+fn short_forms_family_names_and_pronouns_give_one_person() {
+    let roster = roster_of(&[
+        (
+            "a",
+            "Ledger",
+            "Theodora Wexler, a former data manager, said the numbers had been changed.\n\n\
+             “I saw it happen,” Ms. Wexler said.",
+        ),
+        (
+            "b",
+            "Courier",
+            "Teddy Wexler checked trial data for six years. She says the figures stopped \
+             matching in January.\n\n“Nobody listened,” she said.",
+        ),
+        (
+            "c",
+            "Wire",
+            "“We are ruined,” said pipefitter Stan Kowalczyk.\n\nHis wife Teresa, who leads the \
+             union, said the members would fight. “They lied to us,” she said.",
+        ),
+    ]);
+    let people = people_of(&roster);
+    assert_eq!(
+        people,
+        [
+            ("theodora-wexler", 4),
+            ("teresa-kowalczyk", 2),
+            ("stan-kowalczyk", 1)
+        ]
     );
 }

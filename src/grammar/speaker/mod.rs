@@ -346,9 +346,31 @@ mod tests {
                 "Halvard J. Lindqvist",
                 "Chief Executive",
             ),
+            // "A." is an initial there, not the article.
+            (
+                "Chief executive Philip A. Garrow said",
+                "Philip A. Garrow",
+                "Chief executive",
+            ),
+            // A family word of a compound is a role.
+            ("Dad-of-three Dec Lyons said", "Dec Lyons", "Dad-of-three"),
         ] {
             assert_eq!(left(text), person(name, Some(role)), "{text}");
         }
+    }
+
+    #[test]
+    fn the_place_of_an_office_is_not_a_name() {
+        let role = |r: &str| (None, Some(r.to_string()), SpeakerKind::Person, Head::Role);
+        assert_eq!(
+            left("the Labour MP for Calderbridge South said"),
+            role("Labour MP for Calderbridge South")
+        );
+        // A given name after it is a name still.
+        assert_eq!(
+            left("the MP for Calderbridge South Rachel Thorne said"),
+            person("Rachel Thorne", Some("MP for Calderbridge South"))
+        );
     }
 
     #[test]

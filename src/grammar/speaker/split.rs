@@ -268,6 +268,18 @@ impl<'a> Phrase<'a> {
             // Only titles: a role with no name, or a body's.
             return if is_org { Shape::Body } else { Shape::Role };
         }
+        // "the Labour MP for Calderbridge South": the capitalised words after a title and a
+        // preposition in a definite description are the office's place or body, not a
+        // person's name (unless a given name says so).
+        let office_of = self.definite
+            && name_start > self.body + 1
+            && self.flags(name_start - 1).preposition()
+            && !self.flags(name_start - 1).capitalized()
+            && self.flags(name_start - 2).title()
+            && !(name_start..=self.last).any(|i| self.flags(i).given());
+        if office_of && !is_org {
+            return Shape::Role;
+        }
         let titled = name_start > self.body && self.flags(name_start - 1).title();
         if is_org && !titled {
             Shape::Body
