@@ -262,3 +262,19 @@ fn short_forms_family_names_and_pronouns_give_one_person() {
         ]
     );
 }
+
+#[test]
+fn an_office_named_for_a_county_leaves_its_holder_a_person() {
+    let roster = roster_of(&[(
+        "a",
+        "Wire",
+        "Sen. Ruth Calloway said the state needed new scanners.\n\nRenee Duchamp, the county \
+         clerk, said the last bins would be opened Monday. “We are tired,” she said.",
+    )]);
+    let duchamp = roster
+        .entries()
+        .iter()
+        .find(|e| e.id == "renee-duchamp")
+        .expect("Renee Duchamp");
+    assert_eq!((duchamp.kind, duchamp.quotes), (SpeakerKind::Person, 2));
+}
