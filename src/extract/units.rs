@@ -99,6 +99,9 @@ pub(super) fn analyse_paragraph(text: &str, span: Span) -> Para {
     }
 }
 
+/// How far after a comma the words of an attribution inside an unclosed quote are looked for.
+const WINDOW: usize = 256;
+
 /// Where an unclosed quote really ends when its own attribution follows inside it
 /// (`"We apologise, the operator said in a notice.` with the closing mark lost): the end of
 /// the comma before `<up to four words> <cue>` or `<cue> <words>`. `None` if there is no such
@@ -110,7 +113,13 @@ fn attribution_inside(text: &str, inner: Span) -> Option<usize> {
     inner.slice(text).match_indices(',').find_map(|(at, _)| {
         let after = inner.start + at + 1;
         tokens.clear();
-        words::tokenize_some(text, Span::new(after, inner.end), 5, &mut tokens);
+        // Five words lie in the next few hundred bytes: a window, so that markup that never
+        // closes ("[/" after every comma) is not searched to the paragraph's end each time.
+        let mut end = inner.end.min(after + WINDOW);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        words::tokenize_some(text, Span::new(after, end), 5, &mut tokens);
         let words = tokens.iter().take_while(|t| t.is_word());
         let mut cues = words.filter(|t| !t.flags.capitalized() && t.flags.cue().is_some());
         cues.next().map(|_| after)
