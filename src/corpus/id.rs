@@ -85,10 +85,16 @@ pub(crate) fn speaker_id(
     }
 }
 
-/// Whether a word of a name is a nickname in quote marks (“Dell”): the marks the grammar
-/// pairs ([`is_quote_char`]).
-fn is_nickname(word: &str) -> bool {
-    word.chars().count() > 2 && word.starts_with(is_quote_char) && word.ends_with(is_quote_char)
+/// The words of a name that are its nickname in quote marks (“Dell”, 'Big Mick'): from a
+/// word that opens with a mark the grammar pairs ([`is_quote_char`]) to the word that closes
+/// with one, three words at most.
+fn nickname_words(words: &[&str]) -> Option<std::ops::Range<usize>> {
+    let opens = |w: &str| w.chars().count() > 1 && w.starts_with(is_quote_char);
+    let closes = |w: &str| w.chars().count() > 1 && w.ends_with(is_quote_char);
+    let at = words.iter().position(|w| opens(w))?;
+    let end = (at..words.len().min(at + 3))
+        .find(|&k| closes(words[k]) && (k > at || words[k].chars().count() > 2))?;
+    Some(at..end + 1)
 }
 
 /// A name without its quoted nickname: "Wendell “Dell” Amsel" → "Wendell Amsel". The id of
@@ -96,24 +102,30 @@ fn is_nickname(word: &str) -> bool {
 /// not agree.
 pub(crate) fn without_nickname(name: &str) -> std::borrow::Cow<'_, str> {
     // Cheapest first: nearly every name has no quote mark at all.
-    if !name.contains(is_quote_char) || !name.split_whitespace().any(is_nickname) {
+    if !name.contains(is_quote_char) {
         return std::borrow::Cow::Borrowed(name);
     }
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| !is_nickname(w))
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(nick) = nickname_words(&words) else {
+        return std::borrow::Cow::Borrowed(name);
+    };
+    let kept: Vec<&str> = words[..nick.start]
+        .iter()
+        .chain(&words[nick.end..])
+        .copied()
         .collect();
-    std::borrow::Cow::Owned(words.join(" "))
+    std::borrow::Cow::Owned(kept.join(" "))
 }
 
 /// The id of a name as its nickname would give it: "Wendell “Dell” Amsel" → "dell-amsel";
 /// `None` for a name with no nickname.
 pub(crate) fn nickname_id(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let at = words.iter().position(|w| is_nickname(w))?;
-    let nick = words[at].trim_matches(|c: char| !c.is_alphanumeric());
-    let rest = &words[at + 1..];
-    (!rest.is_empty()).then(|| slug(&format!("{nick} {}", rest.join(" "))))
+    let nick = nickname_words(&words)?;
+    let inner = words[nick.clone()].join(" ");
+    let inner = inner.trim_matches(|c: char| !c.is_alphanumeric());
+    let rest = &words[nick.end..];
+    (!rest.is_empty()).then(|| slug(&format!("{inner} {}", rest.join(" "))))
 }
 
 #[cfg(test)]
@@ -144,6 +156,16 @@ mod tests {
             Some("bob-lee-smith")
         );
         assert_eq!(nickname_id("Wendell Amsel"), None);
+        // A nickname of two words, in single marks; an apostrophe inside a name is none.
+        assert_eq!(
+            without_nickname("Michael 'Big Mick' Tiernan"),
+            "Michael Tiernan"
+        );
+        assert_eq!(
+            nickname_id("Michael 'Big Mick' Tiernan").as_deref(),
+            Some("big-mick-tiernan")
+        );
+        assert_eq!(without_nickname("Declan O'Rourke"), "Declan O'Rourke");
         assert_eq!(
             speaker_id("a", Some("Wendell “Dell” Amsel"), None, SpeakerKind::Person).as_deref(),
             Some("wendell-amsel")

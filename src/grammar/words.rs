@@ -210,9 +210,9 @@ pub(crate) fn tokenize(text: &str, para: Span, regions: &[Region], out: &mut Vec
     mark_nicknames(text, regions, out);
 }
 
-/// Marks the quotes that are nicknames inside a name: one capitalised word in marks between
-/// two capitalised words (Wendell “Dell” Amsel), which the speaker grammar then reads as a
-/// part of the name.
+/// Marks the quotes that are nicknames inside a name: one to three capitalised words in marks
+/// between two capitalised words (Wendell “Dell” Amsel, Michael 'Big Mick' Tiernan), which
+/// the speaker grammar then reads as a part of the name.
 fn mark_nicknames(text: &str, regions: &[Region], tokens: &mut [Token]) {
     for k in 1..tokens.len().saturating_sub(1) {
         let Tok::Quote(ri) = tokens[k].tok else {
@@ -224,11 +224,13 @@ fn mark_nicknames(text: &str, regions: &[Region], tokens: &mut [Token]) {
             continue;
         }
         let inner = regions[ri].inner(tokens[k].span.end).slice(text);
-        let mut chars = inner.chars();
-        let one_word = inner.len() <= 24
-            && chars.next().is_some_and(char::is_uppercase)
-            && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
-        if one_word {
+        let word = |w: &str| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        };
+        let words = inner.split(' ').count();
+        if inner.len() <= 24 && words <= 3 && inner.split(' ').all(word) {
             tokens[k].flags = Flags::of_nickname();
         }
     }

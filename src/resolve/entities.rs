@@ -195,6 +195,9 @@ pub(crate) struct Entities<'t> {
     /// The person named last, for a family member named by a given name alone ("His wife
     /// Teresa").
     last_person: Option<usize>,
+    /// A quoted nickname inside a name → its person ("Big Mick" → Michael Tiernan); `None`
+    /// when two people have it.
+    by_nickname: FxHashMap<&'t str, Option<usize>>,
     /// Each word of a role key → the keys of `by_role` that hold it, made on the first look-up
     /// that needs it: a role is looked up among the keys that share its rarest word, not
     /// among them all.
@@ -260,6 +263,7 @@ impl<'t> Entities<'t> {
             by_role: FxHashMap::default(),
             by_given: FxHashMap::default(),
             last_person: None,
+            by_nickname: FxHashMap::default(),
             role_words: OnceCell::new(),
         }
     }
@@ -295,6 +299,10 @@ impl<'t> Entities<'t> {
         }
         let id = match self.by_name.get(name) {
             Some(&id) => id,
+            // "Big Mick fumed", after "Michael 'Big Mick' Tiernan".
+            None if matches!(self.by_nickname.get(name), Some(Some(_))) => {
+                self.by_nickname[name].unwrap_or_default()
+            }
             None if single && m.kind != SpeakerKind::Organization => {
                 // A bare surname: only an entity of its own if nobody has that surname, or,
                 // when two people have it, if its honorific does not tell which.
@@ -339,6 +347,7 @@ impl<'t> Entities<'t> {
         if e.kind != SpeakerKind::Organization && m.kind != SpeakerKind::Organization {
             self.last_person = Some(id);
         }
+        self.note_nickname(m, tokens, id);
         let e = &mut self.list[id];
         match (m.kind, e.kind) {
             (SpeakerKind::Person, SpeakerKind::Unknown) => e.kind = SpeakerKind::Person,
@@ -353,6 +362,33 @@ impl<'t> Entities<'t> {
             _ => {}
         }
         Some(id)
+    }
+
+    /// Records the quoted nickname inside a mention's name ("Big Mick" of "Michael 'Big
+    /// Mick' Tiernan") as a name of entity `id`.
+    fn note_nickname(&mut self, m: &Mention, tokens: &[Token], id: usize) {
+        let Some(own) = tokens.get(m.tokens.0..=m.tokens.1.min(tokens.len().saturating_sub(1)))
+        else {
+            return;
+        };
+        let Some(t) = own.iter().find(|t| t.flags.nickname()) else {
+            return;
+        };
+        let quoted = t.span.slice(self.text);
+        let inner = quoted.trim_matches(|c: char| !c.is_alphanumeric());
+        if inner.is_empty() {
+            return;
+        }
+        let at = t.span.start
+            + (quoted.len()
+                - quoted
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .len());
+        let nick = Span::new(at, at + inner.len()).slice(self.text);
+        let slot = self.by_nickname.entry(nick).or_insert(Some(id));
+        if *slot != Some(id) {
+            *slot = None;
+        }
     }
 
     /// The surname of the person named last, for a family member of theirs: the last word of
@@ -472,10 +508,13 @@ impl<'t> Entities<'t> {
             // article told which of two people it was: told now.
             Some(&id) if self.is_bare_shared(id) => shared().or(Some(id)),
             Some(&id) => Some(id),
-            None => shared().or_else(|| {
-                let one = (!name.contains(char::is_whitespace)).then(|| self.by_given.get(name));
-                one.flatten().copied().flatten()
-            }),
+            None => shared()
+                .or_else(|| {
+                    let one =
+                        (!name.contains(char::is_whitespace)).then(|| self.by_given.get(name));
+                    one.flatten().copied().flatten()
+                })
+                .or_else(|| self.by_nickname.get(name).copied().flatten()),
         }
     }
 
@@ -748,6 +787,17 @@ mod tests {
         let text = "Dec O'Rourke and Dec Lyons spoke. Dec, 51, left.";
         let e = entities(text, &["Dec O'Rourke", "Dec Lyons", "Dec, 51"]);
         assert_eq!(who(&e, text, "Dec, 51"), Some("Dec"));
+    }
+
+    #[test]
+    fn a_nickname_alone_is_its_person() {
+        let text = "Michael 'Big Mick' Tiernan quit. Big Mick fumed.";
+        let e = entities(text, &["Michael 'Big Mick' Tiernan", "Big Mick fumed"]);
+        assert_eq!(e.list.len(), 1);
+        assert_eq!(
+            who(&e, text, "Big Mick fumed"),
+            Some("Michael 'Big Mick' Tiernan")
+        );
     }
 
     #[test]
