@@ -276,7 +276,8 @@ pub(crate) fn lex(text: &str, base: usize) -> Vec<Mark> {
 
 /// Whether `after`, the text right after an `s’`, shows that mark to be the apostrophe of a
 /// plural possessive: a space, then a lower-case word that is neither a cue nor a pronoun
-/// (‘This is about the drivers’ safety’: "safety"; not ‘… for the drivers’ she said').
+/// (‘This is about the drivers’ safety’: "safety"; not ‘… for the drivers’ she said'), or
+/// "and"/"or" and another plural possessive (‘the patients’ and visitors’ spaces’).
 fn plural_possessive(after: &str) -> bool {
     let Some(word) = after.strip_prefix(' ') else {
         return false;
@@ -287,6 +288,22 @@ fn plural_possessive(after: &str) -> bool {
     let word = &word[..end];
     if !word.chars().next().is_some_and(char::is_lowercase) {
         return false;
+    }
+    // "the patients’ and visitors’ spaces": a second plural possessive after "and" or "or".
+    if matches!(word, "and" | "or") {
+        let rest = &after[1 + end..];
+        let Some(next) = rest.strip_prefix(' ') else {
+            return false;
+        };
+        let stem = next
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(next.len());
+        let tail = &next[stem..];
+        return stem > 1
+            && next[..stem].ends_with('s')
+            && ["’", "'"]
+                .iter()
+                .any(|m| tail.strip_prefix(m).is_some_and(plural_possessive));
     }
     let f = crate::lexicon::Lexicon::get().flags(word);
     !(f.cue().is_some() || f.personal() || f.neuter() || f.plural() || f.conjunction())
@@ -429,6 +446,11 @@ mod tests {
         assert_eq!(
             quotes("‘This is about the drivers’ safety, not pay,’ the union said."),
             [("This is about the drivers’ safety, not pay,", 0, true)]
+        );
+        // Two of them joined by "and".
+        assert_eq!(
+            quotes("‘But the patients’ and visitors’ spaces are full,’ he said."),
+            [("But the patients’ and visitors’ spaces are full,", 0, true)]
         );
         // A mark after "s" before a cue still closes.
         assert_eq!(
