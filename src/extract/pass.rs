@@ -226,14 +226,24 @@ impl<'a> Pass<'a> {
             });
         }
         turn_quotes(text, &self.paras, &self.entities, &mut quotes);
-        // The speaker of a paragraph's last sentence, for a statement set out after it.
+        // The speaker of a paragraph's last sentence, for a statement set out after it; else
+        // its named subject ("House Speaker Dolores Amari followed minutes later:"), whose
+        // words must then be in the first person.
         let last_speaker = |pi: usize| {
             let si = self.para_first[pi + 1].checked_sub(1)?;
             if self.sents.get(si)?.para != pi {
                 return None;
             }
             let r = self.done.get(si)?;
-            r.whos.iter().rev().flatten().next().copied()
+            let spoke = r.whos.iter().rev().flatten().next().copied();
+            let subject = r.subject.filter(|w| {
+                w.name.is_some()
+                    && matches!(
+                        w.kind,
+                        crate::quote::SpeakerKind::Person | crate::quote::SpeakerKind::Organization
+                    )
+            });
+            spoke.map(|w| (w, false)).or(subject.map(|w| (w, true)))
         };
         block_quotes(text, &self.paras, last_speaker, &mut quotes);
         if self.opens_article {
