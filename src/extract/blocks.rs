@@ -4,11 +4,13 @@
 //! the colon names as its speaker, or else of its named subject when the paragraph speaks in
 //! the first person ("House Speaker Dolores Amari followed minutes later:"). The paragraphs
 //! after it that go on in the first person, with no quote marks and no cue of their own,
-//! belong to the same quote ("We will cooperate fully …").
+//! belong to the same quote ("We will cooperate fully …"). Documents printed after a "FULL
+//! TEXT:" heading that names their author are quotes of that author ([`document_quotes`]).
 
 use crate::grammar::words::Tok;
+use crate::grammar::{speaker, words};
 use crate::quote::QuoteKind;
-use crate::resolve::Who;
+use crate::resolve::{Entities, Timeline, Who};
 use crate::Span;
 
 use super::found::{nest_in, starting_in, Found};
@@ -79,35 +81,120 @@ pub(super) fn block_quotes(
                 plain(text, q) && !cue && first_person(text, q)
             })
             .count();
-        let last = &paras[pi + more];
-        let span = Span::new(p.span.start, last.span.end);
-        // Not a paragraph some other rule already took: the top-level quote that starts last
-        // before it (a turn) does not hold it.
-        let run = starting_in(found, span, 0);
-        let held = found[..run.end]
-            .iter()
-            .rev()
-            .take(MAX_LOOK_BACK)
-            .find(|q| q.within.is_none() && q.span.start <= span.start)
-            .is_some_and(|q| q.span.contains(span));
-        crate::work::step(run.len() + 1);
-        if held {
+        take(found, &mut added, &paras[pi..=pi + more], who);
+    }
+    found.extend(added);
+}
+
+/// Adds to `added` the quote of `who` made of the paragraphs `block`, unless a quote some
+/// other rule found already holds it (the top-level quote that starts last before it: a
+/// turn); nests in it the quotes of `found` (sorted by start) that it holds.
+fn take(found: &mut [Found], added: &mut Vec<Found>, block: &[Para], who: Who) {
+    let (Some(first), Some(last)) = (block.first(), block.last()) else {
+        return;
+    };
+    let span = Span::new(first.span.start, last.span.end);
+    let run = starting_in(found, span, 0);
+    let held = found[..run.end]
+        .iter()
+        .rev()
+        .take(MAX_LOOK_BACK)
+        .find(|q| q.within.is_none() && q.span.start <= span.start)
+        .is_some_and(|q| q.span.contains(span));
+    crate::work::step(run.len() + 1);
+    if held {
+        return;
+    }
+    nest_in(&mut found[run], span);
+    let parts = if block.len() > 1 {
+        block.iter().map(|q| q.span).collect()
+    } else {
+        Vec::new()
+    };
+    added.push(Found {
+        kind: QuoteKind::Direct,
+        span,
+        parts,
+        who: Some(who),
+        cue: None,
+        within: None,
+    });
+}
+
+/// The speaker a heading names for the document printed after it: "FULL TEXT: Statement
+/// from Ostler Plastics" (the name after "from"), "FULL TEXT: Mayor Hurst's resignation
+/// letter" (the owner). `line` is the heading's line; `None` for any other line.
+fn heading_speaker(text: &str, line: Span, entities: &Entities) -> Option<Who> {
+    let heading = line.slice(text);
+    let colon = heading.find(':')?;
+    if !heading[..colon].trim().eq_ignore_ascii_case("full text")
+        || heading.len() > MAX_HEADING_BYTES
+    {
+        return None;
+    }
+    let mut tokens = Vec::new();
+    words::tokenize_some(
+        text,
+        Span::new(line.start + colon + 1, line.end),
+        24,
+        &mut tokens,
+    );
+    let from = tokens
+        .iter()
+        .position(|t| t.is_word() && t.span.slice(text) == "from")
+        .map_or(0, |k| k + 1);
+    let m = speaker::parse_right(text, &tokens, from)?;
+    let who = Timeline::default().resolve(text, &m, entities);
+    who.name.is_some().then_some(who)
+}
+
+/// The last line of text between two paragraphs (a heading the paragraphs leave out).
+fn line_before(text: &str, from: usize, to: usize) -> Option<Span> {
+    let gap = text.get(from..to)?;
+    let line = gap.trim_end().rsplit('\n').next()?.trim();
+    let at = from + gap.find(line)?;
+    (!line.is_empty()).then(|| Span::new(at, at + line.len()))
+}
+
+/// How long a "FULL TEXT:" heading may be.
+const MAX_HEADING_BYTES: usize = 120;
+
+/// Documents printed in full after a heading that names their author ("FULL TEXT: Statement
+/// from Ostler Plastics", "FULL TEXT: Mayor Hurst's resignation letter"): the paragraphs
+/// after it with no quote marks and no cue, past a salutation ("To the members of the
+/// council:", "Dear …") and up to a signature or the article's own words, are one direct
+/// quote of that author, appended to `found`.
+pub(super) fn document_quotes(
+    text: &str,
+    paras: &[Para],
+    entities: &Entities,
+    found: &mut Vec<Found>,
+) {
+    found.sort_by_key(|q| q.span.start);
+    let mut added: Vec<Found> = Vec::new();
+    for pi in 0..paras.len() {
+        let prev_end = pi.checked_sub(1).map_or(0, |k| paras[k].span.end);
+        let heading = line_before(text, prev_end, paras[pi].span.start);
+        let Some(who) = heading.and_then(|h| heading_speaker(text, h, entities)) else {
             continue;
-        }
-        nest_in(&mut found[run], span);
-        let parts = if more > 0 {
-            paras[pi..=pi + more].iter().map(|q| q.span).collect()
-        } else {
-            Vec::new()
         };
-        added.push(Found {
-            kind: QuoteKind::Direct,
-            span,
-            parts,
-            who: Some(who),
-            cue: None,
-            within: None,
-        });
+        let mut from = pi;
+        let salutation = |p: &Para| {
+            let t = p.span.slice(text).trim();
+            t.ends_with(':') || t.starts_with("Dear ")
+        };
+        if salutation(&paras[from]) {
+            from += 1;
+        }
+        let from = from.min(paras.len());
+        let n = paras[from..]
+            .iter()
+            .take(MAX_BLOCK_PARAS)
+            .take_while(|q| plain(text, q) && !q.tokens.iter().any(|t| t.flags.cue().is_some()))
+            .count();
+        if n > 0 {
+            take(found, &mut added, &paras[from..from + n], who);
+        }
     }
     found.extend(added);
 }
@@ -157,6 +244,26 @@ mod tests {
             .extract(&Article::new("t", text))
             .quotes
             .is_empty());
+        // A document printed after a "FULL TEXT:" heading is its author's, past the
+        // salutation and up to the signature.
+        let text = "Mayor Dale Hurst resigned on Friday.\n\n\
+                    FULL TEXT: Mayor Hurst's resignation letter\n\n\
+                    To the members of the city council:\n\n\
+                    It has been the honor of my life to serve this city.\n\n\
+                    Effective at midnight, I resign the office of mayor.\n\n\
+                    Dale Hurst\n\n\
+                    His lawyer said he would cooperate with the board.";
+        let e = Extractor::new().extract(&Article::new("t", text));
+        let q = e
+            .quotes
+            .iter()
+            .find(|q| q.text.starts_with("It has been"))
+            .expect("the letter is a quote");
+        assert!(q.text.ends_with("office of mayor."), "{}", q.text);
+        assert_eq!(
+            q.speaker.as_ref().and_then(|s| s.name.as_deref()),
+            Some("Dale Hurst")
+        );
         // A list after a colon with nobody speaking is no quote.
         let text = "The plan has three parts:\n\nNew roads, new schools and new parks.";
         assert!(Extractor::new()

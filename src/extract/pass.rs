@@ -19,7 +19,7 @@ use crate::quote::{Mention, Quote};
 use crate::resolve::{resolve_sentence, scan_names, Entities, Timeline, Who};
 use crate::Span;
 
-use super::blocks::block_quotes;
+use super::blocks::{block_quotes, document_quotes};
 use super::found::Found;
 use super::judge::{Picks, Verdict};
 use super::lede::identify_lede;
@@ -246,6 +246,7 @@ impl<'a> Pass<'a> {
             spoke.map(|w| (w, false)).or(subject.map(|w| (w, true)))
         };
         block_quotes(text, &self.paras, last_speaker, &mut quotes);
+        document_quotes(text, &self.paras, &self.entities, &mut quotes);
         if self.opens_article {
             identify_lede(text, &self.paras, &self.entities, &mut quotes);
         }
