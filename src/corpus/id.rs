@@ -101,8 +101,8 @@ fn nickname_words(words: &[&str]) -> Option<std::ops::Range<usize>> {
 /// a person is that of the name, so that outlets that give the nickname and outlets that do
 /// not agree.
 pub(crate) fn without_nickname(name: &str) -> std::borrow::Cow<'_, str> {
-    // Cheapest first: nearly every name has no quote mark at all.
-    if !name.contains(is_quote_char) {
+    // Cheapest first: nearly every name has no word that opens with a quote mark.
+    if !name.split(' ').any(|w| w.starts_with(is_quote_char)) {
         return std::borrow::Cow::Borrowed(name);
     }
     let words: Vec<&str> = name.split_whitespace().collect();

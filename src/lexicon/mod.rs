@@ -389,18 +389,18 @@ impl Lexicon {
         let lower = first.is_some_and(char::is_lowercase);
         let mut bits = with_folded(w, |l| {
             let mut bits = 0;
-            // A plural of a listed role or source ("engineers", "lawyers"): as the singular.
-            if lower && l.len() > 3 && l.ends_with(b"s") {
-                if let Some(e) = self.words.get(&l[..l.len() - 1]) {
-                    bits |= e.folded & (Flags::TITLE | Flags::ANONYMOUS);
-                }
-            }
             if let Some(e) = self.words.get(l) {
                 bits = e.folded;
                 for (spelling, b) in &e.exact {
                     if **spelling == *w || (!w.is_ascii() && **spelling == *nfkc(w)) {
                         bits |= b;
                     }
+                }
+            } else if lower && l.len() > 3 && l.ends_with(b"s") {
+                // A plural of a listed role or source ("engineers", "lawyers"), not listed
+                // itself: as the singular.
+                if let Some(e) = self.words.get(&l[..l.len() - 1]) {
+                    bits |= e.folded & (Flags::TITLE | Flags::ANONYMOUS);
                 }
             }
             // Professions by their ending, for lower-case words only: "Lindqvist" and
