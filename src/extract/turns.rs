@@ -8,10 +8,12 @@
 //! turn (labels that are never speakers are listed in `data/turn_labels.txt`).
 //!
 //! Who a label names: a name label ("MENES", "Sen. Carvalho") is the person of the article
-//! with that name; a question label ("Q", "Interviewer", "Moderator", "Host") is the
-//! interviewer, the person the introduction names as a reporter, host or moderator, or as
-//! the one an interview was "moderated by", "conducted by" or "hosted by"; an answer label
-//! ("A") is the first person the article names who is not the interviewer.
+//! with that name ("THE COURT" the judge); a question label ("Q", "Interviewer", "Moderator",
+//! "Host") is the interviewer, the person the introduction names as a reporter, host or
+//! moderator (or right after such a word), or as the one an interview was "moderated by",
+//! "conducted by" or "hosted by", but never one who has a name label; with none, a role label
+//! ("MODERATOR") is an unnamed source of that role. An answer label ("A") is the first person
+//! the article names who is not the interviewer.
 
 use crate::lexicon::labels::{is, MAX_LABEL_BYTES};
 use crate::lexicon::Lexicon;
@@ -60,6 +62,13 @@ const MARKS: usize = 3;
 /// [`MAX_LABEL_BYTES`] of capitalised words, an initial or "Q"/"A", then a colon, markdown
 /// bold around either allowed.
 fn label_of(p: &str, start: usize) -> Option<(Span, Role, usize)> {
+    // "Q. Why now?" / "A. Because …": the question and answer letters with a period.
+    for (letter, role) in [("Q. ", Role::Asks), ("A. ", Role::Answers)] {
+        if let Some(rest) = p.strip_prefix(letter) {
+            let body = p.len() - rest.trim_start().len();
+            return Some((Span::new(start, start + 1), role, body));
+        }
+    }
     let head = p.get(..p.len().min(MAX_LABEL_BYTES + 4)).unwrap_or(p);
     let colon = head.find(':')?;
     let raw = &p[..colon];
@@ -259,7 +268,21 @@ fn interviewer(
     if by_role.is_some() {
         return by_role;
     }
-    for p in paras[..first_turn].iter().take(MAX_INTRO_PARAGRAPHS) {
+    let intro = || paras[..first_turn].iter().take(MAX_INTRO_PARAGRAPHS);
+    // "She spoke to our correspondent Dev Anand": a person named right after a role word of
+    // an interviewer.
+    for p in intro() {
+        let t = &p.tokens;
+        for k in 1..t.len().min(MAX_INTRO_TOKENS) {
+            let start = t[k].span.start;
+            let at = people.partition_point(|&(s, _)| s < start);
+            let named_here = people.get(at).is_some_and(|&(s, _)| s == start);
+            if named_here && t[k - 1].is_word() && is(t[k - 1].span.slice(text), "asks_role") {
+                return Some(people[at].1);
+            }
+        }
+    }
+    for p in intro() {
         let t = &p.tokens;
         for k in 1..t.len().min(MAX_INTRO_TOKENS) {
             if !t[k].is_word() || !is(t[k - 1].span.slice(text), "asks_lead") {
@@ -289,7 +312,13 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
     found.sort_by_key(|q| q.span.start);
     // The turns' own quotes, added after the loop so that `found` stays sorted while it runs.
     let mut added: Vec<Found> = Vec::new();
-    let asks = interviewer(text, paras, entities, first.para);
+    // Nobody who answers under a label of their own ("MAYOR DUBROVSKA:") is the interviewer.
+    let labelled: Vec<usize> = turns
+        .iter()
+        .filter(|t| t.role == Role::Named)
+        .filter_map(|t| named(text, entities, &people, t.label.slice(text)))
+        .collect();
+    let asks = interviewer(text, paras, entities, first.para).filter(|id| !labelled.contains(id));
     let answers = (0..entities.list.len())
         .filter(|&id| entities.list[id].kind == SpeakerKind::Person && Some(id) != asks)
         .min_by_key(|&id| entities.list[id].name.start);
@@ -321,21 +350,43 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
         let span = Span::new(start.start, end.end);
         let label = turn.label.slice(text);
         let speaker = match turn.role {
-            Role::Asks => asks.map(|id| who(id, turn.label)),
-            Role::Answers => answers.map(|id| who(id, turn.label)),
-            Role::Named => Some(match named(text, entities, &people, label) {
-                Some(id) => who(id, turn.label),
-                None => Who {
-                    name: Some(turn.label),
-                    role: None,
-                    kind: SpeakerKind::Person,
+            // No interviewer named: a label that is a role ("MODERATOR:", `asks_role` in
+            // `data/turn_labels.txt`) is an unnamed source of that role.
+            Role::Asks => match asks {
+                Some(id) => Some(who(id, turn.label)),
+                None => is(label, "asks_role").then_some(Who {
+                    name: None,
+                    role: Some(turn.label),
+                    kind: SpeakerKind::Anonymous,
                     entity: None,
                     by: ResolvedBy::Label,
                     mention: turn.label,
                     tag: None,
                     surname: None,
+                }),
+            },
+            Role::Answers => answers.map(|id| who(id, turn.label)),
+            Role::Named => Some(
+                match named(text, entities, &people, label).or_else(|| {
+                    // "THE COURT:": the one person the article calls judge.
+                    is(label, "judge")
+                        .then(|| entities.lookup_role("judge"))
+                        .flatten()
+                        .filter(|&id| entities.list[id].kind == SpeakerKind::Person)
+                }) {
+                    Some(id) => who(id, turn.label),
+                    None => Who {
+                        name: Some(turn.label),
+                        role: None,
+                        kind: SpeakerKind::Person,
+                        entity: None,
+                        by: ResolvedBy::Label,
+                        mention: turn.label,
+                        tag: None,
+                        surname: None,
+                    },
                 },
-            }),
+            ),
         };
         // The quotes already found in the turn. One in quote marks around the whole turn is
         // the turn's, and speaks for it; the others are nested in it.
@@ -410,6 +461,52 @@ mod tests {
             ]
         );
         assert!(got.iter().all(|(_, by, _)| *by == Some(ResolvedBy::Label)));
+    }
+
+    #[test]
+    fn letters_with_a_period_and_an_interviewer_after_a_role_word() {
+        let text = "Mara Lind has kept the lighthouse for thirty years. She spoke to our \
+                    correspondent Tom Baird.\n\nQ. Why stay?\n\nA. The sea keeps me.\n\n\
+                    Q. And now?\n\nA. Now I rest.";
+        let names: Vec<String> = turns_of(text)
+            .into_iter()
+            .map(|(n, _, _)| n.unwrap_or_default())
+            .collect();
+        assert_eq!(names, ["Tom Baird", "Mara Lind", "Tom Baird", "Mara Lind"]);
+    }
+
+    #[test]
+    fn a_briefing_with_its_speakers_has_no_interviewer() {
+        // "with the mayor" names who answers; the moderator is nobody named.
+        let text = "A transcript of the briefing with Mayor Lena Dubrovska and Chief Sam \
+                    Amadi.\n\nMODERATOR: The mayor will speak.\n\nMAYOR DUBROVSKA: The river \
+                    is high.\n\nCHIEF AMADI: Stay off the roads.\n\nMODERATOR: Thank you.";
+        let e = Extractor::new().extract(&Article::new("t", text));
+        let who: Vec<(Option<&str>, Option<&str>)> = e
+            .quotes
+            .iter()
+            .map(|q| {
+                let s = q.speaker.as_ref();
+                (
+                    s.and_then(|s| s.name.as_deref()),
+                    s.and_then(|s| s.role.as_deref()),
+                )
+            })
+            .collect();
+        assert_eq!(who[0], (None, Some("MODERATOR")));
+        assert_eq!(who[1].0, Some("Lena Dubrovska"));
+        assert_eq!(who[2].0, Some("Sam Amadi"));
+    }
+
+    #[test]
+    fn the_court_is_the_judge() {
+        let text = "The sentencing of Colm Feeney, Judge Beatrix Moll presiding.\n\nTHE COURT: Be \
+                    seated.\n\nMR. FEENEY: I am sorry.\n\nTHE COURT: Four years.";
+        let names: Vec<String> = turns_of(text)
+            .into_iter()
+            .map(|(n, _, _)| n.unwrap_or_default())
+            .collect();
+        assert_eq!(names, ["Beatrix Moll", "Colm Feeney", "Beatrix Moll"]);
     }
 
     #[test]
