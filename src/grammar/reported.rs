@@ -236,6 +236,7 @@ impl<'a> Clauses<'a> {
             return Some(span);
         } else if tokens[a.cue.last].flags.cue_needs_that()
             && !tokens[a.cue.first].flags.cue_phrase_start()
+            && !opens_with_subject_pronoun(text, tokens, k)
         {
             // "declared war", "announced a plan": only "declared that …" reports speech; look
             // for "that" after a short adverbial ("revealed on Monday that").
@@ -283,6 +284,13 @@ impl<'a> Clauses<'a> {
                 }
             }
         }
+        if !after_that {
+            k = past_time_phrase(text, tokens, k, end);
+            if is_word(k, "that") {
+                k += 1;
+                after_that = true;
+            }
+        }
         if tokens.get(k).is_some_and(|t| t.is_punct(':')) {
             return None;
         }
@@ -313,6 +321,44 @@ impl<'a> Clauses<'a> {
             .unwrap_or(stop);
         self.span(index, k, stop, !after_that)
     }
+}
+
+/// Whether the words at `k` open a clause with a subject pronoun and its verb ("confirmed it
+/// had opened an inquiry", "admitted he had voted"): a cue that needs "that" reports such a
+/// clause without it.
+fn opens_with_subject_pronoun(text: &str, tokens: &[Token], k: usize) -> bool {
+    let (Some(p), Some(v)) = (tokens.get(k), tokens.get(k + 1)) else {
+        return false;
+    };
+    let f = p.flags;
+    let subject = p.is_word()
+        && (f.personal() || f.neuter() || f.plural() || matches!(p.span.slice(text), "I" | "we"));
+    subject && v.is_word() && (v.flags.auxiliary() || v.flags.verb())
+}
+
+/// The token after a time phrase at `k` ("Tuesday", "on Wednesday", "late Monday night",
+/// "last week"; `data/time_words.txt`), or `k` when none opens there.
+fn past_time_phrase(text: &str, tokens: &[Token], k: usize, end: usize) -> usize {
+    let time = |i: usize| i < end && tokens[i].is_word() && tokens[i].flags.time();
+    let lead = |i: usize| {
+        i < end
+            && tokens[i].is_lower_ascii_word(text)
+            && matches!(
+                tokens[i].span.slice(text),
+                "on" | "last" | "this" | "late" | "early"
+            )
+    };
+    let mut i = k;
+    if lead(i) && time(i + 1) {
+        i += 1;
+    }
+    if !time(i) {
+        return k;
+    }
+    while time(i) {
+        i += 1;
+    }
+    i
 }
 
 impl Clauses<'_> {
@@ -479,6 +525,32 @@ mod tests {
         assert_eq!(clauses("Austin said: we go now."), vec![None]);
         // Thought, not speech: no cue at all.
         assert!(clauses("Kirby appeared to sidestep questions on Iran.").is_empty());
+    }
+
+    #[test]
+    fn a_time_phrase_after_the_cue_is_not_the_speech() {
+        assert_eq!(
+            clauses("Haddadi said Tuesday she would not run."),
+            some("she would not run")
+        );
+        assert_eq!(
+            clauses("Norvale Energy said on Wednesday hackers had stolen the names."),
+            some("hackers had stolen the names")
+        );
+        assert_eq!(
+            clauses("Ryder said late Monday night that the base was hit."),
+            some("the base was hit")
+        );
+    }
+
+    #[test]
+    fn a_cue_that_needs_that_reports_a_pronoun_clause_without_it() {
+        assert_eq!(
+            clauses("The commission confirmed it had opened an inquiry."),
+            some("it had opened an inquiry")
+        );
+        // Not a noun phrase.
+        assert_eq!(clauses("The commission confirmed the date."), vec![None]);
     }
 
     #[test]

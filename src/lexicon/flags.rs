@@ -144,6 +144,8 @@ flags! {
     /// A family word after which a given name alone takes the family's surname
     /// (`data/family_words.txt`): "His wife Teresa".
     FAMILY = 48, family;
+    /// A word of a time phrase after a cue (`data/time_words.txt`): "said Tuesday …".
+    TIME = 49, time;
     /// A cue whose infinitive or noun-phrase object is what was said ("vowed to repeal the
     /// tax", "denied any wrongdoing"; the `content` mark of `data/cues.txt`).
     CUE_CONTENT = 46, cue_content;

@@ -108,7 +108,8 @@ fn with_folded<T>(word: &str, f: impl FnOnce(&[u8]) -> T) -> T {
 }
 
 /// The lists of one flag each, folded to lower case.
-const FOLDED: [(&str, Bits); 12] = [
+const FOLDED: [(&str, Bits); 13] = [
+    (include_str!("../../data/time_words.txt"), Flags::TIME),
     (include_str!("../../data/family_words.txt"), Flags::FAMILY),
     (
         include_str!("../../data/party_members.txt"),
