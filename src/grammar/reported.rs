@@ -308,14 +308,20 @@ impl<'a> Clauses<'a> {
             s
         });
         // The clause ends where the writer goes on: ", and he put the report in a drawer",
-        // ", though the coalition faces an election".
+        // ", though the coalition faces an election", ", which would have sent …", ", as
+        // the opposition alleged …", ", announcing the decision on …".
         let stop = (k..stop)
             .take(MAX_CLAUSE_SCAN)
             .find(|&i| {
                 tokens[i].is_punct(',')
                     && tokens.get(i + 1).is_some_and(|t| {
+                        let w = t.span.slice(text);
                         t.is_lower_ascii_word(text)
-                            && (t.flags.conjunction() || t.flags.subordinator())
+                            && (t.flags.conjunction()
+                                || t.flags.subordinator()
+                                || t.flags.relative()
+                                || w == "as"
+                                || (w.len() > 5 && w.ends_with("ing")))
                     })
             })
             .unwrap_or(stop);
@@ -540,6 +546,22 @@ mod tests {
         assert_eq!(
             clauses("Ryder said late Monday night that the base was hit."),
             some("the base was hit")
+        );
+    }
+
+    #[test]
+    fn a_clause_ends_before_a_relative_an_as_or_a_participle() {
+        assert_eq!(
+            clauses("Haddadi said she would not run, announcing the decision on radio."),
+            some("she would not run")
+        );
+        assert_eq!(
+            clauses("Farrow wrote she could not oversee the loan, which would have sent 42 works abroad."),
+            some("she could not oversee the loan")
+        );
+        assert_eq!(
+            clauses("The commission said it would delay the count, as the opposition feared."),
+            some("it would delay the count")
         );
     }
 
