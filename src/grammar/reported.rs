@@ -236,7 +236,7 @@ impl<'a> Clauses<'a> {
             return Some(span);
         } else if tokens[a.cue.last].flags.cue_needs_that()
             && !tokens[a.cue.first].flags.cue_phrase_start()
-            && !opens_with_subject_pronoun(text, tokens, k)
+            && !opens_with_subject(text, tokens, k, end)
         {
             // "declared war", "announced a plan": only "declared that …" reports speech; look
             // for "that" after a short adverbial ("revealed on Monday that").
@@ -329,17 +329,36 @@ impl<'a> Clauses<'a> {
     }
 }
 
-/// Whether the words at `k` open a clause with a subject pronoun and its verb ("confirmed it
-/// had opened an inquiry", "admitted he had voted"): a cue that needs "that" reports such a
-/// clause without it.
-fn opens_with_subject_pronoun(text: &str, tokens: &[Token], k: usize) -> bool {
+/// Whether the words at `k` open a clause with its subject and verb: a subject pronoun and
+/// its verb ("confirmed it had opened an inquiry", "admitted he had voted"), or a short noun
+/// phrase opened by a determiner and then a finite verb ("admitted his side had been second
+/// best"). A cue that needs "that" reports such a clause
+/// without it; "admitted defeat", "confirmed the date" have no verb and report nothing.
+fn opens_with_subject(text: &str, tokens: &[Token], k: usize, end: usize) -> bool {
     let (Some(p), Some(v)) = (tokens.get(k), tokens.get(k + 1)) else {
         return false;
     };
     let f = p.flags;
-    let subject = p.is_word()
+    let pronoun = p.is_word()
         && (f.personal() || f.neuter() || f.plural() || matches!(p.span.slice(text), "I" | "we"));
-    subject && v.is_word() && (v.flags.auxiliary() || v.flags.verb())
+    if pronoun {
+        return v.is_word() && (v.flags.auxiliary() || v.flags.verb());
+    }
+    let determiner = p.is_lower_ascii_word(text) && (f.definite() || f.indefinite());
+    if !determiner {
+        return false;
+    }
+    for t in &tokens[k + 1..end.min(k + 5)] {
+        if !t.is_word() || t.span.slice(text) == "that" {
+            return false;
+        }
+        // A finite verb of `data/verb_markers.txt` ("had", "would"), not a word in "-ed",
+        // which may be a participle ("declared the fire extinguished").
+        if t.flags.verb() {
+            return !t.span.slice(text).ends_with("ed");
+        }
+    }
+    false
 }
 
 /// The token after a time phrase at `k` ("Tuesday", "on Wednesday", "late Monday night",
@@ -571,8 +590,17 @@ mod tests {
             clauses("The commission confirmed it had opened an inquiry."),
             some("it had opened an inquiry")
         );
-        // Not a noun phrase.
+        assert_eq!(
+            clauses("Hewitt admitted his side had been second best."),
+            some("his side had been second best")
+        );
+        // Not a clause.
         assert_eq!(clauses("The commission confirmed the date."), vec![None]);
+        assert_eq!(clauses("Hewitt admitted defeat on Sunday."), vec![None]);
+        assert_eq!(
+            clauses("The chief declared the fire extinguished on Thursday."),
+            vec![None]
+        );
     }
 
     #[test]
