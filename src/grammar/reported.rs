@@ -224,7 +224,8 @@ impl<'a> Clauses<'a> {
             return None;
         }
         // "X said (that) CLAUSE": after the cue, over an adverbial or an object before "that".
-        let mut k = a.cue.last + 1;
+        // "said Tuesday (that) …", "announced last week (that) …": past a time phrase.
+        let mut k = past_time_phrase(text, tokens, a.cue.last + 1, end);
         let is_word =
             |i: usize, w: &str| word_at(text, tokens, i).is_some_and(|x| x.eq_ignore_ascii_case(w));
         let mut after_that = false;
@@ -344,6 +345,14 @@ fn opens_with_subject(text: &str, tokens: &[Token], k: usize, end: usize) -> boo
     if pronoun {
         return v.is_word() && (v.flags.auxiliary() || v.flags.verb());
     }
+    let finite = |t: &Token| {
+        t.flags.verb() && t.is_lower_ascii_word(text) && !t.span.slice(text).ends_with("ed")
+    };
+    // "announced phones would be banned": a plain noun and a finite verb.
+    let plain = !f.verb() && !f.connector() && !f.preposition() && !f.adverbial();
+    if p.is_lower_ascii_word(text) && plain && finite(v) {
+        return true;
+    }
     let determiner = p.is_lower_ascii_word(text) && (f.definite() || f.indefinite());
     if !determiner {
         return false;
@@ -355,7 +364,7 @@ fn opens_with_subject(text: &str, tokens: &[Token], k: usize, end: usize) -> boo
         // A finite verb of `data/verb_markers.txt` ("had", "would"), not a word in "-ed",
         // which may be a participle ("declared the fire extinguished").
         if t.flags.verb() {
-            return !t.span.slice(text).ends_with("ed");
+            return finite(t);
         }
     }
     false
@@ -597,6 +606,10 @@ mod tests {
         // Not a clause.
         assert_eq!(clauses("The commission confirmed the date."), vec![None]);
         assert_eq!(clauses("Hewitt admitted defeat on Sunday."), vec![None]);
+        assert_eq!(
+            clauses("The minister announced last week phones would be banned."),
+            some("phones would be banned")
+        );
         assert_eq!(
             clauses("The chief declared the fire extinguished on Thursday."),
             vec![None]
