@@ -181,7 +181,7 @@ fn gendered(src: &'static str, file: &'static str) -> impl Iterator<Item = (Stri
             "-" => 0,
             other => panic!("{file}: unknown gender {other:?}"),
         };
-        (word.nfkc().collect(), gender)
+        (nfkc(word).into_owned(), gender)
     })
 }
 
@@ -305,7 +305,7 @@ impl Tables {
     fn read_places(&mut self) -> FxHashSet<Box<str>> {
         let mut places = FxHashSet::default();
         for e in entries(PLACES) {
-            let e: String = e.nfkc().collect();
+            let e: String = nfkc(e).into_owned();
             let last = e.rsplit(' ').next().unwrap_or(&e).to_string();
             self.exact(last, Flags::PLACE_END);
             places.insert(e.into_boxed_str());
@@ -318,7 +318,7 @@ impl Tables {
     fn read_organizations(&mut self) -> FxHashSet<Box<str>> {
         let mut phrases = FxHashSet::default();
         for e in entries(ORGANIZATIONS) {
-            let e: String = e.nfkc().collect();
+            let e: String = nfkc(e).into_owned();
             if let Some((_, last)) = e.rsplit_once(' ') {
                 self.exact(last.to_string(), Flags::ORG_PHRASE_END);
                 phrases.insert(e.into_boxed_str());
@@ -339,12 +339,12 @@ impl Lexicon {
         tables.read_given_names();
         for (src, bit) in FOLDED {
             for e in entries(src) {
-                tables.fold(e.nfkc().collect::<String>().to_lowercase(), bit);
+                tables.fold(nfkc(e).to_lowercase(), bit);
             }
         }
         for (src, bit) in EXACT {
             for e in entries(src) {
-                tables.exact(e.nfkc().collect(), bit);
+                tables.exact(nfkc(e).into_owned(), bit);
             }
         }
         let org_phrases = tables.read_organizations();
