@@ -87,6 +87,20 @@ pub(crate) fn attribute(
                     j = open;
                 }
             }
+            // "Eleanor Vasquez, 86, who said …": the one the relative clause is about.
+            let relative = j > sent.start + 2
+                && tokens[j - 1].is_lower_ascii_word(text)
+                && tokens[j - 1].span.slice(text) == "who"
+                && tokens[j - 2].is_punct(',');
+            if relative {
+                let subject = parenthetical_subject(text, tokens, j - 2, sent.start)
+                    .or_else(|| parse_left(text, tokens, j - 3).filter(within))
+                    .filter(|m| m.head == Head::Name);
+                if let Some(m) = subject {
+                    attribution.speaker = Some(m);
+                    return attribution;
+                }
+            }
             if j > sent.start {
                 let subject = if tokens[j - 1].is_punct(',') {
                     parenthetical_subject(text, tokens, j - 1, sent.start)

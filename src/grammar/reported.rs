@@ -308,6 +308,20 @@ impl<'a> Clauses<'a> {
             }
             s
         });
+        // "Eleanor Vasquez, 86, who said she had bought her dress there, called …": said in a
+        // relative clause, the speech ends at the comma that closes it.
+        let in_relative = a.cue.first >= 2
+            && tokens[a.cue.first - 1].is_lower_ascii_word(text)
+            && tokens[a.cue.first - 1].span.slice(text) == "who"
+            && tokens[a.cue.first - 2].is_punct(',');
+        let stop = if in_relative {
+            (k..stop)
+                .take(MAX_CLAUSE_SCAN)
+                .find(|&i| tokens[i].is_punct(','))
+                .unwrap_or(stop)
+        } else {
+            stop
+        };
         // The clause ends where the writer goes on: ", and he put the report in a drawer",
         // ", though the coalition faces an election", ", which would have sent …", ", as
         // the opposition alleged …", ", announcing the decision on …".
@@ -590,6 +604,15 @@ mod tests {
         assert_eq!(
             clauses("The commission said it would delay the count, as the opposition feared."),
             some("it would delay the count")
+        );
+    }
+
+    #[test]
+    fn said_in_a_relative_clause() {
+        assert_eq!(
+            clauses("Eleanor Vasquez, 86, who said she had bought her dress there, called it sad."),
+            // ("called" reports nothing here.)
+            vec![Some("she had bought her dress there".to_string()), None]
         );
     }
 
