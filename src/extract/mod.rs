@@ -189,6 +189,24 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_after_a_sentence_opener_speaks_for_a_participle() {
+        let text = "Marcus Tolliver trails by three points.\n\n\
+                    On Saturday he texted volunteers, saying: “Keep knocking.”\n\n\
+                    Then Tolliver texted them saying: “Keep on.”\n\n\
+                    Asked whether he would quit, Ada Lind paused. “Never.”";
+        let names: Vec<Option<String>> = run(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker.and_then(|s| s.name))
+            .collect();
+        let tolliver = Some("Marcus Tolliver".to_string());
+        assert_eq!(
+            names,
+            [tolliver.clone(), tolliver, Some("Ada Lind".to_string())]
+        );
+    }
+
+    #[test]
     fn builder_options_apply() {
         let text = "The mayor spoke.\n\n“We go on,” the crowd heard.";
         let kept = Extractor::builder().min_unattributed_words(2).build();
