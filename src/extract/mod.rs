@@ -189,10 +189,10 @@ mod tests {
     }
 
     #[test]
-    fn a_subject_after_a_sentence_opener_speaks_for_a_participle() {
+    fn he_or_she_after_a_sentence_opener_speaks_for_a_participle() {
         let text = "Marcus Tolliver trails by three points.\n\n\
                     On Saturday he texted volunteers, saying: “Keep knocking.”\n\n\
-                    Then Tolliver texted them saying: “Keep on.”\n\n\
+                    Later he texted them saying: “Keep on.”\n\n\
                     Asked whether he would quit, Ada Lind paused. “Never.”";
         let names: Vec<Option<String>> = run(text)
             .quotes

@@ -137,9 +137,9 @@ pub(crate) fn scan_names(
         let opens_clause = i == range.start || tokens[i - 1].is_punct(',');
         // "Later he texted volunteers …": "he" or "she" before anyone else is named in the
         // sentence is its subject, though a word stands before it.
-        let first_person = out.is_empty()
+        let first_person = t.flags.personal()
             && t.is_word()
-            && t.flags.personal()
+            && out.is_empty()
             && i - range.start <= 3
             && (range.start..i).all(|k| {
                 let f = tokens[k].flags;
@@ -147,20 +147,16 @@ pub(crate) fn scan_names(
                     && (is_capitalized(tokens[k].span.slice(text)) || f.time() || f.adverbial())
                     && !f.subordinator()
             });
-        // A capitalised word before it is part of the same name, unless it is the sentence's
-        // opener ("Then Tolliver texted …", "On Saturday …").
-        let after_opener = i == range.start + 1 && {
-            let p = &tokens[i - 1];
-            p.is_word() && (p.flags.starter() || p.flags.conjunction() || p.flags.not_name())
+        // A capitalised word before it is part of the same name.
+        let after_name_word = || {
+            i > range.start
+                && tokens[i - 1].is_word()
+                && is_capitalized(tokens[i - 1].span.slice(text))
         };
-        let after_name_word = i > range.start
-            && tokens[i - 1].is_word()
-            && is_capitalized(tokens[i - 1].span.slice(text))
-            && !after_opener;
         let candidate = first_person
             || (t.is_word()
                 && (is_capitalized(w) || matches!(w, "the" | "The") || opens_clause)
-                && !after_name_word);
+                && !after_name_word());
         if candidate {
             if let Some(mut m) = speaker::parse_right(text, tokens, i) {
                 let pronoun = matches!(m.head, Head::Pronoun(_));
@@ -187,7 +183,7 @@ pub(crate) fn scan_names(
                         out.push((given, false));
                     }
                     let m = attribution::with_appositives(text, tokens, m, range.clone());
-                    out.push((m, (opens_clause || after_opener || first_person) && !owner));
+                    out.push((m, (opens_clause || first_person) && !owner));
                     // A person's role after the name may name a body ("Gideon Pratt, the
                     // president of the Freight Rail Council,"): read on from the name.
                     let name_end = m
