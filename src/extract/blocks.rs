@@ -43,6 +43,20 @@ fn plain(text: &str, p: &Para) -> bool {
     !marked && words >= 3 && !dash
 }
 
+/// How many of `paras`, from the first, go on with a statement: plain paragraphs (see
+/// [`plain`]) with no cue of their own, in the first person too if `first_person_only`; at
+/// most [`MAX_BLOCK_PARAS`].
+fn going_on(text: &str, paras: &[Para], first_person_only: bool) -> usize {
+    paras
+        .iter()
+        .take(MAX_BLOCK_PARAS)
+        .take_while(|q| {
+            let cue = q.tokens.iter().any(|t| t.flags.cue().is_some());
+            plain(text, q) && !cue && (!first_person_only || first_person(text, q))
+        })
+        .count()
+}
+
 /// The paragraphs set out after a colon, as quotes of the speaker `speaker_of(paragraph)`
 /// gives for the paragraph before them (the speaker of its last sentence, or its subject,
 /// with `true` when only a paragraph in the first person may be theirs), appended to
@@ -72,15 +86,8 @@ pub(super) fn block_quotes(
         if needs_first_person && !first_person(text, p) {
             continue;
         }
-        // The paragraphs after it that go on in the first person, with no cue of their own.
-        let more = paras[pi + 1..]
-            .iter()
-            .take(MAX_BLOCK_PARAS)
-            .take_while(|q| {
-                let cue = q.tokens.iter().any(|t| t.flags.cue().is_some());
-                plain(text, q) && !cue && first_person(text, q)
-            })
-            .count();
+        // The paragraphs after it that go on in the first person.
+        let more = going_on(text, &paras[pi + 1..], true);
         take(found, &mut added, &paras[pi..=pi + more], who);
     }
     found.extend(added);
@@ -150,9 +157,10 @@ fn heading_speaker(text: &str, line: Span, entities: &Entities) -> Option<Who> {
 
 /// The last line of text between two paragraphs (a heading the paragraphs leave out).
 fn line_before(text: &str, from: usize, to: usize) -> Option<Span> {
-    let gap = text.get(from..to)?;
-    let line = gap.trim_end().rsplit('\n').next()?.trim();
-    let at = from + gap.find(line)?;
+    let gap = text.get(from..to)?.trim_end();
+    let line_start = gap.rfind('\n').map_or(0, |k| k + 1);
+    let line = gap[line_start..].trim_start();
+    let at = from + gap.len() - line.len();
     (!line.is_empty()).then(|| Span::new(at, at + line.len()))
 }
 
@@ -187,11 +195,7 @@ pub(super) fn document_quotes(
             from += 1;
         }
         let from = from.min(paras.len());
-        let n = paras[from..]
-            .iter()
-            .take(MAX_BLOCK_PARAS)
-            .take_while(|q| plain(text, q) && !q.tokens.iter().any(|t| t.flags.cue().is_some()))
-            .count();
+        let n = going_on(text, &paras[from..], false);
         if n > 0 {
             take(found, &mut added, &paras[from..from + n], who);
         }
@@ -201,19 +205,24 @@ pub(super) fn document_quotes(
 
 #[cfg(test)]
 mod tests {
-    use crate::{Article, Extractor, QuoteKind};
+    use crate::{Article, Extractor, Quote, QuoteKind};
+
+    /// The quote of `text` whose words start with `start`.
+    fn quote_starting(text: &str, start: &str) -> Quote {
+        Extractor::new()
+            .extract(&Article::new("t", text))
+            .quotes
+            .into_iter()
+            .find(|q| q.text.starts_with(start))
+            .unwrap_or_else(|| panic!("no quote starts with {start:?}"))
+    }
 
     #[test]
     fn a_post_set_out_after_a_colon_is_its_authors() {
         let text = "Captain Ada Farrow posted a short message within the hour:\n\n\
                     Thank you for everything. This one is on us.\n\n\
                     The club said nothing more.";
-        let e = Extractor::new().extract(&Article::new("t", text));
-        let q = e
-            .quotes
-            .iter()
-            .find(|q| q.text.starts_with("Thank you"))
-            .expect("the post is a quote");
+        let q = quote_starting(text, "Thank you");
         assert_eq!(q.kind, QuoteKind::Direct);
         assert_eq!(
             q.speaker.as_ref().and_then(|s| s.name.as_deref()),
@@ -225,12 +234,7 @@ mod tests {
                     I will call the vote on Thursday.\n\n\
                     We have the numbers, and our members know it.\n\n\
                     Amari later said she expected 68 votes.";
-        let e = Extractor::new().extract(&Article::new("t", text));
-        let q = e
-            .quotes
-            .iter()
-            .find(|q| q.text.starts_with("I will"))
-            .expect("the block is a quote");
+        let q = quote_starting(text, "I will");
         assert!(q.text.ends_with("know it."), "{}", q.text);
         assert_eq!(q.parts.len(), 2);
         assert_eq!(
@@ -253,12 +257,7 @@ mod tests {
                     Effective at midnight, I resign the office of mayor.\n\n\
                     Dale Hurst\n\n\
                     His lawyer said he would cooperate with the board.";
-        let e = Extractor::new().extract(&Article::new("t", text));
-        let q = e
-            .quotes
-            .iter()
-            .find(|q| q.text.starts_with("It has been"))
-            .expect("the letter is a quote");
+        let q = quote_starting(text, "It has been");
         assert!(q.text.ends_with("office of mayor."), "{}", q.text);
         assert_eq!(
             q.speaker.as_ref().and_then(|s| s.name.as_deref()),

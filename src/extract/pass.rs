@@ -15,7 +15,7 @@ use crate::Article;
 use crate::grammar::attribution::{self, Attribution};
 use crate::grammar::cue;
 use crate::grammar::speaker::Mention as Np;
-use crate::quote::{Mention, Quote};
+use crate::quote::{Mention, Quote, SpeakerKind};
 use crate::resolve::{resolve_sentence, scan_names, Entities, Timeline, Who};
 use crate::Span;
 
@@ -238,10 +238,7 @@ impl<'a> Pass<'a> {
             let spoke = r.whos.iter().rev().flatten().next().copied();
             let subject = r.subject.filter(|w| {
                 w.name.is_some()
-                    && matches!(
-                        w.kind,
-                        crate::quote::SpeakerKind::Person | crate::quote::SpeakerKind::Organization
-                    )
+                    && matches!(w.kind, SpeakerKind::Person | SpeakerKind::Organization)
             });
             spoke.map(|w| (w, false)).or(subject.map(|w| (w, true)))
         };

@@ -268,36 +268,31 @@ fn interviewer(
     if by_role.is_some() {
         return by_role;
     }
-    let intro = || paras[..first_turn].iter().take(MAX_INTRO_PARAGRAPHS);
-    // "She spoke to our correspondent Dev Anand": a person named right after a role word of
-    // an interviewer.
-    for p in intro() {
+    // In one pass over the introduction: a person named right after a role word of an
+    // interviewer ("She spoke to our correspondent Dev Anand") wins at once; else the first
+    // one a lead word leads to ("moderated by station news director Lena Fairbrook": the
+    // nearest name after).
+    let mut led = None;
+    for p in paras[..first_turn].iter().take(MAX_INTRO_PARAGRAPHS) {
         let t = &p.tokens;
         for k in 1..t.len().min(MAX_INTRO_TOKENS) {
-            let start = t[k].span.start;
+            let (before, start) = (t[k - 1].span.slice(text), t[k].span.start);
             let at = people.partition_point(|&(s, _)| s < start);
-            let named_here = people.get(at).is_some_and(|&(s, _)| s == start);
-            if named_here && t[k - 1].is_word() && is(t[k - 1].span.slice(text), "asks_role") {
-                return Some(people[at].1);
+            let next = people.get(at).copied();
+            if next.is_some_and(|(s, _)| s == start)
+                && t[k - 1].is_word()
+                && is(before, "asks_role")
+            {
+                return next.map(|(_, id)| id);
+            }
+            if led.is_none() && t[k].is_word() && is(before, "asks_lead") {
+                led = next
+                    .filter(|&(s, _)| s < start + MAX_LEAD_GAP)
+                    .map(|(_, id)| id);
             }
         }
     }
-    for p in intro() {
-        let t = &p.tokens;
-        for k in 1..t.len().min(MAX_INTRO_TOKENS) {
-            if !t[k].is_word() || !is(t[k - 1].span.slice(text), "asks_lead") {
-                continue;
-            }
-            // "moderated by station news director Lena Fairbrook": the nearest name after.
-            let start = t[k].span.start;
-            let at = people.partition_point(|&(s, _)| s < start);
-            match people.get(at) {
-                Some(&(s, id)) if s < start + MAX_LEAD_GAP => return Some(id),
-                _ => {}
-            }
-        }
-    }
-    None
+    led
 }
 
 /// The quotes of the turns of an article, appended to `found`; quotes already found inside a
@@ -313,12 +308,16 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
     // The turns' own quotes, added after the loop so that `found` stays sorted while it runs.
     let mut added: Vec<Found> = Vec::new();
     // Nobody who answers under a label of their own ("MAYOR DUBROVSKA:") is the interviewer.
-    let labelled: Vec<usize> = turns
+    let by_label: Vec<Option<usize>> = turns
         .iter()
-        .filter(|t| t.role == Role::Named)
-        .filter_map(|t| named(text, entities, &people, t.label.slice(text)))
+        .map(|t| {
+            (t.role == Role::Named)
+                .then(|| named(text, entities, &people, t.label.slice(text)))
+                .flatten()
+        })
         .collect();
-    let asks = interviewer(text, paras, entities, first.para).filter(|id| !labelled.contains(id));
+    let asks =
+        interviewer(text, paras, entities, first.para).filter(|id| !by_label.contains(&Some(*id)));
     let answers = (0..entities.list.len())
         .filter(|&id| entities.list[id].kind == SpeakerKind::Person && Some(id) != asks)
         .min_by_key(|&id| entities.list[id].name.start);
@@ -367,7 +366,7 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
             },
             Role::Answers => answers.map(|id| who(id, turn.label)),
             Role::Named => Some(
-                match named(text, entities, &people, label).or_else(|| {
+                match by_label[i].or_else(|| {
                     // "THE COURT:": the one person the article calls judge.
                     is(label, "judge")
                         .then(|| entities.lookup_role("judge"))

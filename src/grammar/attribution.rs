@@ -34,6 +34,9 @@ pub(crate) struct Attribution {
     /// The cue has no subject of its own and takes the sentence's: a participle
     /// ("…, explaining:") or a coordinated verb ("… and said:").
     pub borrows: bool,
+    /// The cue is in a relative clause set off by a comma ("Eleanor Vasquez, 86, who
+    /// said …"), so what it reports ends at the comma that closes the clause.
+    pub relative: bool,
 }
 
 /// Finds the speaker of each cue of a sentence.
@@ -52,6 +55,7 @@ pub(crate) fn attribute(
                 inverted: false,
                 statement: false,
                 borrows: false,
+                relative: false,
             };
             if cue.according {
                 attribution.speaker = parse_right(text, tokens, cue.last + 1)
@@ -88,11 +92,11 @@ pub(crate) fn attribute(
                 }
             }
             // "Eleanor Vasquez, 86, who said …": the one the relative clause is about.
-            let relative = j > sent.start + 2
+            attribution.relative = j > sent.start + 2
                 && tokens[j - 1].is_lower_ascii_word(text)
                 && tokens[j - 1].span.slice(text) == "who"
                 && tokens[j - 2].is_punct(',');
-            if relative {
+            if attribution.relative {
                 let subject = parenthetical_subject(text, tokens, j - 2, sent.start)
                     .or_else(|| parse_left(text, tokens, j - 3).filter(within))
                     .filter(|m| m.head == Head::Name);

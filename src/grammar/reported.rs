@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::attribution::Attribution;
 use super::speaker::parse_right;
 use super::words::{word_at, Tok, Token};
+use crate::lexicon::Flags;
 use crate::Span;
 
 /// The clause an attribution reports, when nothing in quote marks used it (one at a time, for
@@ -134,17 +135,15 @@ impl<'a> Clauses<'a> {
         let words = self.count(&self.words, from, to);
         // A finite verb, or a subject pronoun opening the clause ("said he took no
         // pleasure in it": "took" is in no list).
-        let opens_with_subject = {
-            let f = self.tokens[from].flags;
-            self.tokens[from].is_word() && (f.personal() || f.neuter() || f.plural())
-        };
+        let opens_with_subject =
+            self.tokens[from].is_word() && is_subject_pronoun(self.tokens[from].flags);
         let verb = self.count(&self.verbs, from, to) > 0 || opens_with_subject;
         let quoted = self.count(&self.quotes, from, to) as usize == to - from;
         let nested_cue = !needs_verb && self.other_cue_in(index, from, to);
         // Two words will do for a pronoun and its auxiliary: "Fisk said it could".
         let short_answer = words == 2 && to - from == 2 && {
             let (a, b) = (self.tokens[from].flags, self.tokens[from + 1].flags);
-            (a.personal() || a.neuter() || a.plural()) && (b.auxiliary() || b.be() || b.verb())
+            is_subject_pronoun(a) && (b.auxiliary() || b.be() || b.verb())
         };
         ((words >= 3 || short_answer)
             && (verb || !needs_verb || short_answer)
@@ -285,6 +284,7 @@ impl<'a> Clauses<'a> {
                 }
             }
         }
+        // Past a time phrase after an object too ("told reporters Tuesday she …").
         if !after_that {
             k = past_time_phrase(text, tokens, k, end);
             if is_word(k, "that") {
@@ -310,11 +310,7 @@ impl<'a> Clauses<'a> {
         });
         // "Eleanor Vasquez, 86, who said she had bought her dress there, called …": said in a
         // relative clause, the speech ends at the comma that closes it.
-        let in_relative = a.cue.first >= 2
-            && tokens[a.cue.first - 1].is_lower_ascii_word(text)
-            && tokens[a.cue.first - 1].span.slice(text) == "who"
-            && tokens[a.cue.first - 2].is_punct(',');
-        let stop = if in_relative {
+        let stop = if a.relative {
             (k..stop)
                 .take(MAX_CLAUSE_SCAN)
                 .find(|&i| tokens[i].is_punct(','))
@@ -344,18 +340,23 @@ impl<'a> Clauses<'a> {
     }
 }
 
+/// Whether a word is a third-person subject pronoun ("he", "she", "it", "they").
+fn is_subject_pronoun(f: Flags) -> bool {
+    f.personal() || f.neuter() || f.plural()
+}
+
 /// Whether the words at `k` open a clause with its subject and verb: a subject pronoun and
 /// its verb ("confirmed it had opened an inquiry", "admitted he had voted"), or a short noun
-/// phrase opened by a determiner and then a finite verb ("admitted his side had been second
-/// best"). A cue that needs "that" reports such a clause
-/// without it; "admitted defeat", "confirmed the date" have no verb and report nothing.
+/// phrase opened by a determiner, or a plain noun, and then a finite verb ("admitted his side
+/// had been second best", "announced phones would be banned"). A cue that needs "that"
+/// reports such a clause without it; "admitted defeat", "confirmed the date" have no verb and report nothing.
 fn opens_with_subject(text: &str, tokens: &[Token], k: usize, end: usize) -> bool {
     let (Some(p), Some(v)) = (tokens.get(k), tokens.get(k + 1)) else {
         return false;
     };
     let f = p.flags;
-    let pronoun = p.is_word()
-        && (f.personal() || f.neuter() || f.plural() || matches!(p.span.slice(text), "I" | "we"));
+    let pronoun =
+        p.is_word() && (is_subject_pronoun(f) || matches!(p.span.slice(text), "I" | "we"));
     if pronoun {
         return v.is_word() && (v.flags.auxiliary() || v.flags.verb());
     }

@@ -229,8 +229,7 @@ fn mark_nicknames(text: &str, regions: &[Region], tokens: &mut [Token]) {
             chars.next().is_some_and(char::is_uppercase)
                 && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
         };
-        let words = inner.split(' ').count();
-        if inner.len() <= 24 && words <= 3 && inner.split(' ').all(word) {
+        if inner.len() <= 24 && inner.split(' ').count() <= 3 && inner.split(' ').all(word) {
             tokens[k].flags = Flags::of_nickname();
         }
     }

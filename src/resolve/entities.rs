@@ -71,7 +71,7 @@ impl Gender {
         let Some(name) = m.name else {
             return Gender::default();
         };
-        let own = &tokens[m.tokens.0..=m.tokens.1.min(tokens.len() - 1)];
+        let own = m.own(tokens);
         let one_word = own
             .iter()
             .any(|t| t.span.start == name.start && t.span.end >= name.end);
@@ -92,9 +92,12 @@ impl Gender {
         let Some(name) = m.name else {
             return Gender::default();
         };
-        let own = &tokens[m.tokens.0..=m.tokens.1.min(tokens.len() - 1)];
         let mut g = Gender::default();
-        for t in own.iter().take_while(|t| t.span.start < name.start) {
+        for t in m
+            .own(tokens)
+            .iter()
+            .take_while(|t| t.span.start < name.start)
+        {
             g.female |= t.flags.female();
             g.male |= t.flags.male();
         }
@@ -235,6 +238,20 @@ pub(crate) fn role_key(role: &str) -> String {
     key
 }
 
+/// Records that `key` names entity `id` in an index where a key two entities share names
+/// nobody (`None`).
+fn claim<'k>(map: &mut FxHashMap<&'k str, Option<usize>>, key: &'k str, id: usize) {
+    let slot = map.entry(key).or_insert(Some(id));
+    if *slot != Some(id) {
+        *slot = None;
+    }
+}
+
+/// The one entity `key` names in an index of [`claim`], if it names exactly one.
+fn one(map: &FxHashMap<&str, Option<usize>>, key: &str) -> Option<usize> {
+    map.get(key).copied().flatten()
+}
+
 /// The span without a possessive ending ("Austin’s" → "Austin").
 pub(super) fn strip_possessive(text: &str, span: Span) -> Span {
     let s = span.slice(text);
@@ -282,7 +299,7 @@ impl<'t> Entities<'t> {
         let surname = m.surname.or_else(|| {
             // "His wife Teresa": a family word ends the role, a given name is the name.
             let role = m.role.filter(|_| single)?;
-            let own = tokens.get(m.tokens.0..=m.tokens.1.min(tokens.len().saturating_sub(1)))?;
+            let own = m.own(tokens);
             let family = own
                 .iter()
                 .any(|t| t.span.end == role.end && t.flags.family());
@@ -297,12 +314,14 @@ impl<'t> Entities<'t> {
             self.last_person = Some(id);
             return Some(id);
         }
-        let id = match self.by_name.get(name) {
-            Some(&id) => id,
-            // "Big Mick fumed", after "Michael 'Big Mick' Tiernan".
-            None if matches!(self.by_nickname.get(name), Some(Some(_))) => {
-                self.by_nickname[name].unwrap_or_default()
-            }
+        // "Big Mick fumed", after "Michael 'Big Mick' Tiernan".
+        let known = self
+            .by_name
+            .get(name)
+            .copied()
+            .or_else(|| one(&self.by_nickname, name));
+        let id = match known {
+            Some(id) => id,
             None if single && m.kind != SpeakerKind::Organization => {
                 // A bare surname: only an entity of its own if nobody has that surname, or,
                 // when two people have it, if its honorific does not tell which.
@@ -313,11 +332,11 @@ impl<'t> Entities<'t> {
                         // Which of them the article does not say; a person all the same.
                         None => self.insert(span, SpeakerKind::Person),
                     },
-                    None => match self.by_given.get(name) {
-                        // "Dec, 51, said", after "Dec O'Rourke": the one person of that
-                        // given name.
-                        Some(&Some(id)) => id,
-                        _ => self.insert(span, m.kind),
+                    // "Dec, 51, said", after "Dec O'Rourke": the one person of that given
+                    // name.
+                    None => match one(&self.by_given, name) {
+                        Some(id) => id,
+                        None => self.insert(span, m.kind),
                     },
                 }
             }
@@ -367,27 +386,16 @@ impl<'t> Entities<'t> {
     /// Records the quoted nickname inside a mention's name ("Big Mick" of "Michael 'Big
     /// Mick' Tiernan") as a name of entity `id`.
     fn note_nickname(&mut self, m: &Mention, tokens: &[Token], id: usize) {
-        let Some(own) = tokens.get(m.tokens.0..=m.tokens.1.min(tokens.len().saturating_sub(1)))
-        else {
+        let Some(t) = m.own(tokens).iter().find(|t| t.flags.nickname()) else {
             return;
         };
-        let Some(t) = own.iter().find(|t| t.flags.nickname()) else {
-            return;
-        };
-        let quoted = t.span.slice(self.text);
-        let inner = quoted.trim_matches(|c: char| !c.is_alphanumeric());
-        if inner.is_empty() {
-            return;
-        }
-        let at = t.span.start
-            + (quoted.len()
-                - quoted
-                    .trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .len());
-        let nick = Span::new(at, at + inner.len()).slice(self.text);
-        let slot = self.by_nickname.entry(nick).or_insert(Some(id));
-        if *slot != Some(id) {
-            *slot = None;
+        let text = self.text;
+        let nick = t
+            .span
+            .slice(text)
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        if !nick.is_empty() {
+            claim(&mut self.by_nickname, nick, id);
         }
     }
 
@@ -421,10 +429,7 @@ impl<'t> Entities<'t> {
         e.said.add(gender);
         let last = surname.slice(text);
         self.surname_ids.entry(last).or_default().push(id);
-        let slot = self.by_surname.entry(last).or_insert(Some(id));
-        if *slot != Some(id) {
-            *slot = None;
-        }
+        claim(&mut self.by_surname, last, id);
         id
     }
 
@@ -445,17 +450,11 @@ impl<'t> Entities<'t> {
         self.by_name.insert(name, id);
         if kind == SpeakerKind::Person && name.contains(char::is_whitespace) {
             if let Some(first) = name.split_whitespace().next() {
-                let slot = self.by_given.entry(first).or_insert(Some(id));
-                if *slot != Some(id) {
-                    *slot = None;
-                }
+                claim(&mut self.by_given, first, id);
             }
             if let Some(last) = name.split_whitespace().last() {
                 self.surname_ids.entry(last).or_default().push(id);
-                let slot = self.by_surname.entry(last).or_insert(Some(id));
-                if *slot != Some(id) {
-                    *slot = None;
-                }
+                claim(&mut self.by_surname, last, id);
             }
         }
         id
@@ -510,11 +509,10 @@ impl<'t> Entities<'t> {
             Some(&id) => Some(id),
             None => shared()
                 .or_else(|| {
-                    let one =
-                        (!name.contains(char::is_whitespace)).then(|| self.by_given.get(name));
-                    one.flatten().copied().flatten()
+                    let single = !name.contains(char::is_whitespace);
+                    single.then(|| one(&self.by_given, name)).flatten()
                 })
-                .or_else(|| self.by_nickname.get(name).copied().flatten()),
+                .or_else(|| one(&self.by_nickname, name)),
         }
     }
 
@@ -553,8 +551,16 @@ impl<'t> Entities<'t> {
             .map(|w| lexicon.title_in_full(w).unwrap_or(w))
             .filter(|w| !lexicon.flags(w).honorific());
         if let Some(title) = title {
-            let best = fits.iter().map(|&id| self.title_fit(id, title)).max();
-            fits.retain(|&id| Some(self.title_fit(id, title)) == best);
+            let scored: Vec<(usize, u8)> = fits
+                .iter()
+                .map(|&id| (id, self.title_fit(id, title)))
+                .collect();
+            let best = scored.iter().map(|&(_, fit)| fit).max();
+            fits = scored
+                .into_iter()
+                .filter(|&(_, fit)| Some(fit) == best)
+                .map(|(id, _)| id)
+                .collect();
         }
         fits
     }
@@ -575,8 +581,10 @@ impl<'t> Entities<'t> {
         }
         let other_title = roles.iter().any(|r| {
             let r = r.slice(self.text);
-            let f = lexicon.flags(r);
-            !r.contains(char::is_whitespace) && f.title() && f.capitalized() && !f.honorific()
+            !r.contains(char::is_whitespace) && {
+                let f = lexicon.flags(r);
+                f.title() && f.capitalized() && !f.honorific()
+            }
         });
         u8::from(!other_title)
     }

@@ -147,16 +147,12 @@ pub(crate) fn scan_names(
                     && (is_capitalized(tokens[k].span.slice(text)) || f.time() || f.adverbial())
                     && !f.subordinator()
             });
-        // A capitalised word before it is part of the same name.
-        let after_name_word = || {
-            i > range.start
-                && tokens[i - 1].is_word()
-                && is_capitalized(tokens[i - 1].span.slice(text))
-        };
         let candidate = first_person
             || (t.is_word()
                 && (is_capitalized(w) || matches!(w, "the" | "The") || opens_clause)
-                && !after_name_word());
+                && (i == range.start
+                    || !tokens[i - 1].is_word()
+                    || !is_capitalized(tokens[i - 1].span.slice(text))));
         if candidate {
             if let Some(mut m) = speaker::parse_right(text, tokens, i) {
                 let pronoun = matches!(m.head, Head::Pronoun(_));

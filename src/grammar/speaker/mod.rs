@@ -85,6 +85,14 @@ pub(crate) struct Mention {
     pub tokens: (usize, usize),
 }
 
+impl Mention {
+    /// The mention's own tokens, out of `tokens` (those of its paragraph).
+    pub fn own<'t>(&self, tokens: &'t [Token]) -> &'t [Token] {
+        let last = self.tokens.1.min(tokens.len().saturating_sub(1));
+        tokens.get(self.tokens.0..=last).unwrap_or_default()
+    }
+}
+
 const MAX_MENTION_WORDS: usize = 12;
 
 /// The mention that ends at token `end` (inclusive), reading leftwards:
