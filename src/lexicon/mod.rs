@@ -423,8 +423,23 @@ impl Lexicon {
             }
             bits
         });
+        // "Mónica", "Bogotá": a word no list has as written, looked up without its accents.
+        if bits == 0 && !w.is_ascii() {
+            let plain: String = w
+                .nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .collect();
+            if plain != w {
+                bits = self.flags(&plain).0 & !Flags::CAPITALIZED;
+            }
+        }
         if first.is_some_and(char::is_uppercase) {
             bits |= Flags::CAPITALIZED;
+            // "Dean Holcroft": a given name that is also a title is the name when capitalised
+            // (a family word keeps its title: "Son Marcus").
+            if bits & Flags::GIVEN != 0 && bits & Flags::FAMILY == 0 {
+                bits &= !Flags::TITLE;
+            }
             // "Iran-backed", "Lebanon-based": an adjective, not part of a name.
             let adjective = w
                 .rsplit_once(['-', '‑'])
@@ -484,6 +499,17 @@ mod tests {
         assert_eq!(g("Ann"), (true, false));
         assert_eq!(g("Tom"), (false, true));
         assert!(lex.flags("Maryland").place_end() && lex.is_place("Kansas City"));
+        // Accents the list does not write: "Mónica" as "Monica".
+        assert_eq!(g("Mónica"), (true, false));
+        assert!(lex.flags("Mónica").capitalized() && lex.flags("Mónica").given());
+    }
+
+    #[test]
+    fn a_given_name_that_is_a_title_is_a_name_when_capitalised() {
+        let lex = Lexicon::get();
+        assert!(lex.flags("Dean").given() && !lex.flags("Dean").title());
+        assert!(lex.flags("dean").title());
+        assert!(lex.flags("Son").title());
     }
 
     #[test]

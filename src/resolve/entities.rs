@@ -211,11 +211,14 @@ pub(crate) struct Entities<'t> {
 /// held by several people (an article with hundreds of roles sharing one word).
 const MAX_ROLE_CANDIDATES: usize = 64;
 
-/// Folds a role for comparison: lower case, no determiner, "U.S." as "us", British spelling
-/// of "defence" as "defense".
+/// Folds a role for comparison: lower case, no determiner, abbreviated titles in full ("Gov."
+/// as "governor"), "U.S." as "us", British spelling of "defence" as "defense".
 pub(crate) fn role_key(role: &str) -> String {
     let mut key = String::with_capacity(role.len());
+    let lexicon = crate::lexicon::Lexicon::get();
     for word in role.split_whitespace() {
+        // "Gov." and "the governor" are one role.
+        let word = lexicon.title_in_full(word).unwrap_or(word);
         let folded = |w: &str, plain: &str| w.eq_ignore_ascii_case(plain);
         if folded(word, "the") || folded(word, "a") || folded(word, "an") {
             continue;
@@ -622,6 +625,58 @@ impl<'t> Entities<'t> {
         }
     }
 
+    /// "The younger Mr. Pruitt": of `namesakes`, the one the article shows to be the younger
+    /// (`younger`) or the elder. Ages written after the names decide ("Dale Pruitt, 52,");
+    /// failing them, a child's role ("His son Dale Pruitt") or a parent's ("his father,
+    /// Walter Pruitt") does, when only one of them has one.
+    pub fn by_seniority(&self, namesakes: &[usize], younger: bool) -> Option<usize> {
+        let ages: Vec<Option<u32>> = namesakes.iter().map(|&id| self.age(id)).collect();
+        if ages.iter().all(Option::is_some) && namesakes.len() > 1 {
+            let pick = if younger {
+                namesakes.iter().zip(&ages).min_by_key(|(_, a)| **a)
+            } else {
+                namesakes.iter().zip(&ages).max_by_key(|(_, a)| **a)
+            }?;
+            let tied = ages.iter().filter(|a| **a == *pick.1).count() > 1;
+            return (!tied).then_some(*pick.0);
+        }
+        const CHILD: [&str; 4] = ["son", "daughter", "grandson", "granddaughter"];
+        const PARENT: [&str; 6] = ["father", "mother", "dad", "mum", "mom", "grandfather"];
+        let has = |id: usize, words: &[&str]| {
+            self.list[id].roles.iter().any(|r| {
+                r.slice(self.text)
+                    .split_whitespace()
+                    .any(|w| words.iter().any(|k| w.eq_ignore_ascii_case(k)))
+            })
+        };
+        let (wanted, other): (&[&str], &[&str]) = if younger {
+            (&CHILD, &PARENT)
+        } else {
+            (&PARENT, &CHILD)
+        };
+        let mut with = namesakes.iter().copied().filter(|&id| has(id, wanted));
+        if let (Some(id), None) = (with.next(), with.next()) {
+            return Some(id);
+        }
+        let mut without = namesakes.iter().copied().filter(|&id| !has(id, other));
+        match (without.next(), without.next()) {
+            (Some(id), None) if namesakes.len() == 2 => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The age the article gives after the fullest form of entity `id`'s name ("Dale Pruitt,
+    /// 52,").
+    fn age(&self, id: usize) -> Option<u32> {
+        let after = self.text[self.list[id].name.end..].strip_prefix(", ")?;
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let next = after.as_bytes().get(digits).copied();
+        if !(1..=3).contains(&digits) || next.is_some_and(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        after[..digits].parse().ok()
+    }
+
     /// Whether a one-word name is the surname of two or more people of the article.
     pub fn is_shared_surname(&self, m: &Mention) -> bool {
         m.name.is_some_and(|n| {
@@ -712,6 +767,7 @@ mod tests {
     fn role_keys_fold_spelling_and_determiners() {
         assert_eq!(role_key("the US Defence Secretary"), "us defense secretary");
         assert_eq!(role_key("U.S. Defense Secretary"), "us defense secretary");
+        assert_eq!(role_key("Gov."), "governor");
     }
 
     #[test]

@@ -165,7 +165,11 @@ impl Timeline {
                 // which: the one of them the article spoke of last (as a speaker or a
                 // subject), else the one the table gives (the first it named).
                 let namesakes = entities.undecided_namesakes(m);
-                let last = (!namesakes.is_empty())
+                let senior = (!namesakes.is_empty())
+                    .then(|| seniority(text, m))
+                    .flatten()
+                    .and_then(|younger| entities.by_seniority(&namesakes, younger));
+                let last = (!namesakes.is_empty() && senior.is_none())
                     .then(|| {
                         self.recent().find(|k| {
                             k.salient && k.who.entity.is_some_and(|e| namesakes.contains(&e))
@@ -173,7 +177,12 @@ impl Timeline {
                     })
                     .flatten()
                     .and_then(|k| k.who.entity);
-                match last.or_else(|| entities.lookup_name(m)) {
+                match senior.or(last).or_else(|| entities.lookup_name(m)) {
+                    // "younger" is no role of theirs.
+                    Some(id) if senior.is_some() => Who {
+                        role: entities.list[id].best_role(text),
+                        ..from_entity(id, ResolvedBy::Cue)
+                    },
                     Some(id) => from_entity(id, ResolvedBy::Cue),
                     // A surname the article gives two people: a person still, though which
                     // one the article does not say.
@@ -222,9 +231,20 @@ impl Timeline {
                 None => match self.find_anonymous(text, written_role) {
                     Some(w) => with_by(w, ResolvedBy::Anaphor),
                     // "…, the Republican said": the person spoken of last, as "he" would be.
+                    // "Rovers legend Dean Holcroft … The former striker insisted": an epithet
+                    // is the person named last, subject or not.
                     None if m.definite && is_party_member(written_role) => {
                         match self.find(|w| w.kind == SpeakerKind::Person && w.name.is_some()) {
                             Some(w) => with_by(w, ResolvedBy::Anaphor),
+                            None => plain(SpeakerKind::Person),
+                        }
+                    }
+                    None if m.definite && is_epithet(written_role) => {
+                        let named = self
+                            .recent()
+                            .find(|k| k.who.kind == SpeakerKind::Person && k.who.name.is_some());
+                        match named {
+                            Some(k) => with_by(k.who, ResolvedBy::Anaphor),
                             None => plain(SpeakerKind::Person),
                         }
                     }
@@ -289,6 +309,45 @@ impl Timeline {
             }
         }
     }
+}
+
+/// "The younger Mr. Pruitt", "the elder Whitlow": whether the mention `m` (its role, or the
+/// words just before it) asks for the younger (`Some(true)`) or the elder (`Some(false)`) of
+/// namesakes.
+fn seniority(text: &str, m: &Mention) -> Option<bool> {
+    let word = match m.role {
+        Some(role) => role.slice(text),
+        None => {
+            let before = text[..m.span.start].trim_end();
+            let word_at = before.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let the = before[..word_at].trim_end();
+            let the = &the[the.rfind(char::is_whitespace).map_or(0, |i| i + 1)..];
+            if !the.eq_ignore_ascii_case("the") {
+                return None;
+            }
+            &before[word_at..]
+        }
+    };
+    match word.to_ascii_lowercase().as_str() {
+        "younger" => Some(true),
+        "elder" | "older" => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether a role is an epithet that points back at somebody already named rather than
+/// describing a new source: a former holder ("former striker", "ex-minister") or a person
+/// known by age or origin ("54-year-old", "Ohio-born billionaire").
+fn is_epithet(role: &str) -> bool {
+    let mut words = role.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    first.eq_ignore_ascii_case("former")
+        || first
+            .get(..3)
+            .is_some_and(|p| p.eq_ignore_ascii_case("ex-"))
+        || role
+            .split_whitespace()
+            .any(|w| w.ends_with("-old") || w.ends_with("-born"))
 }
 
 /// Whether a role is a party member alone ("Republican", "Democrat").
@@ -382,6 +441,51 @@ mod tests {
             (name.as_deref(), by),
             (Some("Dana Whitfield"), ResolvedBy::Role)
         );
+    }
+
+    #[test]
+    fn an_abbreviated_title_is_the_role_in_full() {
+        let text = "Gov. Lyle Brannigan toured the town. The governor spoke.";
+        let (name, by) = resolve(text, &["Gov. Lyle Brannigan"], "The governor");
+        assert_eq!(
+            (name.as_deref(), by),
+            (Some("Lyle Brannigan"), ResolvedBy::Role)
+        );
+    }
+
+    #[test]
+    fn an_epithet_is_the_person_named_last() {
+        let text = "Ann Ortiz left. Curtis Vale hit back. The Ohio-born mayor said no.";
+        let (name, by) = resolve(text, &["Ann Ortiz", "Curtis Vale"], "The Ohio-born mayor");
+        assert_eq!(
+            (name.as_deref(), by),
+            (Some("Curtis Vale"), ResolvedBy::Anaphor)
+        );
+        let text = "Dean Holt left. The former mayor said no.";
+        let (name, _) = resolve(text, &["Dean Holt"], "The former mayor");
+        assert_eq!(name.as_deref(), Some("Dean Holt"));
+        // A plain role is somebody new.
+        let text = "Dean Holt left. The mayor said no.";
+        let (name, _) = resolve(text, &["Dean Holt"], "The mayor");
+        assert_eq!(name, None);
+    }
+
+    #[test]
+    fn the_younger_of_namesakes_is_told_by_age_or_kinship() {
+        let text = "Walter Pruitt, 81, sold it. Dale Pruitt, 52, agreed. The younger Pruitt spoke.";
+        let (name, _) = resolve(text, &["Walter Pruitt", "Dale Pruitt"], "Pruitt spoke");
+        assert_eq!(name.as_deref(), Some("Dale Pruitt"));
+        let text = "His son, Dale Pruitt, agreed. Walter Pruitt sold. The elder Mr. Pruitt spoke.";
+        let (name, _) = resolve(
+            text,
+            &["son, Dale Pruitt", "Walter Pruitt"],
+            "The elder Mr. Pruitt",
+        );
+        assert_eq!(name.as_deref(), Some("Walter Pruitt"));
+        // With nothing to tell them apart, the one spoken of last.
+        let text = "Walter Pruitt sold. Dale Pruitt agreed. The elder Pruitt spoke.";
+        let (name, _) = resolve(text, &["Walter Pruitt", "Dale Pruitt"], "Pruitt spoke");
+        assert_eq!(name.as_deref(), Some("Dale Pruitt"));
     }
 
     #[test]

@@ -272,6 +272,8 @@ pub(crate) fn parse_right(text: &str, tokens: &[Token], start: usize) -> Option<
                 if last_head.is_none()
                     && tokens[i].is_word()
                     && !closed_class(tokens[i].flags)
+                    // "The Ohio-born billionaire insisted Tiernan …": a cue is no role word.
+                    && tokens[i].flags.cue().is_none()
                     && is_lower(tokens[i].span.slice(text))
                     && (class(i + 1) == Class::Cap
                         || (class(i + 2) == Class::Cap
@@ -480,6 +482,8 @@ mod tests {
             ),
             ("she said", Some("she")),
             ("said the mayor", None),
+            // A cue is no role word before a name.
+            ("The veteran insisted Tiernan had left", None),
         ] {
             assert_eq!(right(text).as_deref(), mention, "{text}");
         }
