@@ -23,6 +23,10 @@ pub(super) fn identify_lede(text: &str, paras: &[Para], entities: &Entities, fou
     let (lede, until) = (first.span, after.span.end);
     for q in found.iter_mut() {
         let Some(w) = q.who else { continue };
+        if let Some(body) = named_body_after(text, &w, lede, until, entities) {
+            q.who = Some(body);
+            continue;
+        }
         // One person described: "A senior midwife …", "the hospital's top officer"; not a
         // group ("engineers warned").
         let one = {
@@ -60,6 +64,53 @@ pub(super) fn identify_lede(text: &str, paras: &[Para], entities: &Entities, fou
     }
 }
 
+/// "… will close, the company said Monday. ¶ Pruitt Furniture Co. said …": a body described
+/// in the opening paragraph before any is named is the first body named after it, up to
+/// `until`, whose name has the description's noun ("the council": "Westmoor District
+/// Council") or is of its kind ("the company": `data/body_types.txt`).
+fn named_body_after(
+    text: &str,
+    w: &Who,
+    lede: crate::Span,
+    until: usize,
+    entities: &Entities,
+) -> Option<Who> {
+    let described = w.entity.is_none()
+        && w.name.is_none()
+        && w.kind == SpeakerKind::Organization
+        && lede.contains(w.mention);
+    let noun = w.role.filter(|_| described)?.slice(text);
+    let head = noun.rsplit(' ').next().unwrap_or(noun);
+    let lexicon = crate::lexicon::Lexicon::get();
+    let kind = lexicon.body_type(head);
+    crate::work::step(entities.list.len());
+    let (id, e) = entities
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            let name = e.name.slice(text);
+            e.kind == SpeakerKind::Organization
+                && e.name.start > w.mention.end
+                && e.name.start < until
+                && (name
+                    .split_whitespace()
+                    .any(|n| n.eq_ignore_ascii_case(head))
+                    || kind.is_some_and(|k| lexicon.body_type(name) == Some(k)))
+        })
+        .min_by_key(|(_, e)| e.name.start)?;
+    Some(Who {
+        name: Some(e.name),
+        role: None,
+        kind: SpeakerKind::Organization,
+        entity: Some(id),
+        by: ResolvedBy::Anaphor,
+        mention: w.mention,
+        tag: None,
+        surname: None,
+    })
+}
+
 /// The last word of a role before any phrase after it ("senior midwife at Wexcombe General
 /// Hospital" → "midwife"), lower case, singular.
 fn head_noun(role: &str) -> String {
@@ -94,6 +145,23 @@ mod tests {
             speakers(text),
             [Some("Ada Finch".to_string()), Some("Ada Finch".to_string())]
         );
+    }
+
+    #[test]
+    fn a_described_body_in_the_lede_is_the_one_named_next() {
+        let text = "The mill will close in May, the company said Monday.\n\n\
+                    Harlow Paper Co. said 200 workers would lose their jobs.";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("Harlow Paper Co.".to_string()),
+                Some("Harlow Paper Co.".to_string())
+            ]
+        );
+        // A body of another kind is not the company.
+        let text = "The mill will close in May, the company said Monday.\n\n\
+                    The Harlow Workers Union said 200 workers would lose their jobs.";
+        assert_eq!(speakers(text)[0], None);
     }
 
     #[test]
