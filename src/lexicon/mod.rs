@@ -108,9 +108,8 @@ fn with_folded<T>(word: &str, f: impl FnOnce(&[u8]) -> T) -> T {
 }
 
 /// The lists of one flag each, folded to lower case.
-const FOLDED: [(&str, Bits); 13] = [
+const FOLDED: [(&str, Bits); 12] = [
     (include_str!("../../data/time_words.txt"), Flags::TIME),
-    (include_str!("../../data/family_words.txt"), Flags::FAMILY),
     (
         include_str!("../../data/party_members.txt"),
         Flags::PARTY_MEMBER,
@@ -166,6 +165,7 @@ const CUES: &str = include_str!("../../data/cues.txt");
 const FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
 const HONORIFICS: &str = include_str!("../../data/honorifics.txt");
 const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
+const FAMILY_WORDS: &str = include_str!("../../data/family_words.txt");
 const PLACES: &str = include_str!("../../data/places.txt");
 const ORGANIZATIONS: &str = include_str!("../../data/organizations.txt");
 
@@ -294,6 +294,13 @@ impl Tables {
         }
     }
 
+    /// `data/family_words.txt`: `<word> <TAB> <female|male>`, case-insensitive.
+    fn read_family_words(&mut self) {
+        for (word, gender) in gendered(FAMILY_WORDS, "data/family_words.txt") {
+            self.fold(word.to_lowercase(), Flags::FAMILY | gender);
+        }
+    }
+
     /// `data/given_names.txt`: `<name> <TAB> <female|male|->`, compared case-sensitively.
     fn read_given_names(&mut self) {
         for (name, gender) in gendered(GIVEN_NAMES, "data/given_names.txt") {
@@ -336,6 +343,7 @@ impl Lexicon {
         let cue_phrases = tables.read_cues();
         tables.read_function_words();
         tables.read_honorifics();
+        tables.read_family_words();
         tables.read_given_names();
         for (src, bit) in FOLDED {
             for e in entries(src) {

@@ -625,6 +625,41 @@ impl<'t> Entities<'t> {
         }
     }
 
+    /// "Elaine Whitlow … Her husband calls …": the one other person of the article who shares
+    /// person `of`'s surname, whose gender does not contradict the family word `word`'s and
+    /// who is not known as another relative ("his son, Marcus Whitlow" is no husband).
+    pub fn relative_of(&self, of: usize, word: &str) -> Option<usize> {
+        let lexicon = crate::lexicon::Lexicon::get();
+        let gender = Gender::of_word(word);
+        let other_relative = |id: usize| {
+            self.list[id].roles.iter().any(|r| {
+                let last = r
+                    .slice(self.text)
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or_default();
+                lexicon.flags(last).family() && !last.eq_ignore_ascii_case(word)
+            })
+        };
+        let e = &self.list[of];
+        let surname = match e.surname {
+            Some(s) => s.slice(self.text),
+            None => e.name.slice(self.text).split_whitespace().last()?,
+        };
+        let ids = self.surname_ids.get(surname)?;
+        crate::work::step(ids.len());
+        let mut kin = ids.iter().copied().filter(|&id| {
+            id != of
+                && self.list[id].kind == SpeakerKind::Person
+                && !self.list[id].gender().contradicts(gender)
+                && !other_relative(id)
+        });
+        match (kin.next(), kin.next()) {
+            (Some(id), None) => Some(id),
+            _ => None,
+        }
+    }
+
     /// "The younger Mr. Pruitt": of `namesakes`, the one the article shows to be the younger
     /// (`younger`) or the elder. Ages written after the names decide ("Dale Pruitt, 52,");
     /// failing them, a child's role ("His son Dale Pruitt") or a parent's ("his father,

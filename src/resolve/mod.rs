@@ -90,6 +90,34 @@ impl Timeline {
         })
     }
 
+    /// "Elaine Whitlow … Her husband said": for a mention that is a possessive and one family
+    /// word (`data/family_words.txt`), the person of the possessor's surname whose gender
+    /// the family word says; the possessor is the person spoken of last whom the possessive
+    /// fits ("Her": a woman or somebody of no known gender).
+    fn relative(&self, text: &str, m: &Mention, entities: &Entities) -> Option<usize> {
+        let mut words = m.span.slice(text).split_whitespace();
+        let (owner, word) = (words.next()?, words.next()?);
+        if words.next().is_some() || !matches!(owner, "His" | "his" | "Her" | "her") {
+            return None;
+        }
+        let lexicon = crate::lexicon::Lexicon::get();
+        if !lexicon.flags(word).family() {
+            return None;
+        }
+        let female = owner.eq_ignore_ascii_case("her");
+        let owner_gender = Gender {
+            female,
+            male: !female,
+        };
+
+        let possessor = self.find(|w| {
+            w.kind == SpeakerKind::Person
+                && w.entity
+                    .is_some_and(|id| !entities.list[id].gender().contradicts(owner_gender))
+        })?;
+        entities.relative_of(possessor.entity?, word)
+    }
+
     /// "Teddy Wexler … She says": a personal pronoun that fits nobody in view stands for
     /// the person spoken of last when only that person's given name said the other gender;
     /// the entity then keeps the gender the pronoun showed. Not inside a quote, where "she"
@@ -227,6 +255,11 @@ impl Timeline {
             }
             Head::Role => match entities.lookup_role(written_role) {
                 Some(id) => from_entity(id, ResolvedBy::Role),
+                // "Her husband", "his son": the relative of that surname of the person the
+                // possessive stands for.
+                None if let Some(id) = self.relative(text, m, entities) => {
+                    from_entity(id, ResolvedBy::Anaphor)
+                }
                 // "the engineer" after "a senior engineer": the same unnamed source.
                 None => match self.find_anonymous(text, written_role) {
                     Some(w) => with_by(w, ResolvedBy::Anaphor),
@@ -486,6 +519,25 @@ mod tests {
         let text = "Walter Pruitt sold. Dale Pruitt agreed. The elder Pruitt spoke.";
         let (name, _) = resolve(text, &["Walter Pruitt", "Dale Pruitt"], "Pruitt spoke");
         assert_eq!(name.as_deref(), Some("Dale Pruitt"));
+    }
+
+    #[test]
+    fn a_relative_by_a_possessive_is_the_namesake_of_that_gender() {
+        let text = "Graham Whitlow ran it. Elaine Whitlow sat. Her husband spoke.";
+        let (name, by) = resolve(text, &["Graham Whitlow", "Elaine Whitlow"], "Her husband");
+        assert_eq!(
+            (name.as_deref(), by),
+            (Some("Graham Whitlow"), ResolvedBy::Anaphor)
+        );
+        // Two men of the name: which one, the article does not say.
+        let text =
+            "Graham Whitlow ran it. Marcus Whitlow too. Elaine Whitlow sat. Her husband spoke.";
+        let (name, _) = resolve(
+            text,
+            &["Graham Whitlow", "Marcus Whitlow", "Elaine Whitlow"],
+            "Her husband",
+        );
+        assert_eq!(name, None);
     }
 
     #[test]
