@@ -107,6 +107,66 @@ fn with_folded<T>(word: &str, f: impl FnOnce(&[u8]) -> T) -> T {
     f(nfkc(word).to_lowercase().as_bytes())
 }
 
+/// Words' flags remembered per thread. Most words of a text recur, and a look-up (folding the
+/// case, several tables, the suffix rules) costs several times a probe of this cache. The
+/// cache is direct-mapped by a hash of the word: a word that collides with another replaces
+/// it. Only the one [`Lexicon`] exists, so a word's flags never change.
+mod word_cache {
+    use std::cell::RefCell;
+    use std::hash::Hasher;
+
+    use super::Flags;
+
+    /// Longest word kept, in bytes.
+    const MAX: usize = 22;
+    const SLOTS: usize = 2048;
+
+    #[derive(Clone, Copy)]
+    struct Slot {
+        /// The word's length plus one; 0 for an empty slot.
+        len: u8,
+        word: [u8; MAX],
+        flags: Flags,
+    }
+
+    const EMPTY: Slot = Slot {
+        len: 0,
+        word: [0; MAX],
+        flags: Flags(0),
+    };
+
+    thread_local! {
+        static CACHE: RefCell<[Slot; SLOTS]> = const { RefCell::new([EMPTY; SLOTS]) };
+    }
+
+    /// The flags of `word` from the cache, else from `compute`, then kept.
+    pub(super) fn get_or(word: &str, compute: impl FnOnce() -> Flags) -> Flags {
+        let bytes = word.as_bytes();
+        if bytes.len() > MAX {
+            return compute();
+        }
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(bytes);
+        let at = (h.finish() >> 7) as usize % SLOTS;
+        let hit = CACHE.with_borrow(|c| {
+            let slot = &c[at];
+            (usize::from(slot.len) == bytes.len() + 1 && &slot.word[..bytes.len()] == bytes)
+                .then_some(slot.flags)
+        });
+        if let Some(flags) = hit {
+            return flags;
+        }
+        let flags = compute();
+        CACHE.with_borrow_mut(|c| {
+            let slot = &mut c[at];
+            slot.len = bytes.len() as u8 + 1;
+            slot.word[..bytes.len()].copy_from_slice(bytes);
+            slot.flags = flags;
+        });
+        flags
+    }
+}
+
 /// The lists of one flag each, folded to lower case.
 const FOLDED: [(&str, Bits); 12] = [
     (include_str!("../../data/time_words.txt"), Flags::TIME),
@@ -393,6 +453,11 @@ impl Lexicon {
 
     /// The flags of one word (a final period is ignored: "Gen." is looked up as "Gen").
     pub fn flags(&self, word: &str) -> Flags {
+        word_cache::get_or(word, || self.flags_uncached(word))
+    }
+
+    /// [`Lexicon::flags`] without the per-thread cache.
+    fn flags_uncached(&self, word: &str) -> Flags {
         let w = word.trim_end_matches('.');
         let first = w.chars().next();
         let lower = first.is_some_and(char::is_lowercase);
@@ -510,6 +575,26 @@ mod tests {
         // Accents the list does not write: "Mónica" as "Monica".
         assert_eq!(g("Mónica"), (true, false));
         assert!(lex.flags("Mónica").capitalized() && lex.flags("Mónica").given());
+    }
+
+    #[test]
+    fn cached_flags_are_the_flags() {
+        let lex = Lexicon::get();
+        // More words than the cache has slots, so that some replace others.
+        let words: Vec<String> = (0..5000)
+            .map(|i| match i % 4 {
+                0 => format!("Word{i}"),
+                1 => format!("said{i}"),
+                2 => "Mónica".to_string(),
+                _ => "an-extraordinarily-long-hyphenated-word".to_string(),
+            })
+            .chain(["said", "Senator", "Dean", "engineers", "Iran-backed"].map(String::from))
+            .collect();
+        for _ in 0..2 {
+            for w in &words {
+                assert_eq!(lex.flags(w), lex.flags_uncached(w), "{w}");
+            }
+        }
     }
 
     #[test]
