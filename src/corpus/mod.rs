@@ -9,8 +9,9 @@
 //!   the same person.
 //!
 //! A [`Roster`] built over many extractions then merges what the articles alone cannot
-//! (`identity.rs`): ids that differ only by middle initials ("rosa-m-vidal", "rosa-vidal")
-//! or by a one-letter slip, a short form of a given name into its full form ("teddy-wexler"
+//! (`identity/`): ids that differ only by middle initials ("rosa-m-vidal", "rosa-vidal")
+//! or by a one-letter slip, bodies' ids that differ by an abbreviated last word
+//! ("pruitt-furniture-co"), a short form of a given name into its full form ("teddy-wexler"
 //! → "theodora-wexler"), a nickname into its person, and a bare surname or short name
 //! ("Kirby", "Veltro") into the full name of the corpus that carries it ("John Kirby",
 //! "Veltro Motors") — only when one such person or body exists or dominates, and no role

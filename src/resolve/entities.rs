@@ -654,10 +654,18 @@ impl<'t> Entities<'t> {
                 && !self.list[id].gender().contradicts(gender)
                 && !other_relative(id)
         });
-        match (kin.next(), kin.next()) {
-            (Some(id), None) => Some(id),
-            _ => None,
-        }
+        // "Ray and Donna Kittredge", later "Ray Kittredge": one man, seen twice.
+        let first = kin.next()?;
+        let full = |id: usize| {
+            let e = &self.list[id];
+            let name = e.name.slice(self.text);
+            let surname = e.surname.map(|s| s.slice(self.text));
+            (
+                name.split_whitespace().next(),
+                surname.or(name.split_whitespace().last()),
+            )
+        };
+        kin.all(|id| full(id) == full(first)).then_some(first)
     }
 
     /// "The younger Mr. Pruitt": of `namesakes`, the one the article shows to be the younger

@@ -8,7 +8,9 @@
 //!
 //! 1. **Name variants** across the corpus: a person's ids that differ only by middle initials
 //!    ("rosa-m-vidal", "rosa-vidal") are one person, under the id without them when the
-//!    corpus has it, else the most quoted variant.
+//!    corpus has it, else the most quoted variant; a body's ids that differ only by an
+//!    abbreviated last word ("pruitt-furniture-co", "pruitt-furniture-company";
+//!    [`bodies`]) are one body.
 //! 2. **Short forms** of a given name: "teddy-wexler" joins "theodora-wexler" when that is
 //!    the one id of the corpus with the same surname and a given name it is a short form of
 //!    (`data/short_forms.txt`, or three letters or more that begin it: "dec", "declan").
@@ -28,6 +30,8 @@ use std::sync::OnceLock;
 
 use crate::lexicon::lists;
 use crate::SpeakerKind;
+
+mod bodies;
 
 /// The speaker ids of one corpus and what they are known as.
 pub(super) struct Known<'a> {
@@ -79,7 +83,8 @@ pub(crate) fn name_key(id: &str) -> Cow<'_, str> {
 
 /// Every step: id → the corpus id it merges into.
 pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
+    // 1, for bodies: "pruitt-furniture-co" is "pruitt-furniture-company".
+    let mut out = bodies::body_variants(known);
     // 1. Variants of one full name.
     let mut variants: BTreeMap<Cow<str>, Vec<&str>> = BTreeMap::new();
     for (&id, seen) in &known.ids {
@@ -260,7 +265,7 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
 fn is_short_for(short: &str, full: &str) -> bool {
     static SHORT_FORMS: OnceLock<BTreeMap<&str, Vec<&str>>> = OnceLock::new();
     let forms = SHORT_FORMS.get_or_init(|| {
-        lists::entries(include_str!("../../data/short_forms.txt"))
+        lists::entries(include_str!("../../../data/short_forms.txt"))
             .filter_map(|e| {
                 let mut c = lists::columns(e);
                 Some((c.next()?, c.next()?.split_whitespace().collect()))
