@@ -146,6 +146,9 @@ flags! {
     FAMILY = 48, family;
     /// A word of a time phrase after a cue (`data/time_words.txt`): "said Tuesday …".
     TIME = 49, time;
+    /// A word that ends a street's or a river's name (`data/street_words.txt`): "Church
+    /// Lane" is a place though "Church" names bodies.
+    STREET = 50, street;
     /// A cue whose infinitive or noun-phrase object is what was said ("vowed to repeal the
     /// tax", "denied any wrongdoing"; the `content` mark of `data/cues.txt`).
     CUE_CONTENT = 46, cue_content;

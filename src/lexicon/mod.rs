@@ -199,7 +199,7 @@ const FOLDED: [(&str, Bits); 12] = [
 const EXACT: [(&str, Bits); 7] = [
     (
         include_str!("../../data/street_words.txt"),
-        Flags::PLACE_END,
+        Flags::PLACE_END | Flags::STREET,
     ),
     (
         include_str!("../../data/postnominals.txt"),

@@ -625,6 +625,23 @@ impl<'t> Entities<'t> {
         }
     }
 
+    /// "The council said", the council's name out of sight: the one body of the article with
+    /// that word in its name ("Westmoor District Council").
+    pub fn body_with_word(&self, word: &str) -> Option<usize> {
+        crate::work::step(self.list.len());
+        let mut bodies = self.list.iter().enumerate().filter(|(_, e)| {
+            e.kind == SpeakerKind::Organization
+                && e.name
+                    .slice(self.text)
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(word))
+        });
+        match (bodies.next(), bodies.next()) {
+            (Some((id, _)), None) => Some(id),
+            _ => None,
+        }
+    }
+
     /// "Elaine Whitlow … Her husband calls …": the one other person of the article who shares
     /// person `of`'s surname, whose gender does not contradict the family word `word`'s and
     /// who is not known as another relative ("his son, Marcus Whitlow" is no husband).
@@ -946,6 +963,18 @@ mod tests {
         let text = "Mr. Teddy Wexler spoke.";
         let e = entities(text, &["Mr. Teddy Wexler"]);
         assert!(!e.list[0].guessed_otherwise(she));
+    }
+
+    #[test]
+    fn a_body_is_found_by_a_word_of_its_name() {
+        let text = "Westmoor District Council and Calloway Dining Ltd met.";
+        let e = entities(text, &["Westmoor District Council", "Calloway Dining Ltd"]);
+        let name = |w: &str| e.body_with_word(w).map(|id| e.list[id].name.slice(text));
+        assert_eq!(name("council"), Some("Westmoor District Council"));
+        assert_eq!(name("union"), None);
+        let two = "Westmoor District Council and Ashby Town Council met.";
+        let e = entities(two, &["Westmoor District Council", "Ashby Town Council"]);
+        assert_eq!(e.body_with_word("council"), None);
     }
 
     #[test]

@@ -321,6 +321,12 @@ impl Timeline {
                         .find(|k| is_body(&k.who) && fits_kind(&k.who))
                         .map(|k| k.who)
                 };
+                if named.is_none() {
+                    // Named beyond the look-back: the one body of the article with the word.
+                    if let Some(id) = entities.body_with_word(head) {
+                        return from_entity(id, ResolvedBy::Anaphor);
+                    }
+                }
                 match named.or_else(|| bare.then(latest).flatten()) {
                     Some(w) => with_by(w, ResolvedBy::Anaphor),
                     None => plain(SpeakerKind::Organization),

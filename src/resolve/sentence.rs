@@ -78,15 +78,19 @@ pub(crate) fn resolve_sentence(
     (out, subject)
 }
 
-/// Whether a named mention names a place or a thing: its last word ends a place (`River
-/// Road`, `Kansas City`: `data/places.txt`, `data/street_words.txt`) and it is no known body,
-/// or one of its words holds a digit (`VRD-210`).
+/// Whether a named mention names a place or a thing: its last word ends a street ("Church
+/// Lane": `data/street_words.txt`), or a place (`Kansas City`: `data/places.txt`) and it is
+/// no known body, or one of its words holds a digit (`VRD-210`).
 fn is_no_one(text: &str, tokens: &[Token], m: &Mention) -> bool {
     let Some(name) = m.name else { return false };
     let n = name.slice(text);
-    let place = tokens[m.tokens.1].flags.place_end()
-        && m.kind != SpeakerKind::Organization
-        && (n.contains(char::is_whitespace) || crate::lexicon::Lexicon::get().is_place(n));
+    let last = tokens[m.tokens.1].flags;
+    let several = n.contains(char::is_whitespace);
+    // "Church Lane": a street's word ends it, whatever the words before.
+    let place = (last.street() && several)
+        || (last.place_end()
+            && m.kind != SpeakerKind::Organization
+            && (several || crate::lexicon::Lexicon::get().is_place(n)));
     place || n.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -196,4 +200,27 @@ pub(crate) fn scan_names(
         i += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names `scan_names` keeps in the one sentence `text`.
+    fn names(text: &str) -> Vec<String> {
+        let (_, tokens) = crate::grammar::lex_for_test(text);
+        scan_names(text, &tokens, 0..tokens.len())
+            .into_iter()
+            .filter_map(|(m, _)| m.name.map(|n| n.slice(text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn streets_are_no_one_though_a_word_names_bodies() {
+        assert!(!names("Ann Ortiz walked down Church Lane today.").contains(&"Church Lane".into()));
+        assert!(names("Ann Ortiz walked down Church Lane today.").contains(&"Ann Ortiz".into()));
+        assert!(names("The First Baptist Church opened today.")
+            .iter()
+            .any(|n| n.contains("Church")));
+    }
 }

@@ -457,6 +457,9 @@ mod tests {
             left("A senior engineer at the barrier said"),
             anonymous("senior engineer at the barrier")
         );
+        // "One" of a crowd is nobody's name.
+        assert_eq!(left("One local said").2, SpeakerKind::Anonymous);
+        assert_eq!(left("One said").2, SpeakerKind::Anonymous);
     }
 
     /// The mention that starts at the first word of `text`, as written.
