@@ -328,6 +328,12 @@ mod tests {
                 "Lloyd Austin",
                 "Defense Secretary",
             ),
+            // A title, a name, then "of" a body: the person, the body as the role.
+            (
+                "Analyst Moses Achebe of Brightwater Securities said",
+                "Moses Achebe",
+                "Brightwater Securities",
+            ),
             (
                 "Air Force Brig. Gen. Pat Ryder said",
                 "Pat Ryder",

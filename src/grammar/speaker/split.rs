@@ -23,7 +23,14 @@ pub(super) fn analyze(text: &str, tokens: &[Token], first: usize, last: usize) -
         let m = analyze(text, tokens, first, of - 1)?;
         if m.head == Head::Name && m.kind != SpeakerKind::Organization {
             let body = Span::new(tokens[of + 1].span.start, tokens[last].span.end);
-            let role = m.role.map_or(body, |r| Span::new(r.start, body.end));
+            // A role after the name runs on to the body; a title before it gives way to the
+            // body (a role is one span).
+            let role = match m.role {
+                Some(r) if m.name.is_some_and(|n| r.start > n.start) => {
+                    Span::new(r.start, body.end)
+                }
+                _ => body,
+            };
             return Some(person_to(m, tokens, last, role));
         }
     }
@@ -104,6 +111,8 @@ fn person_of_body(text: &str, tokens: &[Token], first: usize, last: usize) -> Op
     let of = (first + 2..last)
         .find(|&k| tokens[k].flags.connector() && tokens[k].span.slice(text) == "of")?;
     let start = (first..of).find(|&k| !matches!(class_at(tokens, k), Class::Determiner { .. }))?;
+    // A title may stand before the name: "Analyst Moses Achebe of Brightwater Securities".
+    let start = (start..of).find(|&k| !tokens[k].flags.title())?;
     let name_like = (start..of).all(|k| {
         let f = tokens[k].flags;
         f.capitalized() && !(f.title() || f.org_word() || f.org())
