@@ -224,7 +224,11 @@ fn named(
         }
     }
     let last = *words.last()?;
-    let people = people.get(&last.to_lowercase())?;
+    let Some(people) = people.get(&last.to_lowercase()) else {
+        return (words.len() == 1)
+            .then(|| by_initials(text, entities, last))
+            .flatten();
+    };
     // Bounded: an article naming hundreds of people of one surname reads the first of them.
     let people = &people[..people.len().min(MAX_NAMESAKES)];
     crate::work::step(people.len());
@@ -239,6 +243,33 @@ fn named(
             .copied()
             .find(|&id| !entities.list[id].gender().contradicts(gender))
     })
+}
+
+/// "ZM:" for Zoë Mercier: the one person of the article whose name's words begin with the
+/// label's two or three capitals, in order (accents aside).
+fn by_initials(text: &str, entities: &Entities, label: &str) -> Option<usize> {
+    if !(2..=3).contains(&label.len()) || !label.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let initial = |w: &str| {
+        use unicode_normalization::UnicodeNormalization;
+        w.nfd().next().map(|c| c.to_ascii_uppercase())
+    };
+    let mut fits = entities.list.iter().enumerate().filter(|(_, e)| {
+        let mut words: Vec<&str> = e.name.slice(text).split_whitespace().collect();
+        words.extend(e.surname.map(|s| s.slice(text)));
+        e.kind != SpeakerKind::Organization
+            && words.len() == label.len()
+            && words
+                .iter()
+                .zip(label.chars())
+                .all(|(w, c)| initial(w) == Some(c))
+    });
+    crate::work::step(entities.list.len());
+    match (fits.next(), fits.next()) {
+        (Some((id, _)), None) => Some(id),
+        _ => None,
+    }
 }
 
 /// The interviewer: a person whose role in the article is an interviewer's (reporter, host,
@@ -518,6 +549,18 @@ mod tests {
         // Stage directions are not speech.
         let e = Extractor::new().extract(&Article::new("t", text));
         assert!(e.quotes.iter().all(|q| !q.text.contains("APPLAUSE")));
+    }
+
+    #[test]
+    fn initials_as_labels_find_the_person() {
+        let text = "Harriet Osei spoke to Zoë Mercier about the turbines.\n\nHO: Why now?\n\n\
+                    ZM: Because the wind is here.\n\nHO: And the farmers?\n\nZM: They agree.";
+        let got = turns_of(text);
+        let names: Vec<&str> = got.iter().filter_map(|(n, _, _)| n.as_deref()).collect();
+        assert_eq!(
+            names,
+            ["Harriet Osei", "Zoë Mercier", "Harriet Osei", "Zoë Mercier"]
+        );
     }
 
     #[test]
