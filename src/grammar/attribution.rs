@@ -59,6 +59,7 @@ pub(crate) fn attribute(
             };
             if cue.according {
                 attribution.speaker = parse_right(text, tokens, cue.last + 1)
+                    .or_else(|| described_source(text, tokens, cue.last + 1, sent.end))
                     .filter(within)
                     .map(|m| extend_to_comma(tokens, m, sent.end))
                     .map(|m| with_appositive_after(text, tokens, m, sent.end));
@@ -394,6 +395,55 @@ fn extend_to_comma(tokens: &[Token], m: Mention, end: usize) -> Mention {
     }
 }
 
+/// "according to federal figures", "according to a 2024 study by the state Waterways
+/// Office": the words from `start` to the next punctuation or the end of the sentence (at
+/// most [`MAX_DESCRIBED_SOURCE`] words, none of them a verb or a pronoun) as an unnamed,
+/// described source, where no speaker phrase parses.
+fn described_source(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
+    let stop = (start..end)
+        .take(MAX_DESCRIBED_SOURCE + 1)
+        .find(|&k| !tokens[k].is_word())
+        .unwrap_or(end);
+    let fits = stop > start
+        && stop - start <= MAX_DESCRIBED_SOURCE
+        && (stop == end || tokens[stop].is_punct(',') || tokens[stop].is_punct('.'))
+        && (start..stop).all(|k| {
+            let f = tokens[k].flags;
+            // "documents obtained by The Ledger": a participle before "by" is the phrase's.
+            let by = word_at(text, tokens, k + 1) == Some("by");
+            (!f.verb() || by) && !f.personal() && f.cue().is_none()
+        })
+        // A noun or a name ends it, not a word that needs one ("according to the").
+        && !closed_class_word(tokens[stop - 1].flags)
+        && !matches!(word_at(text, tokens, stop - 1), Some("a" | "an" | "the" | "The"));
+    if !fits {
+        return None;
+    }
+    let span = Span::new(tokens[start].span.start, tokens[stop - 1].span.end);
+    let role_from = (start..stop)
+        .find(|&k| !matches!(word_at(text, tokens, k), Some("a" | "an" | "the")))
+        .unwrap_or(start);
+    Some(Mention {
+        span,
+        name: None,
+        role: Some(Span::new(tokens[role_from].span.start, span.end)),
+        kind: SpeakerKind::Anonymous,
+        head: Head::Anonymous,
+        definite: false,
+        tag: None,
+        surname: None,
+        tokens: (start, stop - 1),
+    })
+}
+
+/// How many words a described source after "according to" may have.
+const MAX_DESCRIBED_SOURCE: usize = 9;
+
+/// Whether a word is a closed-class word that cannot end a noun phrase.
+fn closed_class_word(f: crate::lexicon::Flags) -> bool {
+    f.conjunction() || f.subordinator() || f.preposition() || f.auxiliary() || f.relative()
+}
+
 /// A name followed by ", which" is a body; by ", who", a person.
 fn hint_kind(text: &str, tokens: &[Token], mut m: Mention) -> Mention {
     if tokens.get(m.tokens.1 + 1).is_some_and(|t| t.is_punct(',')) {
@@ -555,6 +605,20 @@ mod tests {
         assert_eq!(
             attributions("A statement by the Interior Minister added that"),
             one("added", "the Interior Minister")
+        );
+        // A document or a set of figures is a described source.
+        assert_eq!(
+            attributions("It rose, according to federal figures."),
+            one("according to", "federal figures")
+        );
+        assert_eq!(
+            attributions("It rose, according to documents obtained by The Ledger."),
+            one("according to", "documents obtained by The Ledger")
+        );
+        // Not a phrase that stops short of its noun, nor a clause.
+        assert_eq!(
+            attributions("It rose, according to the."),
+            vec![("according to".to_string(), None)]
         );
     }
 
