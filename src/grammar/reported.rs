@@ -372,7 +372,7 @@ fn opens_with_subject(text: &str, tokens: &[Token], k: usize, end: usize) -> boo
     if !determiner {
         return false;
     }
-    for t in &tokens[k + 1..end.min(k + 5)] {
+    for t in &tokens[k + 1..end.min(k + 8)] {
         if !t.is_word() || t.span.slice(text) == "that" {
             return false;
         }
@@ -637,6 +637,15 @@ mod tests {
         assert_eq!(
             clauses("The chief declared the fire extinguished on Thursday."),
             vec![None]
+        );
+        // An irregular past form is a finite verb; the subject may run to seven words.
+        assert_eq!(
+            clauses("Gale told reporters low turnout always hurt the party."),
+            some("low turnout always hurt the party")
+        );
+        assert_eq!(
+            clauses("He suggested the stories about his campaign's finances had been invented."),
+            some("the stories about his campaign's finances had been invented")
         );
     }
 
