@@ -727,7 +727,7 @@ impl<'t> Entities<'t> {
 
     /// The age the article gives after the fullest form of entity `id`'s name ("Dale Pruitt,
     /// 52,").
-    fn age(&self, id: usize) -> Option<u32> {
+    pub fn age(&self, id: usize) -> Option<u32> {
         let after = self.text[self.list[id].name.end..].strip_prefix(", ")?;
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
         let next = after.as_bytes().get(digits).copied();

@@ -74,6 +74,39 @@ impl Timeline {
             .map(|k| k.who)
     }
 
+    /// The person "he" or "she" stands for: as [`Timeline::find`], except that a salient
+    /// person from before a line break gives way to a person named after it in passing, by
+    /// given name and surname, with a role or an age ("Fontaine said … ¶ We spoke to Lorraine Pitre, 74, … She
+    /// said": Pitre, the new entry's person).
+    fn find_person(
+        &self,
+        text: &str,
+        entities: &Entities,
+        fits: impl Fn(&Who) -> bool,
+    ) -> Option<Who> {
+        let latest = self.recent().find(|k| fits(&k.who))?;
+        let Some(salient) = self.recent().find(|k| k.salient && fits(&k.who)) else {
+            return Some(latest.who);
+        };
+        let (from, to) = (salient.who.mention.end, latest.who.mention.start);
+        let introduced = !latest.salient
+            && from < to
+            && latest.who.name.is_some_and(|n| {
+                let mut words = n.slice(text).split_whitespace();
+                let given = words.next().is_some_and(|w| {
+                    crate::lexicon::Lexicon::get().flags(w).given()
+                });
+                given && words.next().is_some()
+            })
+            // Shown to be a person: a role or an age ("Lorraine Pitre, 74,"), not a place
+            // that starts with a given name ("Linwood Park").
+            && latest.who.entity.is_some_and(|id| {
+                !entities.list[id].roles.is_empty() || entities.age(id).is_some()
+            })
+            && text[from..to].contains('\n');
+        Some(if introduced { latest.who } else { salient.who })
+    }
+
     /// The most recent anonymous source whose role ends with the same noun as `role`
     /// ("official" finds "senior official"; plural and singular alike).
     fn find_anonymous(&self, text: &str, role: &str) -> Option<Who> {
@@ -235,7 +268,11 @@ impl Timeline {
                     Pronoun::Neuter => w.kind == SpeakerKind::Organization,
                     Pronoun::Plural => w.kind == SpeakerKind::Organization || w.kind.is_unnamed(),
                 };
-                match self.find(fits) {
+                let found = match p {
+                    Pronoun::Personal => self.find_person(text, entities, fits),
+                    _ => self.find(fits),
+                };
+                match found {
                     // "Castaneda said … she added", where the article has two Castañedas:
                     // the pronoun's gender says which.
                     Some(w) if w.entity.is_none() => {
@@ -544,6 +581,28 @@ mod tests {
             "Her husband",
         );
         assert_eq!(name, None);
+    }
+
+    #[test]
+    fn a_person_introduced_after_a_line_break_takes_the_pronoun() {
+        let speaker = |text: &str| {
+            crate::Extractor::new()
+                .extract(&crate::Article::new("t", text))
+                .quotes
+                .last()
+                .and_then(|q| q.speaker.clone())
+                .and_then(|s| s.name)
+        };
+        let text = "Gov. Ann Fontaine said the storm was near.\n\nWe spoke to Lorraine Pitre, \
+                    74, who was packing. She said she would leave by noon.";
+        assert_eq!(speaker(text).as_deref(), Some("Lorraine Pitre"));
+        // In the same paragraph, or with nothing to show a person, the subject keeps it.
+        let text = "Gov. Ann Fontaine said the storm was near. We spoke to Lorraine Pitre, 74, \
+                    who was packing. She said she would leave by noon.";
+        assert_eq!(speaker(text).as_deref(), Some("Ann Fontaine"));
+        let text = "Gov. Ann Fontaine said the storm was near.\n\nWe drove to Linwood Park. \
+                    She said she would leave by noon.";
+        assert_eq!(speaker(text).as_deref(), Some("Ann Fontaine"));
     }
 
     #[test]
