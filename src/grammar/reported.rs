@@ -27,7 +27,8 @@ use crate::Span;
 ///
 /// The clause needs three words and either "that" before it or a finite verb in it
 /// (`data/verb_markers.txt`, or a word in "-ed"): "Austin confirmed this action" reports no
-/// clause. A clause never runs over another cue of the sentence. The caller drops clauses
+/// clause. A clause before its attribution never runs over another cue of the sentence; one
+/// after its cue may ("said that the board had not asked her to resign"). The caller drops clauses
 /// that overlap a quote in marks (mixed sentences are reported once, as the partial quote).
 #[cfg(test)]
 pub(crate) fn reported_clause(
@@ -126,9 +127,17 @@ impl<'a> Clauses<'a> {
 
     /// `from..to` as a reported clause. `needs_verb`: a clause after its cue must show a
     /// finite verb unless "that" opens it ("confirmed this action" is no clause); a clause
-    /// before its attribution is one. A clause before its attribution must not hold another
-    /// one; a clause after its cue may ("said nobody had told them").
-    fn span(&self, index: usize, from: usize, to: usize, needs_verb: bool) -> Option<Span> {
+    /// before its attribution is one. `after_cue`: a clause after its cue may hold another
+    /// cue ("said nobody had told them", "said in a statement that the board had not asked
+    /// her to resign"); one before its attribution may not.
+    fn span(
+        &self,
+        index: usize,
+        from: usize,
+        to: usize,
+        needs_verb: bool,
+        after_cue: bool,
+    ) -> Option<Span> {
         if from >= to {
             return None;
         }
@@ -139,7 +148,7 @@ impl<'a> Clauses<'a> {
             self.tokens[from].is_word() && is_subject_pronoun(self.tokens[from].flags);
         let verb = self.count(&self.verbs, from, to) > 0 || opens_with_subject;
         let quoted = self.count(&self.quotes, from, to) as usize == to - from;
-        let nested_cue = !needs_verb && self.other_cue_in(index, from, to);
+        let nested_cue = !needs_verb && !after_cue && self.other_cue_in(index, from, to);
         // Two words will do for a pronoun and its auxiliary: "Fisk said it could".
         let short_answer = words == 2 && to - from == 2 && {
             let (a, b) = (self.tokens[from].flags, self.tokens[from + 1].flags);
@@ -191,7 +200,7 @@ impl<'a> Clauses<'a> {
             && tokens[g1 + 2].is_word()
             && (tokens[g1 + 2].flags.verb() || tokens[g1 + 2].flags.auxiliary())
         {
-            return self.span(index, sent.start, end, true);
+            return self.span(index, sent.start, end, true, false);
         }
         // "In the end, he said, nothing changed": a short phrase with no verb before an
         // attribution set off in the middle is no clause.
@@ -202,7 +211,7 @@ impl<'a> Clauses<'a> {
             return None;
         }
         if g0 > sent.start + 1 && tokens[g0 - 1].is_punct(',') && (relative || short_tail) {
-            return self.span(index, sent.start, g0 - 1, false);
+            return self.span(index, sent.start, g0 - 1, false, false);
         }
         // "According to X, CLAUSE", the source running on to the comma ("according to a
         // filing released on Monday,", "according to the commission's 48-page order,"), after at
@@ -215,7 +224,7 @@ impl<'a> Clauses<'a> {
                 .find(|&i| !tokens[i].is_word())
                 .filter(|&i| tokens[i].is_punct(','));
             return match comma {
-                Some(c) if opens => self.span(index, c + 1, end, false),
+                Some(c) if opens => self.span(index, c + 1, end, false, false),
                 _ => None,
             };
         }
@@ -336,7 +345,7 @@ impl<'a> Clauses<'a> {
                     })
             })
             .unwrap_or(stop);
-        self.span(index, k, stop, !after_that)
+        self.span(index, k, stop, !after_that, true)
     }
 }
 
@@ -637,6 +646,13 @@ mod tests {
         assert_eq!(
             clauses("The chief declared the fire extinguished on Thursday."),
             vec![None]
+        );
+        // A clause after "that" may hold another cue.
+        assert_eq!(
+            clauses("The chair said in a statement that the board had not asked Quist to resign.")
+                [0]
+            .as_deref(),
+            Some("the board had not asked Quist to resign")
         );
         // An irregular past form is a finite verb; the subject may run to seven words.
         assert_eq!(
