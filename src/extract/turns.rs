@@ -349,8 +349,22 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
         .collect();
     let asks =
         interviewer(text, paras, entities, first.para).filter(|id| !by_label.contains(&Some(*id)));
+    // "THE COURT:": the one person the article calls judge.
+    let judge = turns
+        .iter()
+        .any(|t| t.role == Role::Named && is(t.label.slice(text), "judge"))
+        .then(|| entities.lookup_role("judge"))
+        .flatten()
+        .filter(|&id| entities.list[id].kind == SpeakerKind::Person);
+    // Whoever answers "A:" is the first person named who neither asks nor speaks under a
+    // label of their own (a judge, "MR. VOSS:").
     let answers = (0..entities.list.len())
-        .filter(|&id| entities.list[id].kind == SpeakerKind::Person && Some(id) != asks)
+        .filter(|&id| {
+            entities.list[id].kind == SpeakerKind::Person
+                && Some(id) != asks
+                && Some(id) != judge
+                && !by_label.contains(&Some(id))
+        })
         .min_by_key(|&id| entities.list[id].name.start);
     let who = |id: usize, label: Span| {
         let e = &entities.list[id];
@@ -397,13 +411,7 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
             },
             Role::Answers => answers.map(|id| who(id, turn.label)),
             Role::Named => Some(
-                match by_label[i].or_else(|| {
-                    // "THE COURT:": the one person the article calls judge.
-                    is(label, "judge")
-                        .then(|| entities.lookup_role("judge"))
-                        .flatten()
-                        .filter(|&id| entities.list[id].kind == SpeakerKind::Person)
-                }) {
+                match by_label[i].or_else(|| judge.filter(|_| is(label, "judge"))) {
                     Some(id) => who(id, turn.label),
                     None => Who {
                         name: Some(turn.label),
@@ -537,6 +545,27 @@ mod tests {
             .map(|(n, _, _)| n.unwrap_or_default())
             .collect();
         assert_eq!(names, ["Beatrix Moll", "Colm Feeney", "Beatrix Moll"]);
+        // The witness answers; the judge, named first, and counsel with a label of their own
+        // do not.
+        let text = "In Cinder County Court, where Judge Harriet Coyle presides, Gregory Voss \
+                    represents the developer. The witness is Lorne Pettibone.\n\nQ. Who wrote \
+                    it?\n\nA. A consultant.\n\nMR. VOSS: Objection.\n\nTHE COURT: \
+                    Overruled.\n\nTHE WITNESS: The developer paid.\n\nQ. When?";
+        let names: Vec<String> = turns_of(text)
+            .into_iter()
+            .map(|(n, _, _)| n.unwrap_or_default())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "",
+                "Lorne Pettibone",
+                "Gregory Voss",
+                "Harriet Coyle",
+                "Lorne Pettibone",
+                ""
+            ]
+        );
     }
 
     #[test]
