@@ -135,6 +135,23 @@ fn turns(text: &str, paras: &[Para]) -> Vec<Turn> {
     out
 }
 
+/// How many paragraphs are read for examination headings.
+const MAX_HEADINGS_READ: usize = 2000;
+
+/// The name in a court transcript's examination heading, a paragraph of capitals alone
+/// ("DIRECT EXAMINATION BY MS. ABERNATHY:", "BY MR. VOSS:"): the words after "BY".
+fn examination_heading(p: &str) -> Option<&str> {
+    let heading = p.trim().strip_suffix(':')?;
+    if heading.len() > MAX_LABEL_BYTES + 24 || heading.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let name = match heading.strip_prefix("BY ") {
+        Some(name) => name,
+        None => &heading[heading.find(" BY ")? + 4..],
+    };
+    (!name.is_empty()).then_some(name)
+}
+
 /// Whether the words in brackets are a stage direction: up to three words, in capitals or
 /// not ("APPLAUSE", "crosstalk", "inaudible").
 fn is_direction(inner: &str) -> bool {
@@ -356,6 +373,20 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
         .then(|| entities.lookup_role("judge"))
         .flatten()
         .filter(|&id| entities.list[id].kind == SpeakerKind::Person);
+    // "DIRECT EXAMINATION BY MS. ABERNATHY:": who asks the questions after each heading.
+    let examiners: Vec<(usize, usize)> = paras
+        .iter()
+        .enumerate()
+        .take(MAX_HEADINGS_READ)
+        .filter_map(|(pi, p)| {
+            let name = examination_heading(p.span.slice(text))?;
+            Some((pi, named(text, entities, &people, name)?))
+        })
+        .collect();
+    let examiner_at = |para: usize| {
+        let at = examiners.partition_point(|&(pi, _)| pi < para);
+        at.checked_sub(1).map(|k| examiners[k].1)
+    };
     // Whoever answers "A:" is the first person named who neither asks nor speaks under a
     // label of their own (a judge, "MR. VOSS:").
     let answers = (0..entities.list.len())
@@ -363,6 +394,7 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
             entities.list[id].kind == SpeakerKind::Person
                 && Some(id) != asks
                 && Some(id) != judge
+                && !examiners.iter().any(|&(_, e)| e == id)
                 && !by_label.contains(&Some(id))
         })
         .min_by_key(|&id| entities.list[id].name.start);
@@ -396,7 +428,7 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
         let speaker = match turn.role {
             // No interviewer named: a label that is a role ("MODERATOR:", `asks_role` in
             // `data/turn_labels.txt`) is an unnamed source of that role.
-            Role::Asks => match asks {
+            Role::Asks => match examiner_at(turn.para).or(asks) {
                 Some(id) => Some(who(id, turn.label)),
                 None => is(label, "asks_role").then_some(Who {
                     name: None,
@@ -566,6 +598,31 @@ mod tests {
                 ""
             ]
         );
+    }
+
+    #[test]
+    fn an_examination_heading_names_who_asks() {
+        let text = "Attorney Simone Abernathy questioned the witness, Lorne Pettibone.\n\n\
+                    DIRECT EXAMINATION BY MS. ABERNATHY:\n\nQ. Who wrote it?\n\nA. A \
+                    consultant.\n\nQ. Paid by whom?\n\nA. The developer.";
+        let names: Vec<String> = turns_of(text)
+            .into_iter()
+            .map(|(n, _, _)| n.unwrap_or_default())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Simone Abernathy",
+                "Lorne Pettibone",
+                "Simone Abernathy",
+                "Lorne Pettibone"
+            ]
+        );
+        assert_eq!(
+            super::examination_heading("CROSS-EXAMINATION BY MR. VOSS:"),
+            Some("MR. VOSS")
+        );
+        assert_eq!(super::examination_heading("Questions by the panel:"), None);
     }
 
     #[test]
