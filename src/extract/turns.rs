@@ -510,6 +510,14 @@ mod tests {
             .collect()
     }
 
+    /// The speakers' names of the quotes of `text`, "" for a quote with none.
+    fn names_of(text: &str) -> Vec<String> {
+        turns_of(text)
+            .into_iter()
+            .map(|(n, _, _)| n.unwrap_or_default())
+            .collect()
+    }
+
     #[test]
     fn questions_and_answers_go_to_interviewer_and_interviewee() {
         let text = "Mara Lind has kept the lighthouse for thirty years. Our reporter Tom Baird \
@@ -538,10 +546,7 @@ mod tests {
         let text = "Mara Lind has kept the lighthouse for thirty years. She spoke to our \
                     correspondent Tom Baird.\n\nQ. Why stay?\n\nA. The sea keeps me.\n\n\
                     Q. And now?\n\nA. Now I rest.";
-        let names: Vec<String> = turns_of(text)
-            .into_iter()
-            .map(|(n, _, _)| n.unwrap_or_default())
-            .collect();
+        let names = names_of(text);
         assert_eq!(names, ["Tom Baird", "Mara Lind", "Tom Baird", "Mara Lind"]);
     }
 
@@ -572,10 +577,7 @@ mod tests {
     fn the_court_is_the_judge() {
         let text = "The sentencing of Colm Feeney, Judge Beatrix Moll presiding.\n\nTHE COURT: Be \
                     seated.\n\nMR. FEENEY: I am sorry.\n\nTHE COURT: Four years.";
-        let names: Vec<String> = turns_of(text)
-            .into_iter()
-            .map(|(n, _, _)| n.unwrap_or_default())
-            .collect();
+        let names = names_of(text);
         assert_eq!(names, ["Beatrix Moll", "Colm Feeney", "Beatrix Moll"]);
         // The witness answers; the judge, named first, and counsel with a label of their own
         // do not.
@@ -583,10 +585,7 @@ mod tests {
                     represents the developer. The witness is Lorne Pettibone.\n\nQ. Who wrote \
                     it?\n\nA. A consultant.\n\nMR. VOSS: Objection.\n\nTHE COURT: \
                     Overruled.\n\nTHE WITNESS: The developer paid.\n\nQ. When?";
-        let names: Vec<String> = turns_of(text)
-            .into_iter()
-            .map(|(n, _, _)| n.unwrap_or_default())
-            .collect();
+        let names = names_of(text);
         assert_eq!(
             names,
             [
@@ -605,10 +604,7 @@ mod tests {
         let text = "Attorney Simone Abernathy questioned the witness, Lorne Pettibone.\n\n\
                     DIRECT EXAMINATION BY MS. ABERNATHY:\n\nQ. Who wrote it?\n\nA. A \
                     consultant.\n\nQ. Paid by whom?\n\nA. The developer.";
-        let names: Vec<String> = turns_of(text)
-            .into_iter()
-            .map(|(n, _, _)| n.unwrap_or_default())
-            .collect();
+        let names = names_of(text);
         assert_eq!(
             names,
             [
