@@ -198,6 +198,8 @@ pub(crate) struct Entities<'t> {
     /// The person named last, for a family member named by a given name alone ("His wife
     /// Teresa").
     last_person: Option<usize>,
+    /// The person named before `last_person`, another one.
+    person_before: Option<usize>,
     /// A quoted nickname inside a name → its person ("Big Mick" → Michael Tiernan); `None`
     /// when two people have it.
     by_nickname: FxHashMap<&'t str, Option<usize>>,
@@ -283,6 +285,7 @@ impl<'t> Entities<'t> {
             by_role: FxHashMap::default(),
             by_given: FxHashMap::default(),
             last_person: None,
+            person_before: None,
             by_nickname: FxHashMap::default(),
             role_words: OnceCell::new(),
         }
@@ -308,13 +311,13 @@ impl<'t> Entities<'t> {
                 .any(|t| t.span.end == role.end && t.flags.family());
             let given = own.iter().any(|t| t.span == span && t.flags.given());
             (family && given && !self.by_surname.contains_key(name))
-                .then(|| self.family_surname())
+                .then(|| self.family_surname(name))
                 .flatten()
         });
         if let Some(surname) = surname {
             let id = self.observe_shared_surname(span, surname, gender);
             self.list[id].titled.add(titled);
-            self.last_person = Some(id);
+            self.note_person(id);
             return Some(id);
         }
         // "Big Mick fumed", after "Michael 'Big Mick' Tiernan".
@@ -367,7 +370,7 @@ impl<'t> Entities<'t> {
         }
         let e = &mut self.list[id];
         if e.kind != SpeakerKind::Organization && m.kind != SpeakerKind::Organization {
-            self.last_person = Some(id);
+            self.note_person(id);
         }
         self.note_nickname(m, tokens, id);
         let e = &mut self.list[id];
@@ -402,10 +405,30 @@ impl<'t> Entities<'t> {
         }
     }
 
+    /// Records that person `id` was named last.
+    fn note_person(&mut self, id: usize) {
+        if self.last_person != Some(id) {
+            self.person_before = self.last_person;
+            self.last_person = Some(id);
+        }
+    }
+
     /// The surname of the person named last, for a family member of theirs: the last word of
     /// their name, or the surname they share.
-    fn family_surname(&self) -> Option<Span> {
-        let e = &self.list[self.last_person?];
+    fn family_surname(&self, name: &str) -> Option<Span> {
+        let mut last = self.last_person?;
+        // "son Owen" read a second time: the family is the person named before him.
+        if self.list[last].name.slice(self.text) == name {
+            last = self.person_before?;
+        }
+        let mut e = &self.list[last];
+        // "raged Geoff … son Owen": a given name alone stands for its full name.
+        let name = e.name.slice(self.text);
+        if e.surname.is_none() && !name.contains(char::is_whitespace) {
+            if let Some(id) = one(&self.by_given, name) {
+                e = &self.list[id];
+            }
+        }
         if e.kind != SpeakerKind::Person {
             return None;
         }
@@ -948,6 +971,11 @@ mod tests {
                 .len(),
             2
         );
+        // The family member read alone first, then with the family word: still the family's.
+        let text = "Farmer Geoff Tallis spoke. Owen said no. But son Owen said yes.";
+        let e = entities(text, &["Farmer Geoff Tallis", "Owen said", "son Owen"]);
+        let id = e.lookup_name(&mention_at(text, "son Owen")).unwrap();
+        assert_eq!(e.list[id].surname.map(|s| s.slice(text)), Some("Tallis"));
     }
 
     #[test]
