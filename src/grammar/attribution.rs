@@ -167,6 +167,17 @@ fn parenthetical_subject(
     comma: usize,
     start: usize,
 ) -> Option<Mention> {
+    parenthetical_subject_in(text, tokens, comma, start, false)
+}
+
+/// [`parenthetical_subject`]; `nested`: already looking past a description, once only.
+fn parenthetical_subject_in(
+    text: &str,
+    tokens: &[Token],
+    comma: usize,
+    start: usize,
+    nested: bool,
+) -> Option<Mention> {
     // The opening comma: the nearest one before which a speaker phrase ends, over up to three
     // comma-separated segments ("Harold Fenn, 72, who has been travelling, said"). A quote or
     // sentence punctuation in between means there is none.
@@ -212,7 +223,13 @@ fn parenthetical_subject(
         m.tag = Some(tokens[open + 1].span);
         return Some(m);
     }
-    let inner = parse_right(text, tokens, open + 1).filter(|m| m.tokens.1 + 1 == comma);
+    // "…, a bus driver from Las Arenas, N.M., fumed": a place inside is no name of the source.
+    let inner = parse_right(text, tokens, open + 1).filter(|m| {
+        m.tokens.1 + 1 == comma
+            && !m
+                .name
+                .is_some_and(|n| Lexicon::get().is_place(n.slice(text)))
+    });
     match (before.head, inner) {
         // "The regulator, the National Transport Safety Board, said": the name inside.
         (Head::Role | Head::OrgRef | Head::Anonymous, Some(mut name))
@@ -232,6 +249,13 @@ fn parenthetical_subject(
                 m.role = appositive_role(text, tokens, open + 1, comma);
             }
             Some(m)
+        }
+        // "Ray Ocheltree, 62, a retired bus driver from Las Arenas, N.M., fumed": a
+        // description with a name before it, one parenthetical further, is that name's.
+        (Head::Role | Head::Anonymous, None) if open > start + 1 && !nested => {
+            let named = parenthetical_subject_in(text, tokens, open, start, true)
+                .filter(|m| m.head == Head::Name && m.kind != SpeakerKind::Organization);
+            Some(named.unwrap_or(before))
         }
         _ => Some(before),
     }
@@ -605,6 +629,11 @@ mod tests {
         assert_eq!(
             attributions("A statement by the Interior Minister added that"),
             one("added", "the Interior Minister")
+        );
+        // A description between a name and a place is the name's; the place is no one.
+        assert_eq!(
+            attributions("Ray Ochs, 62, a retired driver from Las Arenas, N.M., fumed that"),
+            one("fumed", "Ray Ochs")
         );
         // A document or a set of figures is a described source.
         assert_eq!(
