@@ -177,11 +177,16 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
                 continue;
             };
             let target = key_target[full];
-            let (mine, theirs) = (
-                &known.ids[key_target[short]].role_words,
-                &known.ids[target].role_words,
-            );
-            if !mine.is_empty() && !theirs.is_empty() && mine.is_disjoint(theirs) {
+            // The role words of every spelling of each name ("katherine-duvall" and
+            // "katherine-a-duvall" are one person's).
+            let roles = |key: &str| -> BTreeSet<&str> {
+                variants[key]
+                    .iter()
+                    .flat_map(|id| known.ids[id].role_words.iter().map(String::as_str))
+                    .collect()
+            };
+            let (mine, theirs) = (roles(short), roles(full));
+            if !mine.is_empty() && !theirs.is_empty() && mine.is_disjoint(&theirs) {
                 continue;
             }
             for &id in &variants[short] {
@@ -398,6 +403,22 @@ mod tests {
             ("teddy-wexler", 2),
         ]));
         assert_eq!(merged.get("teddy-wexler"), None);
+        // Roles are compared over every spelling of the full name: "chief" is in the
+        // middle-initial variant's role only.
+        let with_roles = |q: usize, words: &[&str]| Seen {
+            role_words: words.iter().map(|w| w.to_string()).collect(),
+            ..person(q)
+        };
+        let known = Known {
+            ids: [
+                ("katherine-duvall", with_roles(3, &["ceo"])),
+                ("katherine-a-duvall", with_roles(2, &["chief", "executive"])),
+                ("kate-duvall", with_roles(1, &["chief"])),
+            ]
+            .into_iter()
+            .collect(),
+        };
+        assert_eq!(merge_targets(&known)["kate-duvall"], "katherine-duvall");
         assert!(is_short_for("bill", "william"));
         assert!(is_short_for("phil", "philip"));
         assert!(!is_short_for("ann", "anna"));
