@@ -4,7 +4,7 @@
 //! description are that person's.
 
 use crate::quote::{ResolvedBy, SpeakerKind};
-use crate::resolve::{Entities, Who};
+use crate::resolve::{has_word, Entities, Who};
 
 use super::found::Found;
 use super::units::Para;
@@ -93,9 +93,7 @@ fn named_body_after(
             e.kind == SpeakerKind::Organization
                 && e.name.start > w.mention.end
                 && e.name.start < until
-                && (name
-                    .split_whitespace()
-                    .any(|n| n.eq_ignore_ascii_case(head))
+                && (has_word(name, head)
                     || kind.is_some_and(|k| lexicon.body_type(name) == Some(k)))
         })
         .min_by_key(|(_, e)| e.name.start)?;

@@ -51,31 +51,34 @@ pub(super) fn reported(
         }
         let clauses = clauses
             .get_or_insert_with(|| Clauses::new(text, tokens, s.range.clone(), &s.attributions));
-        let Some(mut span) = clauses.clause(i) else {
+        let Some(clause) = clauses.clause(i) else {
             continue;
         };
-        let first_after = marked.partition_point(|m| m.end <= span.start);
-        let mut over_marks = marked.get(first_after).is_some_and(|m| m.start < span.end);
+        let first_after = marked.partition_point(|m| m.end <= clause.start);
+        let over_marks = marked
+            .get(first_after)
+            .is_some_and(|m| m.start < clause.end);
         // "said the recall would cost $30 million, “a rounding error” next to …": the clause
-        // up to the comma (or "and that", "but that") before the marks is reported too.
-        if over_marks || quoted_cue {
-            // Only a clause after its cue ("X said CLAUSE, “…”"), never one around it.
-            let after_cue = span.start >= a.cue.span.end;
+        // up to the comma (or "and that", "but that") before the marks is reported too, if
+        // it follows its cue ("X said CLAUSE, “…”"), never one around it.
+        let span = if over_marks || quoted_cue {
+            let after_cue = clause.start >= a.cue.span.end;
             let cut = marked
                 .get(first_after)
                 .filter(|_| after_cue)
-                .and_then(|m| cut_before(text, tokens, s.range.clone(), span, m.start));
+                .and_then(|m| cut_before(text, tokens, s.range.clone(), clause, m.start));
             let Some(cut) = cut else {
                 continue;
             };
-            span = cut;
-            over_marks = false;
-        }
+            cut
+        } else {
+            clause
+        };
         let over_taken = taken
             .range(..span.end)
             .next_back()
             .is_some_and(|(_, &end)| end > span.start);
-        if over_marks || over_taken {
+        if over_taken {
             continue;
         }
         taken.insert(span.start, span.end);

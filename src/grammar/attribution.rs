@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use super::cue::CueHit;
-use super::speaker::{parse_left, parse_right, Head, Mention};
+use super::speaker::{closed_class, parse_left, parse_right, Head, Mention};
 use super::words::{word_at, Tok, Token};
 use crate::lexicon::Lexicon;
 use crate::quote::SpeakerKind;
@@ -205,10 +205,7 @@ fn parenthetical_subject_in(
             let after_preposition = m.head == Head::Name
                 && m.tokens.0 > start
                 && tokens[m.tokens.0 - 1].flags.preposition();
-            let place = m
-                .name
-                .is_some_and(|n| Lexicon::get().is_place(n.slice(text)));
-            m.tokens.0 >= start && !after_preposition && !place
+            m.tokens.0 >= start && !after_preposition && !names_place(text, m)
         };
         if let Some(m) = parse_left(text, tokens, open - 1).filter(subject) {
             found = Some((open, m));
@@ -224,12 +221,8 @@ fn parenthetical_subject_in(
         return Some(m);
     }
     // "…, a bus driver from Las Arenas, N.M., fumed": a place inside is no name of the source.
-    let inner = parse_right(text, tokens, open + 1).filter(|m| {
-        m.tokens.1 + 1 == comma
-            && !m
-                .name
-                .is_some_and(|n| Lexicon::get().is_place(n.slice(text)))
-    });
+    let inner = parse_right(text, tokens, open + 1)
+        .filter(|m| m.tokens.1 + 1 == comma && !names_place(text, m));
     match (before.head, inner) {
         // "The regulator, the National Transport Safety Board, said": the name inside.
         (Head::Role | Head::OrgRef | Head::Anonymous, Some(mut name))
@@ -419,6 +412,12 @@ fn extend_to_comma(tokens: &[Token], m: Mention, end: usize) -> Mention {
     }
 }
 
+/// Whether a mention's name is a place of `data/places.txt` ("Maryland", "N.M.").
+fn names_place(text: &str, m: &Mention) -> bool {
+    m.name
+        .is_some_and(|n| Lexicon::get().is_place(n.slice(text)))
+}
+
 /// "according to federal figures", "according to a 2024 study by the state Waterways
 /// Office": the words from `start` to the next punctuation or the end of the sentence (at
 /// most [`MAX_DESCRIBED_SOURCE`] words, none of them a verb or a pronoun) as an unnamed,
@@ -438,7 +437,7 @@ fn described_source(text: &str, tokens: &[Token], start: usize, end: usize) -> O
             (!f.verb() || by) && !f.personal() && f.cue().is_none()
         })
         // A noun or a name ends it, not a word that needs one ("according to the").
-        && !closed_class_word(tokens[stop - 1].flags)
+        && !closed_class(tokens[stop - 1].flags)
         && !matches!(word_at(text, tokens, stop - 1), Some("a" | "an" | "the" | "The"));
     if !fits {
         return None;
@@ -462,11 +461,6 @@ fn described_source(text: &str, tokens: &[Token], start: usize, end: usize) -> O
 
 /// How many words a described source after "according to" may have.
 const MAX_DESCRIBED_SOURCE: usize = 9;
-
-/// Whether a word is a closed-class word that cannot end a noun phrase.
-fn closed_class_word(f: crate::lexicon::Flags) -> bool {
-    f.conjunction() || f.subordinator() || f.preposition() || f.auxiliary() || f.relative()
-}
 
 /// A name followed by ", which" is a body; by ", who", a person.
 fn hint_kind(text: &str, tokens: &[Token], mut m: Mention) -> Mention {

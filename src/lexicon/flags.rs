@@ -149,6 +149,10 @@ flags! {
     /// A word that ends a street's or a river's name (`data/street_words.txt`): "Church
     /// Lane" is a place though "Church" names bodies.
     STREET = 50, street;
+    /// A family word for a child (`data/family_words.txt`): "son", "daughter".
+    CHILD = 51, child;
+    /// A family word for a parent (`data/family_words.txt`): "father", "mum".
+    PARENT = 52, parent;
     /// A cue whose infinitive or noun-phrase object is what was said ("vowed to repeal the
     /// tax", "denied any wrongdoing"; the `content` mark of `data/cues.txt`).
     CUE_CONTENT = 46, cue_content;

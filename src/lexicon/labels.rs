@@ -15,11 +15,8 @@ pub(crate) fn is(word: &str, class: &str) -> bool {
         std::sync::OnceLock::new();
     let classes = CLASSES.get_or_init(|| {
         let mut map: FxHashMap<String, Vec<&'static str>> = FxHashMap::default();
-        for e in lists::entries(include_str!("../../data/turn_labels.txt")) {
-            let mut c = lists::columns(e);
-            if let (Some(w), Some(k)) = (c.next(), c.next()) {
-                map.entry(w.to_lowercase()).or_default().push(k);
-            }
+        for (w, k) in lists::pairs(include_str!("../../data/turn_labels.txt")) {
+            map.entry(w.to_lowercase()).or_default().push(k);
         }
         map
     });

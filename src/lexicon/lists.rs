@@ -17,6 +17,15 @@ pub(crate) fn columns(entry: &str) -> impl Iterator<Item = &str> {
     entry.split('\t').map(str::trim)
 }
 
+/// The first two columns of each entry of a list of two columns or more; entries with one
+/// column are skipped.
+pub(crate) fn pairs(src: &str) -> impl Iterator<Item = (&str, &str)> {
+    entries(src).filter_map(|e| {
+        let mut c = columns(e);
+        Some((c.next()?, c.next()?))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,6 +47,12 @@ mod tests {
         let c: Vec<&str> = columns("pointed out \t neutral\tthat").collect();
         assert_eq!(c, ["pointed out", "neutral", "that"]);
         assert_eq!(columns("said").collect::<Vec<_>>(), ["said"]);
+    }
+
+    #[test]
+    fn pairs_take_two_columns_and_skip_single_ones() {
+        let p: Vec<(&str, &str)> = pairs("# h\nco\tcompany\tx\nlone\n").collect();
+        assert_eq!(p, [("co", "company")]);
     }
 
     /// Every file in `data/` opens with a header comment: what it is, and a `Source:` line

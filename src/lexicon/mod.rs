@@ -354,10 +354,19 @@ impl Tables {
         }
     }
 
-    /// `data/family_words.txt`: `<word> <TAB> <female|male>`, case-insensitive.
+    /// `data/family_words.txt`: `<word> <TAB> <female|male> [<TAB> <child|parent>]`,
+    /// case-insensitive.
     fn read_family_words(&mut self) {
-        for (word, gender) in gendered(FAMILY_WORDS, "data/family_words.txt") {
-            self.fold(word.to_lowercase(), Flags::FAMILY | gender);
+        let generations = entries(FAMILY_WORDS).map(|e| match columns(e).nth(2) {
+            Some("child") => Flags::CHILD,
+            Some("parent") => Flags::PARENT,
+            None => 0,
+            Some(other) => panic!("data/family_words.txt: unknown generation {other:?}"),
+        });
+        for ((word, gender), generation) in
+            gendered(FAMILY_WORDS, "data/family_words.txt").zip(generations)
+        {
+            self.fold(word.to_lowercase(), Flags::FAMILY | gender | generation);
         }
     }
 
@@ -425,16 +434,9 @@ impl Lexicon {
             let lower = key.to_lowercase().into_bytes().into_boxed_slice();
             words.entry(lower).or_default().exact.push((key, bits));
         }
-        let pairs = |src: &'static str| -> FxHashMap<&'static str, &'static str> {
-            lists::entries(src)
-                .filter_map(|e| {
-                    let mut c = lists::columns(e);
-                    Some((c.next()?, c.next()?))
-                })
-                .collect()
-        };
-        let body_types = pairs(include_str!("../../data/body_types.txt"));
-        let titles_in_full = pairs(include_str!("../../data/title_abbreviations.txt"));
+        let body_types = lists::pairs(include_str!("../../data/body_types.txt")).collect();
+        let titles_in_full =
+            lists::pairs(include_str!("../../data/title_abbreviations.txt")).collect();
         Lexicon {
             words,
             cue_phrases,

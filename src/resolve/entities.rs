@@ -243,6 +243,13 @@ pub(crate) fn role_key(role: &str) -> String {
     key
 }
 
+/// Whether one of a name's words is `word`, in any case ("Westmoor District Council" has
+/// "council").
+pub(crate) fn has_word(name: &str, word: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Records that `key` names entity `id` in an index where a key two entities share names
 /// nobody (`None`).
 fn claim<'k>(map: &mut FxHashMap<&'k str, Option<usize>>, key: &'k str, id: usize) {
@@ -653,11 +660,7 @@ impl<'t> Entities<'t> {
     pub fn body_with_word(&self, word: &str) -> Option<usize> {
         crate::work::step(self.list.len());
         let mut bodies = self.list.iter().enumerate().filter(|(_, e)| {
-            e.kind == SpeakerKind::Organization
-                && e.name
-                    .slice(self.text)
-                    .split_whitespace()
-                    .any(|w| w.eq_ignore_ascii_case(word))
+            e.kind == SpeakerKind::Organization && has_word(e.name.slice(self.text), word)
         });
         match (bodies.next(), bodies.next()) {
             (Some((id, _)), None) => Some(id),
@@ -723,20 +726,21 @@ impl<'t> Entities<'t> {
             let tied = ages.iter().filter(|a| **a == *pick.1).count() > 1;
             return (!tied).then_some(*pick.0);
         }
-        const CHILD: [&str; 4] = ["son", "daughter", "grandson", "granddaughter"];
-        const PARENT: [&str; 6] = ["father", "mother", "dad", "mum", "mom", "grandfather"];
-        let has = |id: usize, words: &[&str]| {
+        // A child's or a parent's family word in a role (`data/family_words.txt`).
+        let lexicon = crate::lexicon::Lexicon::get();
+        let has = |id: usize, child: bool| {
             self.list[id].roles.iter().any(|r| {
-                r.slice(self.text)
-                    .split_whitespace()
-                    .any(|w| words.iter().any(|k| w.eq_ignore_ascii_case(k)))
+                r.slice(self.text).split_whitespace().any(|w| {
+                    let f = lexicon.flags(w);
+                    if child {
+                        f.child()
+                    } else {
+                        f.parent()
+                    }
+                })
             })
         };
-        let (wanted, other): (&[&str], &[&str]) = if younger {
-            (&CHILD, &PARENT)
-        } else {
-            (&PARENT, &CHILD)
-        };
+        let (wanted, other) = (younger, !younger);
         let mut with = namesakes.iter().copied().filter(|&id| has(id, wanted));
         if let (Some(id), None) = (with.next(), with.next()) {
             return Some(id);

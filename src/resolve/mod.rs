@@ -17,7 +17,7 @@ mod entities;
 mod sentence;
 
 use entities::{ends_with_ignore_case, strip_possessive};
-pub(crate) use entities::{Entities, Gender};
+pub(crate) use entities::{has_word, Entities, Gender};
 pub(crate) use sentence::{resolve_sentence, scan_names};
 
 /// A speaker or subject seen so far, for looking back.
@@ -76,8 +76,8 @@ impl Timeline {
 
     /// The person "he" or "she" stands for: as [`Timeline::find`], except that a salient
     /// person from before a line break gives way to a person named after it in passing, by
-    /// given name and surname, with a role or an age ("Fontaine said … ¶ We spoke to Lorraine Pitre, 74, … She
-    /// said": Pitre, the new entry's person).
+    /// given name and surname, with a role or an age ("Fontaine said … ¶ We spoke to
+    /// Lorraine Pitre, 74, … She said": Pitre, the new entry's person).
     fn find_person(
         &self,
         text: &str,
@@ -142,7 +142,6 @@ impl Timeline {
             female,
             male: !female,
         };
-
         let possessor = self.find(|w| {
             w.kind == SpeakerKind::Person
                 && w.entity
@@ -303,18 +302,17 @@ impl Timeline {
                     // "…, the Republican said": the person spoken of last, as "he" would be.
                     // "Rovers legend Dean Holcroft … The former striker insisted": an epithet
                     // is the person named last, subject or not.
-                    None if m.definite && is_party_member(written_role) => {
-                        match self.find(|w| w.kind == SpeakerKind::Person && w.name.is_some()) {
+                    None if m.definite
+                        && (is_party_member(written_role) || is_epithet(written_role)) =>
+                    {
+                        let person = |w: &Who| w.kind == SpeakerKind::Person && w.name.is_some();
+                        let found = if is_party_member(written_role) {
+                            self.find(person)
+                        } else {
+                            self.recent().map(|k| k.who).find(person)
+                        };
+                        match found {
                             Some(w) => with_by(w, ResolvedBy::Anaphor),
-                            None => plain(SpeakerKind::Person),
-                        }
-                    }
-                    None if m.definite && is_epithet(written_role) => {
-                        let named = self
-                            .recent()
-                            .find(|k| k.who.kind == SpeakerKind::Person && k.who.name.is_some());
-                        match named {
-                            Some(k) => with_by(k.who, ResolvedBy::Anaphor),
                             None => plain(SpeakerKind::Person),
                         }
                     }
@@ -334,14 +332,8 @@ impl Timeline {
                 // noun, the most recent body; "the safety authority" must match by name.
                 let head = written_role.rsplit(' ').next().unwrap_or_default();
                 let is_body = |w: &Who| w.kind == SpeakerKind::Organization && w.name.is_some();
-                let named = self.find(|w| {
-                    is_body(w)
-                        && w.name.is_some_and(|n| {
-                            n.slice(text)
-                                .split_whitespace()
-                                .any(|part| part.eq_ignore_ascii_case(head))
-                        })
-                });
+                let named = self
+                    .find(|w| is_body(w) && w.name.is_some_and(|n| has_word(n.slice(text), head)));
                 // "the firm": the latest body not known to be of another kind (a union, a
                 // paper). "the group" says no kind, and fits any.
                 let lexicon = crate::lexicon::Lexicon::get();
@@ -415,8 +407,7 @@ fn seniority(text: &str, m: &Mention) -> Option<bool> {
 /// describing a new source: a former holder ("former striker", "ex-minister") or a person
 /// known by age or origin ("54-year-old", "Ohio-born billionaire").
 fn is_epithet(role: &str) -> bool {
-    let mut words = role.split_whitespace();
-    let first = words.next().unwrap_or_default();
+    let first = role.split_whitespace().next().unwrap_or_default();
     first.eq_ignore_ascii_case("former")
         || first
             .get(..3)

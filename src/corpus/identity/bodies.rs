@@ -14,12 +14,7 @@ use super::{is_full, Known};
 pub(super) fn body_key(id: &str) -> Cow<'_, str> {
     static FULL: OnceLock<BTreeMap<&str, &str>> = OnceLock::new();
     let full = FULL.get_or_init(|| {
-        lists::entries(include_str!("../../../data/body_abbreviations.txt"))
-            .filter_map(|e| {
-                let mut c = lists::columns(e);
-                Some((c.next()?, c.next()?))
-            })
-            .collect()
+        lists::pairs(include_str!("../../../data/body_abbreviations.txt")).collect()
     });
     match id.rsplit_once('-') {
         Some((rest, last)) => match full.get(last) {

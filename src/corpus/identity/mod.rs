@@ -270,11 +270,8 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
 fn is_short_for(short: &str, full: &str) -> bool {
     static SHORT_FORMS: OnceLock<BTreeMap<&str, Vec<&str>>> = OnceLock::new();
     let forms = SHORT_FORMS.get_or_init(|| {
-        lists::entries(include_str!("../../../data/short_forms.txt"))
-            .filter_map(|e| {
-                let mut c = lists::columns(e);
-                Some((c.next()?, c.next()?.split_whitespace().collect()))
-            })
+        lists::pairs(include_str!("../../../data/short_forms.txt"))
+            .map(|(short, fulls)| (short, fulls.split_whitespace().collect()))
             .collect()
     });
     (short.len() >= 3 && full.len() >= short.len() + 2 && full.starts_with(short))

@@ -219,8 +219,8 @@ fn described_left(text: &str, tokens: &[Token], end: usize) -> Option<Mention> {
 }
 
 /// Whether a word is a closed-class word that never starts a role ("and Gov. Rosa Vidal" has
-/// the role "Gov.").
-fn closed_class(f: crate::lexicon::Flags) -> bool {
+/// the role "Gov.") nor ends a described source ("according to the").
+pub(crate) fn closed_class(f: crate::lexicon::Flags) -> bool {
     f.conjunction()
         || f.subordinator()
         || f.preposition()
