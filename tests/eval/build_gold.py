@@ -14,7 +14,7 @@ convention of ../shared/eval/score.py.
 
 Output, one article per line:
 {"id", "split": "test", "outlet", "date", "title", "text", "format"?,
- "quotes": [{"start", "end", "speaker", "kind", "person"?}]}
+ "quotes": [{"start", "end", "speaker", "kind", "person"?, "statement"?}]}
 """
 import glob
 import json
@@ -23,7 +23,7 @@ import re
 import sys
 
 KINDS = {"d": "direct", "p": "partial", "i": "indirect"}
-OPEN = re.compile(r"\{\{([dpi])\|([^|{}]*)\|")
+OPEN = re.compile(r"\{\{([dpi])(?:@([A-Za-z0-9_.-]+))?\|([^|{}]*)\|")
 
 
 def clean(annotated, where):
@@ -33,13 +33,15 @@ def clean(annotated, where):
     while i < len(annotated):
         m = OPEN.match(annotated, i)
         if m:
-            stack.append((len("".join(out)), KINDS[m.group(1)], m.group(2).strip()))
+            stack.append((len("".join(out)), KINDS[m.group(1)], m.group(3).strip(), m.group(2)))
             i = m.end()
         elif annotated.startswith("}}", i):
             if not stack:
                 sys.exit(f"{where}: '}}}}' without an opening annotation")
-            start, kind, speaker = stack.pop()
+            start, kind, speaker, statement = stack.pop()
             quote = {"start": start, "end": len("".join(out)), "speaker": speaker, "kind": kind}
+            if statement:
+                quote["statement"] = statement
             if "=" in speaker:
                 speaker, _, person = speaker.partition("=")
                 person = person.strip()
