@@ -1,5 +1,8 @@
 //! Linking at scale: synthetic corpora of 10⁴ and 10⁵ quotes (criterion), and 10⁶ in one
-//! timed run with peak memory when `SAYWHO_BENCH_1M=1`. Throughput is in quotes per second;
+//! timed run with peak memory when `SAYWHO_BENCH_1M=1`. `SAYWHO_BENCH_SIZES=10000,1000000`
+//! skips criterion and makes one timed run per size, each printing its time, its memory and a
+//! digest of the statements (xxh3 of their JSON), so two builds can be checked to give the
+//! same output. Throughput is in quotes per second;
 //! the growth exponent is log(t₂/t₁)/log(n₂/n₁) between sizes measured in the same process.
 //!
 //! The corpora are built from the project's own quotes (tests/corpus, examples/articles):
@@ -7,7 +10,9 @@
 //! a word dropped, or cut to a fragment) by its speaker; the others are random statements
 //! of 8–24 words from the same vocabulary, by one of 5,000 speakers. Deterministic.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
@@ -17,6 +22,39 @@ use saywho::{Extraction, Extractor, Linker};
 mod corpus;
 
 use corpus::Rng;
+
+/// The system allocator, counting (while `COUNTING` is set) the bytes allocated and freed and
+/// their peak, so a run can report the heap that linking itself needs. The counting costs
+/// time (shared atomics), so the timed run does not count; a second, counted run measures
+/// memory.
+struct Counting;
+
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed on to the system allocator unchanged; only counters are kept.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() && COUNTING.load(Ordering::Relaxed) {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        if COUNTING.load(Ordering::Relaxed) {
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+const MIB: f64 = 1024.0 * 1024.0;
 
 fn base_quotes() -> Vec<(String, Option<String>)> {
     let extractor = Extractor::new();
@@ -118,7 +156,73 @@ fn peak_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// Resident memory of this process now, from /proc (Linux), in MiB.
+fn rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// One timed run per size, with memory and an output digest.
+fn timed_runs(sizes: &str) {
+    let linker = Linker::default();
+    let mut timings = Vec::new();
+    for n in sizes.split(',').filter_map(|s| s.trim().parse::<usize>().ok()) {
+        let data = corpus(n);
+        let before = rss_mib().unwrap_or(f64::NAN);
+        let t = Instant::now();
+        let statements = linker.link(&data);
+        let secs = t.elapsed().as_secs_f64();
+        let json = serde_json::to_vec(&statements).expect("statements serialise");
+        let digest = xxhash_rust::xxh3::xxh3_64(&json);
+        drop(statements);
+        // The counted run: the heap in use at the peak of linking, above what was in use
+        // before (counted from zero: only linking's own allocations and frees).
+        LIVE.store(0, Ordering::Relaxed);
+        PEAK.store(0, Ordering::Relaxed);
+        COUNTING.store(true, Ordering::Relaxed);
+        let again = linker.link(&data);
+        COUNTING.store(false, Ordering::Relaxed);
+        let heap = PEAK.load(Ordering::Relaxed) as f64 / MIB;
+        assert_eq!(again.len(), json_len(&json), "the counted run links the same");
+        drop(again);
+        println!(
+            "link/{n}: {secs:.2} s, {:.0} quotes/s, {} statements, linking heap peak \
+             {heap:.0} MiB (process RSS {before:.0} MiB before, peak {:.0} MiB), \
+             digest {digest:016x}",
+            n as f64 / secs,
+            json_len(&json),
+            peak_mib().unwrap_or(f64::NAN)
+        );
+        drop((json, data));
+        timings.push((n, secs));
+    }
+    growth(&timings);
+}
+
+/// How many statements a JSON array holds.
+fn json_len(json: &[u8]) -> usize {
+    serde_json::from_slice::<Vec<serde::de::IgnoredAny>>(json).map_or(0, |v| v.len())
+}
+
+fn growth(timings: &[(usize, f64)]) {
+    for w in timings.windows(2) {
+        let ((n1, t1), (n2, t2)) = (w[0], w[1]);
+        println!(
+            "link {n1} → {n2}: {:.0} → {:.0} quotes/s, growth exponent {:.2}",
+            n1 as f64 / t1,
+            n2 as f64 / t2,
+            (t2 / t1).ln() / (n2 as f64 / n1 as f64).ln()
+        );
+    }
+}
+
 fn main() {
+    if let Ok(sizes) = std::env::var("SAYWHO_BENCH_SIZES") {
+        timed_runs(&sizes);
+        return;
+    }
     let linker = Linker::default();
     let mut c = Criterion::default().configure_from_args().sample_size(10);
     let mut group = c.benchmark_group("link");
@@ -149,14 +253,6 @@ fn main() {
             peak_mib().unwrap_or(f64::NAN)
         );
     }
-    for w in timings.windows(2) {
-        let ((n1, t1), (n2, t2)) = (w[0], w[1]);
-        println!(
-            "link {n1} → {n2}: {:.0} → {:.0} quotes/s, growth exponent {:.2}",
-            n1 as f64 / t1,
-            n2 as f64 / t2,
-            (t2 / t1).ln() / (n2 as f64 / n1 as f64).ln()
-        );
-    }
+    growth(&timings);
     c.final_summary();
 }

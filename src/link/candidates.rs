@@ -2,75 +2,158 @@
 //! MinHash band (near-duplicates), a rare token bigram (fragments: a fragment lies wholly
 //! inside the full statement, so its Jaccard is low but it shares rare bigrams) or a named
 //! speaker (rewordings).
+//!
+//! The pairs are never materialised as one list: each key family is an inverted index
+//! ([`Buckets`]), and [`Candidates::partners`] gives the partners of one quote, so the
+//! verification can stream over quotes in parallel and keep only the verified edges.
 
-use rustc_hash::FxHashMap;
+use rayon::prelude::*;
 
 use super::LinkConfig;
 
-/// Candidate pairs `(i, j)`, `i < j`, sorted and unique. For quote q, `bands[q]` are its band
-/// keys, `bigrams[q]` its bigram keys, `speakers[q]` its speaker key and `lens[q]` its length
-/// in tokens.
-pub(crate) fn pairs(
-    bands: &[Vec<u64>],
-    bigrams: &[Vec<u64>],
-    speakers: &[Option<u64>],
-    lens: &[usize],
-    cfg: &LinkConfig,
-) -> Vec<(u32, u32)> {
-    let mut out = Vec::new();
-    // Near-duplicates: quotes sharing a band. A very large bucket (boilerplate quoted
-    // everywhere) is chained rather than paired all-to-all, which keeps the work linear and
-    // still lets union-find join its members.
-    for members in invert(bands, Vec::as_slice).values() {
-        if members.len() <= cfg.max_bucket() {
-            all_pairs(members, &mut out);
-        } else {
-            out.extend(members.windows(2).map(|w| (w[0], w[1])));
-        }
-    }
-    // Fragments: a short quote and any quote sharing one of its rare bigrams.
-    for members in invert(bigrams, Vec::as_slice).values() {
-        if members.len() < 2 || members.len() > cfg.max_df() {
-            continue;
-        }
-        for &short in members
-            .iter()
-            .filter(|&&q| lens[q as usize] <= cfg.fragment_max_tokens())
-        {
-            for &other in members {
-                if other != short {
-                    out.push((short.min(other), short.max(other)));
+/// One family of keys as an inverted index: the buckets of quotes that share a key, only
+/// buckets of two or more quotes kept.
+struct Buckets {
+    /// The quotes of every bucket, bucket after bucket, each bucket in quote order.
+    members: Vec<u32>,
+    /// Bucket `b` is `members[starts[b]..starts[b + 1]]`.
+    starts: Vec<u32>,
+    /// Quote `q`'s entries are `entries[by_quote[q]..by_quote[q + 1]]`.
+    by_quote: Vec<u32>,
+    /// Each entry: a bucket of the quote and the quote's position in `members`.
+    entries: Vec<(u32, u32)>,
+}
+
+impl Buckets {
+    /// The index of `n` quotes whose keys `keys(q)` gives.
+    fn new<'k>(n: usize, keys: impl Fn(usize) -> &'k [u64] + Sync) -> Self {
+        let mut flat: Vec<(u64, u32)> = (0..n)
+            .into_par_iter()
+            .flat_map_iter(|q| keys(q).iter().map(move |&k| (k, q as u32)))
+            .collect();
+        flat.par_sort_unstable();
+        flat.dedup();
+        let mut members = Vec::new();
+        let mut starts = vec![0u32];
+        let mut per_quote: Vec<u32> = vec![0; n + 1];
+        let mut i = 0;
+        while i < flat.len() {
+            let mut j = i + 1;
+            while j < flat.len() && flat[j].0 == flat[i].0 {
+                j += 1;
+            }
+            if j - i >= 2 {
+                for &(_, q) in &flat[i..j] {
+                    members.push(q);
+                    per_quote[q as usize + 1] += 1;
                 }
+                starts.push(members.len() as u32);
+            }
+            i = j;
+        }
+        drop(flat);
+        for q in 0..n {
+            per_quote[q + 1] += per_quote[q];
+        }
+        let mut fill = per_quote.clone();
+        let mut entries = vec![(0u32, 0u32); members.len()];
+        for b in 0..starts.len() - 1 {
+            for pos in starts[b]..starts[b + 1] {
+                let q = members[pos as usize] as usize;
+                entries[fill[q] as usize] = (b as u32, pos);
+                fill[q] += 1;
             }
         }
-    }
-    // Rewordings share few shingles but the same named speaker. A speaker with more quotes
-    // than `max_speaker_block` is left to the other keys (linear work).
-    for members in invert(speakers, Option::as_slice).values() {
-        if members.len() <= cfg.max_speaker_block() {
-            all_pairs(members, &mut out);
+        Buckets {
+            members,
+            starts,
+            by_quote: per_quote,
+            entries,
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+
+    /// The buckets of quote `q`: each as its members and `q`'s position among them.
+    fn of(&self, q: u32) -> impl Iterator<Item = (&[u32], usize)> + '_ {
+        let (s, e) = (self.by_quote[q as usize], self.by_quote[q as usize + 1]);
+        self.entries[s as usize..e as usize]
+            .iter()
+            .map(move |&(b, pos)| {
+                let (lo, hi) = (self.starts[b as usize], self.starts[b as usize + 1]);
+                (
+                    &self.members[lo as usize..hi as usize],
+                    (pos - lo) as usize,
+                )
+            })
+    }
 }
 
-/// The inverted index of one kind of key: each key → the quotes that have it, in quote order.
-fn invert<T>(quotes: &[T], keys: impl Fn(&T) -> &[u64]) -> FxHashMap<u64, Vec<u32>> {
-    let mut index: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (q, item) in quotes.iter().enumerate() {
-        for &k in keys(item) {
-            index.entry(k).or_default().push(q as u32);
+/// The candidate pairs of a corpus, quote by quote.
+pub(crate) struct Candidates<'c> {
+    bands: Buckets,
+    bigrams: Buckets,
+    speakers: Buckets,
+    lens: &'c [usize],
+    cfg: &'c LinkConfig,
+}
+
+impl<'c> Candidates<'c> {
+    /// The index of a corpus: for quote q, `bands[q]` are its band keys, `bigrams[q]` its
+    /// bigram keys, `speakers[q]` its speaker key and `lens[q]` its length in tokens.
+    pub fn new(
+        bands: &[Vec<u64>],
+        bigrams: &[Vec<u64>],
+        speakers: &[Option<u64>],
+        lens: &'c [usize],
+        cfg: &'c LinkConfig,
+    ) -> Self {
+        let n = lens.len();
+        Candidates {
+            bands: Buckets::new(n, |q| bands[q].as_slice()),
+            bigrams: Buckets::new(n, |q| bigrams[q].as_slice()),
+            speakers: Buckets::new(n, |q| speakers[q].as_slice()),
+            lens,
+            cfg,
         }
     }
-    index
-}
 
-/// Every pair of `members` (in quote order, so each pair comes out as `(smaller, larger)`).
-fn all_pairs(members: &[u32], out: &mut Vec<(u32, u32)>) {
-    for (a, &x) in members.iter().enumerate() {
-        out.extend(members[a + 1..].iter().map(|&y| (x, y)));
+    /// The partners `y > x` of quote `x`, sorted and unique, into `out` (cleared first).
+    pub fn partners(&self, x: u32, out: &mut Vec<u32>) {
+        out.clear();
+        let cfg = self.cfg;
+        let later = |members: &[u32], pos: usize| members[pos + 1..].to_vec();
+        // Near-duplicates: quotes sharing a band. A very large bucket (boilerplate quoted
+        // everywhere) is chained rather than paired all-to-all, which keeps the work linear
+        // and still lets union-find join its members.
+        for (members, pos) in self.bands.of(x) {
+            if members.len() <= cfg.max_bucket() {
+                out.extend(later(members, pos));
+            } else if let Some(&next) = members.get(pos + 1) {
+                out.push(next);
+            }
+        }
+        // Fragments: a short quote and any quote sharing one of its rare bigrams.
+        let short = |q: u32| self.lens[q as usize] <= cfg.fragment_max_tokens();
+        let x_short = short(x);
+        for (members, pos) in self.bigrams.of(x) {
+            if members.len() > cfg.max_df() {
+                continue;
+            }
+            let rest = &members[pos + 1..];
+            if x_short {
+                out.extend_from_slice(rest);
+            } else {
+                out.extend(rest.iter().copied().filter(|&y| short(y)));
+            }
+        }
+        // Rewordings share few shingles but the same named speaker. A speaker with more
+        // quotes than `max_speaker_block` is left to the other keys (linear work).
+        for (members, pos) in self.speakers.of(x) {
+            if members.len() <= cfg.max_speaker_block() {
+                out.extend(later(members, pos));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
     }
 }
 
@@ -79,6 +162,24 @@ mod tests {
     use super::super::keys::{band_keys, bigram_keys};
     use super::super::normalize::Normalized;
     use super::*;
+
+    /// Every candidate pair `(x, y)`, `x < y`, in order.
+    fn pairs(
+        bands: &[Vec<u64>],
+        bigrams: &[Vec<u64>],
+        speakers: &[Option<u64>],
+        lens: &[usize],
+        cfg: &LinkConfig,
+    ) -> Vec<(u32, u32)> {
+        let c = Candidates::new(bands, bigrams, speakers, lens, cfg);
+        let mut out = Vec::new();
+        let mut p = Vec::new();
+        for x in 0..lens.len() as u32 {
+            c.partners(x, &mut p);
+            out.extend(p.iter().map(|&y| (x, y)));
+        }
+        out
+    }
 
     #[test]
     fn near_duplicates_and_fragments_become_candidates() {
@@ -98,6 +199,11 @@ mod tests {
         let p = pairs(&bands, &bigrams, &[None; 4], &lens, &cfg);
         assert!(p.contains(&(0, 1)) && p.contains(&(0, 2)) && p.contains(&(1, 2)));
         assert!(!p.iter().any(|&(x, y)| x == 3 || y == 3));
+        // Two long quotes sharing a bigram only are no candidates.
+        let long: Vec<Vec<u64>> = vec![vec![1, 2], vec![1, 2]];
+        let none = vec![Vec::new(); 2];
+        assert!(pairs(&none, &long, &[None; 2], &[20; 2], &cfg).is_empty());
+        assert_eq!(pairs(&none, &long, &[None; 2], &[20, 3], &cfg), [(0, 1)]);
     }
 
     #[test]

@@ -116,19 +116,23 @@ pub struct DiffStep {
 /// with the reason (spelling, alias, number, inflection).
 pub(crate) fn diff(ct: &str, canon: &Normalized, vt: &str, var: &Normalized) -> Vec<DiffStep> {
     let (cw, vw) = (&canon.words, &var.words);
-    let key = |w: &Word| w.tokens.clone();
+    let ck = |w: &Word| canon.word_tokens(w);
+    let vk = |w: &Word| var.word_tokens(w);
     // LCS table over words (quotes are short; this is only run for cluster members).
     let (n, m) = (cw.len(), vw.len());
-    let mut t = vec![vec![0u16; m + 1]; n + 1];
+    // One flat table, row i at i·(m + 1).
+    let width = m + 1;
+    let mut cells = vec![0u16; (n + 1) * width];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            t[i][j] = if key(&cw[i]) == key(&vw[j]) {
-                t[i + 1][j + 1] + 1
+            cells[i * width + j] = if ck(&cw[i]) == vk(&vw[j]) {
+                cells[(i + 1) * width + j + 1] + 1
             } else {
-                t[i + 1][j].max(t[i][j + 1])
+                cells[(i + 1) * width + j].max(cells[i * width + j + 1])
             };
         }
     }
+    let t = |i: usize, j: usize| cells[i * width + j];
     // Steps as byte ranges first, so that a run of words keeps the text between them
     // (punctuation included); strings are cut at the end.
     type Range = Option<(usize, usize)>;
@@ -148,12 +152,14 @@ pub(crate) fn diff(ct: &str, canon: &Normalized, vt: &str, var: &Normalized) -> 
         }
         runs.push((op, c, v, reason));
     };
-    let span = |w: &Word| (w.start, w.end);
+    let span = |w: &Word| (w.start as usize, w.end as usize);
     let (mut i, mut j) = (0, 0);
     while i < n || j < m {
-        if i < n && j < m && key(&cw[i]) == key(&vw[j]) {
+        if i < n && j < m && ck(&cw[i]) == vk(&vw[j]) {
             let (a, b) = (&cw[i], &vw[j]);
-            let same = ct[a.start..a.end].to_lowercase() == vt[b.start..b.end].to_lowercase();
+            let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<char>>();
+            let (x, y) = (&ct[a.range()], &vt[b.range()]);
+            let same = x == y || lower(x) == lower(y);
             if same {
                 push(DiffOp::Equal, Some(span(a)), Some(span(b)), None);
             } else {
@@ -167,9 +173,9 @@ pub(crate) fn diff(ct: &str, canon: &Normalized, vt: &str, var: &Normalized) -> 
             }
             i += 1;
             j += 1;
-        } else if j < m && (i == n || t[i][j + 1] >= t[i + 1][j]) {
+        } else if j < m && (i == n || t(i, j + 1) >= t(i + 1, j)) {
             // Pair a delete with this insert as a replace when both are pending.
-            if i < n && t[i + 1][j + 1] == t[i][j] {
+            if i < n && t(i + 1, j + 1) == t(i, j) {
                 push(
                     DiffOp::Replace,
                     Some(span(&cw[i])),

@@ -99,12 +99,23 @@ impl Linker {
             .map(|i| i.named.as_deref().map(keys::speaker_key))
             .collect();
         let lens: Vec<usize> = items.iter().map(|i| i.norm.tokens.len()).collect();
-        let pairs = candidates::pairs(&bands, &bigrams, &speaker_keys, &lens, cfg);
-        // Verified links.
-        let mut edges: Vec<Edge> = pairs
-            .par_iter()
-            .filter_map(|&(a, b)| verify::edge(&items[a as usize], &items[b as usize], a, b, cfg))
+        let index = candidates::Candidates::new(&bands, &bigrams, &speaker_keys, &lens, cfg);
+        drop((bands, bigrams, speaker_keys));
+        // Verified links, quote by quote: the candidate pairs are never held all at once.
+        let mut edges: Vec<Edge> = (0..items.len() as u32)
+            .into_par_iter()
+            .map_init(Vec::new, |partners, a| {
+                index.partners(a, partners);
+                partners
+                    .iter()
+                    .filter_map(|&b| {
+                        verify::edge(&items[a as usize], &items[b as usize], a, b, cfg)
+                    })
+                    .collect::<Vec<Edge>>()
+            })
+            .flatten_iter()
             .collect();
+        drop(index);
         edges.sort_by_key(|e| (e.a, e.b));
         // Clusters, then one statement each.
         let is_fragment_cluster = |members: &[u32]| {

@@ -32,16 +32,24 @@ pub(crate) enum Fold {
     Spelling,
 }
 
-/// One word of a quote as written, and its matching tokens.
-#[derive(Debug, Clone)]
+/// One word of a quote as written, and where its matching tokens are.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Word {
     /// Byte range of the word in the quote's text.
-    pub start: usize,
-    pub end: usize,
-    /// Matching tokens (a hyphenated word gives several; the second word of a two-word alias
-    /// gives none).
-    pub tokens: Vec<u64>,
+    pub start: u32,
+    pub end: u32,
+    /// Its matching tokens are `tokens[first..first + count]` of the quote's [`Normalized`]
+    /// (a hyphenated word gives several).
+    first: u32,
+    count: u32,
     pub fold: Fold,
+}
+
+impl Word {
+    /// The word's byte range in the quote's text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A quote's matching form, made by [`normalize`]: its words as matching tokens, each
@@ -70,6 +78,11 @@ impl Normalized {
     /// ```
     pub fn tokens(&self) -> &[u64] {
         &self.tokens
+    }
+
+    /// The matching tokens of one of its words.
+    pub(crate) fn word_tokens(&self, w: &Word) -> &[u64] {
+        &self.tokens[w.first as usize..(w.first + w.count) as usize]
     }
 
     /// A matching form with these tokens and no words, for tests of what comes after.
@@ -216,6 +229,17 @@ fn raw_words(text: &str) -> Vec<(usize, usize)> {
 pub fn normalize(text: &str) -> Normalized {
     let t = tables();
     let mut words: Vec<Word> = Vec::new();
+    let mut tokens: Vec<u64> = Vec::new();
+    let mut push = |start: usize, end: usize, new: &[u64], fold: Fold| {
+        words.push(Word {
+            start: start as u32,
+            end: end as u32,
+            first: tokens.len() as u32,
+            count: new.len() as u32,
+            fold,
+        });
+        tokens.extend_from_slice(new);
+    };
     let raw = raw_words(text);
     let lower: Vec<String> = raw
         .iter()
@@ -237,19 +261,14 @@ pub fn normalize(text: &str) -> Normalized {
             .and_then(|next| t.two_word_aliases.get(&(w.clone(), next.clone())))
         {
             end = raw[i + 1].1;
-            words.push(Word {
-                start,
-                end,
-                tokens: vec![token_id(canonical)],
-                fold: Fold::Alias,
-            });
+            push(start, end, &[token_id(canonical)], Fold::Alias);
             i += 2;
             continue;
         }
-        let mut tokens = Vec::new();
+        let mut new: Vec<u64> = Vec::new();
         let mut fold = Fold::Plain;
         if let Some(canonical) = t.aliases.get(w.as_str()) {
-            tokens.push(token_id(canonical));
+            new.push(token_id(canonical));
             fold = Fold::Alias;
         } else {
             // Hyphenated parts; number words summed ("twenty-one" → 21).
@@ -260,7 +279,7 @@ pub fn normalize(text: &str) -> Normalized {
                 Some(v) if !v.is_empty() => {
                     let n: u64 = v.iter().sum();
                     let s = n.to_string();
-                    tokens.push(token_id(&s));
+                    new.push(token_id(&s));
                     fold = Fold::Number;
                 }
                 _ => {
@@ -272,23 +291,14 @@ pub fn normalize(text: &str) -> Normalized {
                         }
                         let base = spelled.unwrap_or(part);
                         let stem = t.stemmer.stem(base);
-                        tokens.push(token_id(&stem));
+                        new.push(token_id(&stem));
                     }
                 }
             }
         }
-        words.push(Word {
-            start,
-            end,
-            tokens,
-            fold,
-        });
+        push(start, end, &new, fold);
         i += 1;
     }
-    let tokens: Vec<u64> = words
-        .iter()
-        .flat_map(|w| w.tokens.iter().copied())
-        .collect();
     let content = tokens
         .iter()
         .copied()
@@ -353,7 +363,7 @@ mod tests {
     fn words_keep_their_offsets() {
         let text = "the U.S. said";
         let n = normalize(text);
-        let words: Vec<&str> = n.words.iter().map(|w| &text[w.start..w.end]).collect();
+        let words: Vec<&str> = n.words.iter().map(|w| &text[w.range()]).collect();
         assert_eq!(words, ["the", "U.S.", "said"]);
         assert_eq!(n.words[1].fold, Fold::Alias);
     }
