@@ -25,11 +25,12 @@ struct Buckets {
 }
 
 impl Buckets {
-    /// The index of `n` quotes whose keys `keys(q)` gives.
-    fn new<'k>(n: usize, keys: impl Fn(usize) -> &'k [u64] + Sync) -> Self {
+    /// The index of `n` quotes whose keys `keys(q)` gives (computed here, so no quote's keys
+    /// outlive the index).
+    fn new<K: IntoIterator<Item = u64>>(n: usize, keys: impl Fn(usize) -> K + Sync) -> Self {
         let mut flat: Vec<(u64, u32)> = (0..n)
             .into_par_iter()
-            .flat_map_iter(|q| keys(q).iter().map(move |&k| (k, q as u32)))
+            .flat_map_iter(|q| keys(q).into_iter().map(move |k| (k, q as u32)))
             .collect();
         flat.par_sort_unstable();
         flat.dedup();
@@ -79,10 +80,7 @@ impl Buckets {
             .iter()
             .map(move |&(b, pos)| {
                 let (lo, hi) = (self.starts[b as usize], self.starts[b as usize + 1]);
-                (
-                    &self.members[lo as usize..hi as usize],
-                    (pos - lo) as usize,
-                )
+                (&self.members[lo as usize..hi as usize], (pos - lo) as usize)
             })
     }
 }
@@ -97,20 +95,21 @@ pub(crate) struct Candidates<'c> {
 }
 
 impl<'c> Candidates<'c> {
-    /// The index of a corpus: for quote q, `bands[q]` are its band keys, `bigrams[q]` its
-    /// bigram keys, `speakers[q]` its speaker key and `lens[q]` its length in tokens.
+    /// The index of a corpus of `lens.len()` quotes: for quote q, `bands(q)` are its band
+    /// keys, `bigrams(q)` its bigram keys, `speakers[q]` its speaker key and `lens[q]` its
+    /// length in tokens.
     pub fn new(
-        bands: &[Vec<u64>],
-        bigrams: &[Vec<u64>],
+        bands: impl Fn(usize) -> Vec<u64> + Sync,
+        bigrams: impl Fn(usize) -> Vec<u64> + Sync,
         speakers: &[Option<u64>],
         lens: &'c [usize],
         cfg: &'c LinkConfig,
     ) -> Self {
         let n = lens.len();
         Candidates {
-            bands: Buckets::new(n, |q| bands[q].as_slice()),
-            bigrams: Buckets::new(n, |q| bigrams[q].as_slice()),
-            speakers: Buckets::new(n, |q| speakers[q].as_slice()),
+            bands: Buckets::new(n, bands),
+            bigrams: Buckets::new(n, bigrams),
+            speakers: Buckets::new(n, |q| speakers[q]),
             lens,
             cfg,
         }
@@ -171,7 +170,13 @@ mod tests {
         lens: &[usize],
         cfg: &LinkConfig,
     ) -> Vec<(u32, u32)> {
-        let c = Candidates::new(bands, bigrams, speakers, lens, cfg);
+        let c = Candidates::new(
+            |q| bands[q].clone(),
+            |q| bigrams[q].clone(),
+            speakers,
+            lens,
+            cfg,
+        );
         let mut out = Vec::new();
         let mut p = Vec::new();
         for x in 0..lens.len() as u32 {

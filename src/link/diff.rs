@@ -157,7 +157,11 @@ pub(crate) fn diff(ct: &str, canon: &Normalized, vt: &str, var: &Normalized) -> 
     while i < n || j < m {
         if i < n && j < m && ck(&cw[i]) == vk(&vw[j]) {
             let (a, b) = (&cw[i], &vw[j]);
-            let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<char>>();
+            let lower = |s: &str| {
+                s.chars()
+                    .flat_map(char::to_lowercase)
+                    .collect::<Vec<char>>()
+            };
             let (x, y) = (&ct[a.range()], &vt[b.range()]);
             let same = x == y || lower(x) == lower(y);
             if same {
@@ -203,6 +207,21 @@ pub(crate) fn diff(ct: &str, canon: &Normalized, vt: &str, var: &Normalized) -> 
         .collect()
 }
 
+/// The diff of a text with itself: one `equal` step from its first word to its last (none for
+/// a text without words), as [`diff`] gives it.
+pub(crate) fn unchanged(text: &str) -> Vec<DiffStep> {
+    let words = super::normalize::raw_words(text);
+    match (words.first(), words.last()) {
+        (Some(&(start, _)), Some(&(_, end))) => vec![DiffStep {
+            op: DiffOp::Equal,
+            canonical: text[start..end].to_string(),
+            variant: text[start..end].to_string(),
+            reason: None,
+        }],
+        _ => Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::normalize::normalize;
@@ -236,5 +255,18 @@ mod tests {
             &normalize("self-defense"),
         );
         assert_eq!(d[0].reason, Some(DiffReason::Spelling));
+    }
+
+    #[test]
+    fn unchanged_is_the_diff_with_itself() {
+        for text in [
+            "“We will,” he said, “fight on.”",
+            "the United States — and U.S. allies",
+            "…",
+            "",
+        ] {
+            let n = normalize(text);
+            assert_eq!(unchanged(text), diff(text, &n, text, &n), "{text:?}");
+        }
     }
 }

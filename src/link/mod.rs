@@ -86,21 +86,19 @@ impl Linker {
         let cfg = &self.config;
         let items = items(extractions);
         // Candidate pairs: quotes that share a key.
-        let bands: Vec<Vec<u64>> = items
-            .par_iter()
-            .map(|i| keys::band_keys(&i.norm, cfg))
-            .collect();
-        let bigrams: Vec<Vec<u64>> = items
-            .par_iter()
-            .map(|i| keys::bigram_keys(&i.norm))
-            .collect();
         let speaker_keys: Vec<Option<u64>> = items
             .iter()
             .map(|i| i.named.as_deref().map(keys::speaker_key))
             .collect();
         let lens: Vec<usize> = items.iter().map(|i| i.norm.tokens.len()).collect();
-        let index = candidates::Candidates::new(&bands, &bigrams, &speaker_keys, &lens, cfg);
-        drop((bands, bigrams, speaker_keys));
+        let index = candidates::Candidates::new(
+            |q| keys::band_keys(&items[q].norm, cfg),
+            |q| keys::bigram_keys(&items[q].norm),
+            &speaker_keys,
+            &lens,
+            cfg,
+        );
+        drop(speaker_keys);
         // Verified links, quote by quote: the candidate pairs are never held all at once.
         let mut edges: Vec<Edge> = (0..items.len() as u32)
             .into_par_iter()
@@ -156,7 +154,7 @@ fn items(extractions: &[Extraction]) -> Vec<Item<'_>> {
                 .and_then(|s| s.id.as_deref())
                 .filter(|id| !id.contains('/'))
                 .map(|id| roster.corpus_id(id).to_string()),
-            norm: normalize(&quote.text),
+            norm: normalize::tokens_only(&quote.text),
         })
         .collect()
 }

@@ -184,7 +184,7 @@ fn is_word_char(c: char) -> bool {
 
 /// The raw words of a text: byte ranges of runs of letters and digits, joined across inner
 /// `.`, `'`, `’` and `-` (hyphens are split later, into tokens).
-fn raw_words(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn raw_words(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -227,17 +227,30 @@ fn raw_words(text: &str) -> Vec<(usize, usize)> {
 /// Snowball stems (docs/link-contract.md, "Normalisation for matching"). Never fails: text
 /// without letters or digits gives no tokens.
 pub fn normalize(text: &str) -> Normalized {
+    normalize_keeping(text, true)
+}
+
+/// The matching form without its words (tokens and content only): what candidates and
+/// verification need, at a third of the memory. The words are made again, with
+/// [`normalize`], only for the diffs of statements with several members.
+pub(crate) fn tokens_only(text: &str) -> Normalized {
+    normalize_keeping(text, false)
+}
+
+fn normalize_keeping(text: &str, keep_words: bool) -> Normalized {
     let t = tables();
     let mut words: Vec<Word> = Vec::new();
     let mut tokens: Vec<u64> = Vec::new();
     let mut push = |start: usize, end: usize, new: &[u64], fold: Fold| {
-        words.push(Word {
-            start: start as u32,
-            end: end as u32,
-            first: tokens.len() as u32,
-            count: new.len() as u32,
-            fold,
-        });
+        if keep_words {
+            words.push(Word {
+                start: start as u32,
+                end: end as u32,
+                first: tokens.len() as u32,
+                count: new.len() as u32,
+                fold,
+            });
+        }
         tokens.extend_from_slice(new);
     };
     let raw = raw_words(text);

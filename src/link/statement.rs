@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{diff, verify, DiffStep, Item, LinkConfig};
+use super::{diff, normalize, verify, DiffStep, Item, LinkConfig};
 use crate::QuoteKind;
 
 /// How a member relates to the statement.
@@ -118,6 +118,10 @@ pub(super) fn build(items: &[Item], members: &[u32], cfg: &LinkConfig) -> Statem
         .or_else(|| pick(members.to_vec()))
         .unwrap_or(members[0]);
     let c = &items[canon as usize];
+    // The words of each member, for its diff (the items keep tokens only). A statement of one
+    // quote is one unchanged run of its words.
+    let with_words = |q: u32| normalize(&items[q as usize].quote.text);
+    let canon_words = (members.len() > 1).then(|| with_words(canon));
     let mut sorted: Vec<u32> = members.to_vec();
     sorted.sort_by(|&a, &b| id(a).cmp(id(b)));
     let mut speakers: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
@@ -156,7 +160,10 @@ pub(super) fn build(items: &[Item], members: &[u32], cfg: &LinkConfig) -> Statem
             } else {
                 l.dice
             }),
-            diff: diff::diff(&c.quote.text, &c.norm, &m.quote.text, &m.norm),
+            diff: match &canon_words {
+                Some(cw) => diff::diff(&c.quote.text, cw, &m.quote.text, &with_words(q)),
+                None => diff::unchanged(&m.quote.text),
+            },
         }
     };
     Statement {
