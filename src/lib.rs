@@ -60,7 +60,7 @@ pub use extract::{Extractor, ExtractorBuilder};
 pub use link::{LinkConfig, LinkConfigBuilder, Linker, Member, Relation, Statement};
 pub use quote::{
     Cue, Extraction, Mention, MentionKind, Quote, QuoteKind, ResolvedBy, Speaker, SpeakerKind,
-    Stance,
+    Stance, When,
 };
 pub use span::{BackwardSpan, Span};
 

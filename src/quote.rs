@@ -295,6 +295,22 @@ pub struct Quote {
     /// spokesman's quote), the id of that quote; `None` for a quote in the writer's text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within: Option<String>,
+    /// When the words were said, as the writer dates them: the time phrase nearest the cue
+    /// in its paragraph, outside the quoted words ("on Tuesday", "last month", "on Sept. 3",
+    /// "three weeks ago"). Linking reads it against the article's date to tell one occasion
+    /// from another. Absent from JSON when the paragraph has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<When>,
+}
+
+/// A time phrase as written, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct When {
+    /// The phrase ("on Sept. 3").
+    pub text: String,
+    /// Where it is in the text.
+    pub span: Span,
 }
 
 /// Why a quoted phrase is not speech.

@@ -63,7 +63,15 @@ impl Found {
                 span: w.mention,
             }
         });
+        let around = self.cue.map_or(self.span, |(span, _)| span);
+        let when = crate::grammar::when::phrase_near(text, around, self.span).map(|span| {
+            crate::quote::When {
+                text: span.slice(text).to_string(),
+                span,
+            }
+        });
         Quote {
+            when,
             id: format!("{article}#{n}"),
             kind: self.kind,
             text: self.span.slice(text).to_string(),

@@ -20,7 +20,8 @@
 //! - [`attribution`] (loops): the speaker each cue names;
 //! - [`reported`] (loops): the clause an attribution reports, as indirect speech;
 //! - [`speaker`] (loops): speaker noun phrases, split into name and role (called by the two
-//!   before it).
+//!   before it);
+//! - [`when`] (loops): the time phrase that dates a quote ("on Tuesday", "last month").
 //!
 //! Word lists are data (`data/*.txt`, read by [`crate::lexicon`]), never match arms: a rule
 //! asks a token's flags. Rules over closed-class words that must match one spelling only
@@ -34,6 +35,7 @@ pub(crate) mod marks;
 pub(crate) mod reported;
 pub(crate) mod sentences;
 pub(crate) mod speaker;
+pub(crate) mod when;
 pub(crate) mod words;
 
 /// Test helper: the regions and tokens of a one-paragraph text.

@@ -11,13 +11,18 @@
 pub(crate) struct UnionFind {
     parent: Vec<u32>,
     speaker: Vec<Option<u32>>,
+    /// The days each root's occasion may fall on: the intersection of its members' (`None`:
+    /// no dated member).
+    days: Vec<Option<(i32, i32)>>,
 }
 
 impl UnionFind {
-    pub fn new(speakers: &[Option<u32>]) -> Self {
+    /// Clusters whose members' occasions (`days`, first and last) must share a day.
+    pub fn with_days(speakers: &[Option<u32>], days: &[Option<(i32, i32)>]) -> Self {
         UnionFind {
             parent: (0..speakers.len() as u32).collect(),
             speaker: speakers.to_vec(),
+            days: days.to_vec(),
         }
     }
 
@@ -36,15 +41,34 @@ impl UnionFind {
         x
     }
 
-    /// Joins the clusters of `a` and `b` unless they have different named speakers.
-    pub fn union(&mut self, a: u32, b: u32) {
+    /// Joins the clusters of `a` and `b` unless they have different named speakers, or
+    /// (when `one_occasion`) their occasions share no day (a day's slack either side).
+    pub fn union(&mut self, a: u32, b: u32, one_occasion: bool) {
         let (ra, rb) = (self.find(a), self.find(b));
         let (sa, sb) = (self.speaker[ra as usize], self.speaker[rb as usize]);
-        if ra != rb && (sa.is_none() || sb.is_none() || sa == sb) {
-            let (lo, hi) = (ra.min(rb), ra.max(rb));
-            self.parent[hi as usize] = lo;
-            self.speaker[lo as usize] = sa.or(sb);
+        if ra == rb || !(sa.is_none() || sb.is_none() || sa == sb) {
+            return;
         }
+        let days = match (self.days[ra as usize], self.days[rb as usize]) {
+            (Some((p, q)), Some((r, s))) => {
+                if one_occasion && (p > s + 1 || r > q + 1) {
+                    return;
+                }
+                // The days both can be; when a long run joins two occasions, both spans.
+                if p > s + 1 || r > q + 1 {
+                    Some((p.min(r), q.max(s)))
+                } else {
+                    // They meet, perhaps only within the day's slack.
+                    let (lo, hi) = (p.max(r), q.min(s));
+                    Some((lo.min(hi), lo.max(hi)))
+                }
+            }
+            (x, y) => x.or(y),
+        };
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        self.parent[hi as usize] = lo;
+        self.speaker[lo as usize] = sa.or(sb);
+        self.days[lo as usize] = days;
     }
 }
 
@@ -55,25 +79,58 @@ pub(crate) struct Edge {
     pub b: u32,
     pub dice: f64,
     pub containment: f64,
-    /// `Some(child)` when the edge attaches a fragment (the shorter side) to a full statement.
-    pub fragment_child: Option<u32>,
+    /// `Some(child)` when the edge attaches a dependent quote to a full statement: a
+    /// fragment (the shorter side) or a reported clause.
+    pub child: Option<u32>,
+    /// The longest verbatim run the two share, in tokens.
+    pub run: u32,
+    /// The two give other figures but are otherwise the same words.
+    pub numbers_differ: bool,
+}
+
+/// How clusters are kept to one occasion: the days each quote's occasion may fall on, and
+/// the verbatim run that may join two occasions.
+pub(crate) struct Occasions<'d> {
+    pub days: &'d [Option<(i32, i32)>],
+    pub min_run: u32,
+}
+
+/// Whether a variant cluster depends on another statement, and how: it then attaches to
+/// one parent instead of joining by union.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dependent {
+    /// A full statement (or quotes of several kinds).
+    No,
+    /// Reported clauses only: attaches to a quoted statement (a fragment cluster included).
+    Reported,
+    /// Fragments only: attaches to a full statement.
+    Fragment,
+}
+
+impl Dependent {
+    /// Whether a cluster of this kind may take a cluster of kind `child` as its child.
+    fn may_parent(self, child: Dependent) -> bool {
+        match child {
+            Dependent::No => false,
+            Dependent::Fragment => self == Dependent::No,
+            Dependent::Reported => self != Dependent::Reported,
+        }
+    }
 }
 
 /// Groups quotes by the edges; returns each quote's cluster root. `speakers` gives each
-/// quote's named speaker (as a number), `is_fragment_cluster` says whether a variant cluster
-/// (by its members) is made of fragments only.
+/// quote's named speaker (as a number), `dependent` says (by its members) whether a variant
+/// cluster depends on another statement.
 pub(crate) fn clusters(
     speakers: &[Option<u32>],
+    occasions: &Occasions,
     edges: &[Edge],
-    is_fragment_cluster: impl Fn(&[u32]) -> bool,
+    dependent: impl Fn(&[u32]) -> Dependent,
 ) -> Vec<u32> {
     let n = speakers.len();
-    let mut uf = UnionFind::new(speakers);
+    let mut uf = UnionFind::with_days(speakers, occasions.days);
     // Strongest first; ties by quote numbers, so the order is total and deterministic.
-    let mut variants: Vec<&Edge> = edges
-        .iter()
-        .filter(|e| e.fragment_child.is_none())
-        .collect();
+    let mut variants: Vec<&Edge> = edges.iter().filter(|e| e.child.is_none()).collect();
     variants.sort_by(|x, y| {
         (y.dice, y.containment)
             .partial_cmp(&(x.dice, x.containment))
@@ -81,7 +138,7 @@ pub(crate) fn clusters(
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
     for e in variants {
-        uf.union(e.a, e.b);
+        uf.union(e.a, e.b, e.run < occasions.min_run);
     }
     // Members of each variant cluster.
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); n];
@@ -89,16 +146,26 @@ pub(crate) fn clusters(
         let r = uf.find(q);
         members[r as usize].push(q);
     }
+    let kind: Vec<Dependent> = members
+        .iter()
+        .map(|m| {
+            if m.is_empty() {
+                Dependent::No
+            } else {
+                dependent(m)
+            }
+        })
+        .collect();
     // Best parent cluster of each fragment cluster: highest containment, then Dice, then the
     // smaller parent root (deterministic).
     let mut best: Vec<Option<(f64, f64, u32)>> = vec![None; n];
     for e in edges {
-        let Some(child) = e.fragment_child else {
+        let Some(child) = e.child else {
             continue;
         };
         let parent = if child == e.a { e.b } else { e.a };
         let (rc, rp) = (uf.find(child), uf.find(parent));
-        if rc == rp || !is_fragment_cluster(&members[rc as usize]) {
+        if rc == rp || !kind[rp as usize].may_parent(kind[rc as usize]) {
             continue;
         }
         let (sc, sp) = (uf.speaker(rc), uf.speaker(rp));
@@ -124,7 +191,6 @@ pub(crate) fn clusters(
     let mut attach: Vec<(f64, f64, u32, u32)> = (0..n as u32)
         .filter(|&r| roots[r as usize] == r)
         .filter_map(|r| best[r as usize].map(|(c, d, p)| (c, d, r, p)))
-        .filter(|&(_, _, _, p)| !is_fragment_cluster(&members[p as usize]))
         .collect();
     attach.sort_by(|x, y| {
         (y.0, y.1)
@@ -142,21 +208,76 @@ pub(crate) fn clusters(
         speaker[parent as usize] = sp.or(sc);
         parent_of[child as usize] = parent;
     }
-    roots.iter().map(|&r| parent_of[r as usize]).collect()
+    // A reported cluster's parent may be a fragment cluster that has a parent of its own.
+    let top = |mut r: u32| {
+        while parent_of[r as usize] != r {
+            r = parent_of[r as usize];
+        }
+        r
+    };
+    roots.iter().map(|&r| top(r)).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn edge(a: u32, b: u32, fragment_child: Option<u32>, containment: f64) -> Edge {
+    fn edge(a: u32, b: u32, child: Option<u32>, containment: f64) -> Edge {
         Edge {
             a,
             b,
             dice: 0.5,
             containment,
-            fragment_child,
+            child,
+            run: 0,
+            numbers_differ: false,
         }
+    }
+
+    fn fragments(yes: bool) -> Dependent {
+        if yes {
+            Dependent::Fragment
+        } else {
+            Dependent::No
+        }
+    }
+
+    #[test]
+    fn a_reported_clause_attaches_to_a_short_quote_and_follows_it() {
+        // 0 is a full statement, 1 a fragment of it, 2 a clause reporting the fragment.
+        let edges = [edge(0, 1, Some(1), 1.0), edge(1, 2, Some(2), 0.6)];
+        let kinds = |m: &[u32]| match m {
+            [1] => Dependent::Fragment,
+            [2] => Dependent::Reported,
+            _ => Dependent::No,
+        };
+        let roots = clusters(&[None; 3], &ANY_DAY, &edges, kinds);
+        assert_eq!(roots, [0, 0, 0]);
+    }
+
+    const ANY_DAY: Occasions = Occasions {
+        days: &[None; 4],
+        min_run: 15,
+    };
+
+    #[test]
+    fn a_cluster_keeps_to_one_occasion() {
+        // Articles of days 0, 10 and 20, each quote of the 14 days before its article: 0 and 1
+        // can be one occasion, 2 cannot be theirs.
+        let days = [Some((-14, 0)), Some((-4, 10)), Some((6, 20))];
+        let occasions = Occasions {
+            days: &days,
+            min_run: 15,
+        };
+        let edges = [edge(0, 1, None, 1.0), edge(1, 2, None, 1.0)];
+        let roots = clusters(&[None; 3], &occasions, &edges, |_| Dependent::No);
+        assert_eq!(roots[0], roots[1]);
+        assert_ne!(roots[1], roots[2]);
+        // A long verbatim run joins beyond the window.
+        let mut long = edge(1, 2, None, 1.0);
+        long.run = 20;
+        let roots = clusters(&[None; 3], &occasions, &[edges[0], long], |_| Dependent::No);
+        assert_eq!(roots[0], roots[2]);
     }
 
     #[test]
@@ -167,7 +288,9 @@ mod tests {
             edge(2, 3, Some(3), 1.0),
             edge(0, 3, Some(3), 0.9),
         ];
-        let roots = clusters(&[None; 4], &edges, |m| m.iter().all(|&q| q == 3));
+        let roots = clusters(&[None; 4], &ANY_DAY, &edges, |m| {
+            fragments(m.iter().all(|&q| q == 3))
+        });
         assert_eq!(roots[0], roots[1]);
         assert_eq!(roots[3], roots[2], "attached to the better parent");
         assert_ne!(
@@ -182,19 +305,25 @@ mod tests {
         let mut strong = edge(1, 2, None, 1.0);
         strong.dice = 0.9;
         let edges = [edge(0, 1, None, 1.0), strong];
-        let roots = clusters(&[Some(7), None, Some(9)], &edges, |_| false);
+        let roots = clusters(&[Some(7), None, Some(9)], &ANY_DAY, &edges, |_| {
+            Dependent::No
+        });
         assert_eq!(roots[1], roots[2]);
         assert_ne!(roots[0], roots[2]);
         // A fragment by speaker 7 is not attached to speaker 9's statement.
         let edges = [edge(0, 1, Some(0), 1.0)];
-        let roots = clusters(&[Some(7), Some(9)], &edges, |m| m == [0]);
+        let roots = clusters(&[Some(7), Some(9)], &ANY_DAY, &edges, |m| {
+            fragments(m == [0])
+        });
         assert_ne!(roots[0], roots[1]);
         // Two fragments by different speakers of one unnamed statement: only the better
         // match joins it.
         let mut better = edge(0, 2, Some(2), 1.0);
         better.dice = 0.7;
         let edges = [edge(0, 1, Some(1), 1.0), better];
-        let roots = clusters(&[None, Some(7), Some(9)], &edges, |m| m != [0]);
+        let roots = clusters(&[None, Some(7), Some(9)], &ANY_DAY, &edges, |m| {
+            fragments(m != [0])
+        });
         assert_eq!(roots[2], roots[0]);
         assert_ne!(roots[1], roots[0]);
     }

@@ -43,6 +43,11 @@ pub struct LinkConfig {
     fragment_max_tokens: usize,
     fragment_max_ratio: f64,
     canonical_min_ratio: f64,
+    occasion_window_days: usize,
+    occasion_min_run: usize,
+    overlap_min_run: usize,
+    reported_min_shared: usize,
+    reported_min_ratio: f64,
 }
 
 /// The defaults, as documented on each [`LinkConfigBuilder`] method (the unit tests hold the
@@ -68,6 +73,11 @@ impl Default for LinkConfig {
             fragment_max_tokens: 12,
             fragment_max_ratio: 0.6,
             canonical_min_ratio: 0.7,
+            occasion_window_days: 14,
+            occasion_min_run: 15,
+            overlap_min_run: 6,
+            reported_min_shared: 3,
+            reported_min_ratio: 0.5,
         }
     }
 }
@@ -175,6 +185,31 @@ impl LinkConfig {
     /// ([`LinkConfigBuilder::canonical_min_ratio`]).
     pub fn canonical_min_ratio(&self) -> f64 {
         self.canonical_min_ratio
+    }
+
+    /// Days between articles beyond which a shared run is needed ([`LinkConfigBuilder::occasion_window_days`]).
+    pub fn occasion_window_days(&self) -> usize {
+        self.occasion_window_days
+    }
+
+    /// Shortest verbatim run that joins quotes from other occasions ([`LinkConfigBuilder::occasion_min_run`]).
+    pub fn occasion_min_run(&self) -> usize {
+        self.occasion_min_run
+    }
+
+    /// Shortest shared run that makes two overlapping windows one statement ([`LinkConfigBuilder::overlap_min_run`]).
+    pub fn overlap_min_run(&self) -> usize {
+        self.overlap_min_run
+    }
+
+    /// Fewest content words a reported clause shares with its quote ([`LinkConfigBuilder::reported_min_shared`]).
+    pub fn reported_min_shared(&self) -> usize {
+        self.reported_min_shared
+    }
+
+    /// Fraction of a reported clause's content words found in its quote ([`LinkConfigBuilder::reported_min_ratio`]).
+    pub fn reported_min_ratio(&self) -> f64 {
+        self.reported_min_ratio
     }
 }
 
@@ -365,6 +400,57 @@ impl LinkConfigBuilder {
         self
     }
 
+    /// Days between two articles' dates beyond which two quotes are taken for the same
+    /// statement only when they share a verbatim run of at least `occasion_min_run` tokens: a
+    /// speaker who repeats a line weeks later has made another statement. A statement's members
+    /// also span at most this many days unless such a run joins them. Quotes of undated
+    /// articles are not held to it.
+    ///
+    /// By default, 14.
+    pub fn occasion_window_days(mut self, n: usize) -> Self {
+        self.config.occasion_window_days = n;
+        self
+    }
+
+    /// The shortest verbatim run, in tokens, that joins two quotes further apart than
+    /// `occasion_window_days`: a passage this long quoted again is the old statement, a short
+    /// stump line said again is a new one.
+    ///
+    /// By default, 15.
+    pub fn occasion_min_run(mut self, n: usize) -> Self {
+        self.config.occasion_min_run = n;
+        self
+    }
+
+    /// Two quotes by the same named speaker that share a verbatim run of at least this many
+    /// tokens, at least half of them content words, are one statement even when neither
+    /// contains the other (two outlets quoting overlapping windows of one long statement).
+    ///
+    /// By default, 6.
+    pub fn overlap_min_run(mut self, n: usize) -> Self {
+        self.config.overlap_min_run = n;
+        self
+    }
+
+    /// A reported clause (no quote marks) joins a quoted statement of the same named speaker
+    /// when they share at least this many content words (stems, with `data/synonyms.txt`), and
+    /// its numbers are all in the quote.
+    ///
+    /// By default, 3.
+    pub fn reported_min_shared(mut self, n: usize) -> Self {
+        self.config.reported_min_shared = n;
+        self
+    }
+
+    /// A reported clause joins its quote only when the content words they share are at least
+    /// this fraction of the clause's own content words. From 0 to 1.
+    ///
+    /// By default, 0.5.
+    pub fn reported_min_ratio(mut self, x: f64) -> Self {
+        self.config.reported_min_ratio = x;
+        self
+    }
+
     /// The configuration, or [`ErrorKind::InvalidConfig`] naming the first option out of its
     /// range: a count documented "at least 1" that is 0, or a fraction outside 0 to 1 (NaN
     /// included).
@@ -387,6 +473,7 @@ impl LinkConfigBuilder {
             ("fragment_min_containment", c.fragment_min_containment),
             ("fragment_max_ratio", c.fragment_max_ratio),
             ("canonical_min_ratio", c.canonical_min_ratio),
+            ("reported_min_ratio", c.reported_min_ratio),
         ];
         let invalid =
             |option, expected| Err(Error::new(ErrorKind::InvalidConfig { option, expected }));
@@ -416,7 +503,7 @@ mod tests {
     fn defaults_are_the_documented_ones() {
         let c = LinkConfig::default();
         assert_eq!(LinkConfig::builder().build().unwrap(), c);
-        let values: [(&str, f64); 18] = [
+        let values: [(&str, f64); 23] = [
             ("shingle_tokens", c.shingle_tokens() as f64),
             ("bands", c.bands() as f64),
             ("rows", c.rows() as f64),
@@ -441,6 +528,11 @@ mod tests {
             ("fragment_max_tokens", c.fragment_max_tokens() as f64),
             ("fragment_max_ratio", c.fragment_max_ratio()),
             ("canonical_min_ratio", c.canonical_min_ratio()),
+            ("occasion_window_days", c.occasion_window_days() as f64),
+            ("occasion_min_run", c.occasion_min_run() as f64),
+            ("overlap_min_run", c.overlap_min_run() as f64),
+            ("reported_min_shared", c.reported_min_shared() as f64),
+            ("reported_min_ratio", c.reported_min_ratio()),
         ];
         // Every builder method says "By default, <value>" in its docs: read them from this
         // file and hold them to the values above.
@@ -481,7 +573,7 @@ mod tests {
     #[test]
     fn fractions_outside_0_to_1_are_refused() {
         type Set = fn(LinkConfigBuilder, f64) -> LinkConfigBuilder;
-        let options: [(&str, Set); 7] = [
+        let options: [(&str, Set); 8] = [
             ("unattributed_min", LinkConfigBuilder::unattributed_min),
             (
                 "unattributed_min_containment",
@@ -498,6 +590,7 @@ mod tests {
                 "canonical_min_ratio",
                 LinkConfigBuilder::canonical_min_ratio,
             ),
+            ("reported_min_ratio", LinkConfigBuilder::reported_min_ratio),
         ];
         for (name, set) in options {
             for bad in [-0.01, 1.01, f64::NAN, f64::INFINITY] {

@@ -29,7 +29,8 @@ pub use keys::{BAND_SEED, PERMUTATION_SEED, SHINGLE_SEED};
 pub use normalize::{normalize, Normalized, TOKEN_SEED};
 pub use statement::{Member, Relation, Statement};
 
-use crate::{Extraction, Quote, Roster};
+use crate::grammar::when;
+use crate::{Extraction, Quote, QuoteKind, Roster};
 use cluster::Edge;
 
 /// Links quotes across articles. Build once, reuse.
@@ -56,6 +57,12 @@ struct Item<'a> {
     quote: &'a Quote,
     /// Corpus speaker id when the speaker is named (not article-scoped).
     named: Option<String>,
+    /// The days the quote's occasion may fall on, first and last (its time phrase read
+    /// against the article's date, else the `occasion_window_days` before that date); `None`
+    /// for an undated article.
+    days: Option<(i32, i32)>,
+    /// Whether `days` comes from the quote's own time phrase.
+    dated_by_phrase: bool,
     norm: Normalized,
 }
 
@@ -84,7 +91,7 @@ impl Linker {
     /// the same whatever the order of `extractions` and the number of threads.
     pub fn link(&self, extractions: &[Extraction]) -> Vec<Statement> {
         let cfg = &self.config;
-        let items = items(extractions);
+        let items = items(extractions, cfg.occasion_window_days().min(36_500) as i32);
         // Candidate pairs: quotes that share a key.
         let speaker_keys: Vec<Option<u64>> = items
             .iter()
@@ -116,12 +123,29 @@ impl Linker {
         drop(index);
         edges.sort_by_key(|e| (e.a, e.b));
         // Clusters, then one statement each.
-        let is_fragment_cluster = |members: &[u32]| {
-            members
+        // A cluster of reported clauses only, or of fragments only, depends on a statement:
+        // it attaches to one parent.
+        let dependent = |members: &[u32]| {
+            if members
+                .iter()
+                .all(|&q| items[q as usize].quote.kind == QuoteKind::Indirect)
+            {
+                cluster::Dependent::Reported
+            } else if members
                 .iter()
                 .all(|&q| lens[q as usize] <= cfg.fragment_max_tokens())
+            {
+                cluster::Dependent::Fragment
+            } else {
+                cluster::Dependent::No
+            }
         };
-        let roots = cluster::clusters(&speaker_numbers(&items), &edges, is_fragment_cluster);
+        let days: Vec<Option<(i32, i32)>> = items.iter().map(|i| i.days).collect();
+        let occasions = cluster::Occasions {
+            days: &days,
+            min_run: cfg.occasion_min_run() as u32,
+        };
+        let roots = cluster::clusters(&speaker_numbers(&items), &occasions, &edges, dependent);
         let mut groups: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
         for (q, &r) in roots.iter().enumerate() {
             groups.entry(r).or_default().push(q as u32);
@@ -136,7 +160,7 @@ impl Linker {
 
 /// The quotes of `extractions` in a fixed order (by article id, then position), with their
 /// corpus speaker ids and matching forms.
-fn items(extractions: &[Extraction]) -> Vec<Item<'_>> {
+fn items(extractions: &[Extraction], window: i32) -> Vec<Item<'_>> {
     let roster = Roster::build(extractions);
     let mut exts: Vec<&Extraction> = extractions.iter().collect();
     exts.sort_by(|a, b| a.article.cmp(&b.article));
@@ -154,9 +178,22 @@ fn items(extractions: &[Extraction]) -> Vec<Item<'_>> {
                 .and_then(|s| s.id.as_deref())
                 .filter(|id| !id.contains('/'))
                 .map(|id| roster.corpus_id(id).to_string()),
+            days: occasion(ext, quote, window),
+            dated_by_phrase: quote.when.is_some(),
             norm: normalize::tokens_only(&quote.text),
         })
         .collect()
+}
+
+/// The days a quote's occasion may fall on: its time phrase read against its article's
+/// date, else the `window` days up to that date; `None` for an undated article.
+fn occasion(ext: &Extraction, quote: &Quote, window: i32) -> Option<(i32, i32)> {
+    let day = when::day_number(ext.date.as_deref()?)?;
+    quote
+        .when
+        .as_ref()
+        .and_then(|w| when::days(&w.text, day))
+        .or(Some((day - window, day)))
 }
 
 /// Each quote's named speaker as a number, for the clusters to keep apart: numbered by the id
@@ -189,7 +226,7 @@ mod tests {
             }
         }
         use Relation::*;
-        check(&[Canonical, Variant, Fragment], Relation::as_str);
+        check(&[Canonical, Variant, Fragment, Reported], Relation::as_str);
         use DiffOp::*;
         check(&[Equal, Insert, Delete, Replace], DiffOp::as_str);
         use DiffReason::*;

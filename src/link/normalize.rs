@@ -62,6 +62,8 @@ pub struct Normalized {
     pub(crate) tokens: Vec<u64>,
     /// The tokens that are not function words (`data/stopwords.txt`), in order.
     pub(crate) content: Vec<u64>,
+    /// The tokens that are numbers (digits, or number words), in order.
+    pub(crate) numbers: Vec<u64>,
 }
 
 impl Normalized {
@@ -92,6 +94,7 @@ impl Normalized {
             words: Vec::new(),
             content: tokens.clone(),
             tokens,
+            numbers: Vec::new(),
         }
     }
 }
@@ -104,6 +107,8 @@ struct Tables {
     stemmer: Stemmer,
     /// Token ids of function words.
     stopwords: rustc_hash::FxHashSet<u64>,
+    /// Token id of a word → the token id of its synonym group (`data/synonyms.txt`).
+    synonyms: FxHashMap<u64, u64>,
 }
 
 fn tables() -> &'static Tables {
@@ -159,7 +164,23 @@ fn tables() -> &'static Tables {
             .flat_map(str::split_whitespace)
             .map(|w| token_id(&stemmer.stem(w)))
             .collect();
+        let mut synonyms = FxHashMap::default();
+        for line in lines(include_str!("../../data/synonyms.txt")) {
+            let group: Vec<u64> = line
+                .split('|')
+                .map(|w| {
+                    let w = w.trim();
+                    // A phrase ("step down") stands by its first word.
+                    let first = w.split_whitespace().next().unwrap_or(w);
+                    token_id(&stemmer.stem(first))
+                })
+                .collect();
+            for &t in &group {
+                synonyms.entry(t).or_insert(group[0]);
+            }
+        }
         Tables {
+            synonyms,
             aliases,
             two_word_aliases,
             numbers,
@@ -241,7 +262,12 @@ fn normalize_keeping(text: &str, keep_words: bool) -> Normalized {
     let t = tables();
     let mut words: Vec<Word> = Vec::new();
     let mut tokens: Vec<u64> = Vec::new();
+    let mut numbers: Vec<u64> = Vec::new();
     let mut push = |start: usize, end: usize, new: &[u64], fold: Fold| {
+        let digits = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+        if fold == Fold::Number || digits(&text[start..end]) {
+            numbers.extend_from_slice(new);
+        }
         if keep_words {
             words.push(Word {
                 start: start as u32,
@@ -321,7 +347,18 @@ fn normalize_keeping(text: &str, keep_words: bool) -> Normalized {
         words,
         tokens,
         content,
+        numbers,
     }
+}
+
+/// Whether a token is a function word (`data/stopwords.txt`).
+pub(crate) fn is_stopword(token: u64) -> bool {
+    tables().stopwords.contains(&token)
+}
+
+/// A content token as its synonym group (`data/synonyms.txt`), else itself.
+pub(crate) fn synonym(token: u64) -> u64 {
+    tables().synonyms.get(&token).copied().unwrap_or(token)
 }
 
 #[cfg(test)]

@@ -17,6 +17,9 @@ pub enum Relation {
     Variant,
     /// A part of the statement quoted alone.
     Fragment,
+    /// The statement reported without quote marks (an indirect quote of a statement that
+    /// other members quote).
+    Reported,
 }
 
 impl Relation {
@@ -30,6 +33,7 @@ impl Relation {
             Relation::Canonical => "canonical",
             Relation::Variant => "variant",
             Relation::Fragment => "fragment",
+            Relation::Reported => "reported",
         }
     }
 
@@ -43,6 +47,7 @@ impl Relation {
             Relation::Canonical => "canonical wording",
             Relation::Variant => "variant",
             Relation::Fragment => "fragment",
+            Relation::Reported => "reported",
         }
     }
 }
@@ -68,6 +73,10 @@ pub struct Member {
     pub similarity: f64,
     /// Word-level differences from the canonical wording.
     pub diff: Vec<DiffStep>,
+    /// It gives other figures than the canonical wording (the words are otherwise the
+    /// same): what a fact-checker looks for. Written to JSON only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub numbers_differ: bool,
 }
 
 /// One statement: every outlet's rendering of it.
@@ -141,6 +150,8 @@ pub(super) fn build(items: &[Item], members: &[u32], cfg: &LinkConfig) -> Statem
         let (len, canon_len) = (m.norm.tokens.len(), c.norm.tokens.len());
         let relation = if q == canon {
             Relation::Canonical
+        } else if m.quote.kind == QuoteKind::Indirect && c.quote.kind != QuoteKind::Indirect {
+            Relation::Reported
         } else if l.containment >= cfg.fragment_min_containment()
             && (len as f64) <= cfg.fragment_max_ratio() * canon_len as f64
         {
@@ -160,6 +171,7 @@ pub(super) fn build(items: &[Item], members: &[u32], cfg: &LinkConfig) -> Statem
             } else {
                 l.dice
             }),
+            numbers_differ: verify::numbers_disagree(&c.norm.numbers, &m.norm.numbers),
             diff: match &canon_words {
                 Some(cw) => diff::diff(&c.quote.text, cw, &m.quote.text, &with_words(q)),
                 None => diff::unchanged(&m.quote.text),

@@ -2,8 +2,9 @@
 //! make a pair a variant link, a fragment link or no link.
 
 use super::cluster::Edge;
-use super::normalize::Normalized;
+use super::normalize::{self, Normalized};
 use super::{Item, LinkConfig};
+use crate::QuoteKind;
 
 /// Longest common subsequence of two token sequences, in O(n·m) time and O(m) memory.
 /// Inputs longer than `cap` tokens are cut to `cap` (a statement is rarely that long; this
@@ -51,6 +52,60 @@ pub(crate) fn likeness(a: &Normalized, b: &Normalized, cap: usize) -> Likeness {
     }
 }
 
+/// The longest run of tokens the two sequences share verbatim (a longest common substring),
+/// as its length and where it ends in `a` (exclusive). Inputs are cut to `cap` tokens.
+pub(crate) fn longest_run(a: &[u64], b: &[u64], cap: usize) -> (usize, usize) {
+    let (a, b) = (&a[..a.len().min(cap)], &b[..b.len().min(cap)]);
+    let mut row = vec![0u32; b.len() + 1];
+    let mut best = (0, 0);
+    for (i, &x) in a.iter().enumerate() {
+        let mut diag = 0;
+        for (j, &y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { 0 };
+            if row[j + 1] as usize > best.0 {
+                best = (row[j + 1] as usize, i + 1);
+            }
+            diag = up;
+        }
+    }
+    best
+}
+
+/// Whether the numbers of two quotes disagree: each has numbers, and the shorter list (as a
+/// multiset) is not inside the other ("at least 12 attacks" / "at least 19 attacks"; a
+/// fragment that leaves a figure out agrees).
+pub(crate) fn numbers_disagree(x: &[u64], y: &[u64]) -> bool {
+    if x.is_empty() || y.is_empty() {
+        return false;
+    }
+    let (small, big) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    let mut rest: Vec<u64> = big.to_vec();
+    small
+        .iter()
+        .any(|n| match rest.iter().position(|m| m == n) {
+            Some(i) => {
+                rest.swap_remove(i);
+                false
+            }
+            None => true,
+        })
+}
+
+/// How much of a reported clause's content a quote holds: the content words (as synonym
+/// groups) they share, and that count over the clause's distinct content words.
+fn reported_overlap(clause: &Normalized, quote: &Normalized) -> (usize, f64) {
+    let groups = |n: &Normalized| {
+        let mut g: Vec<u64> = n.content.iter().map(|&t| normalize::synonym(t)).collect();
+        g.sort_unstable();
+        g.dedup();
+        g
+    };
+    let (c, q) = (groups(clause), groups(quote));
+    let shared = c.iter().filter(|t| q.binary_search(t).is_ok()).count();
+    (shared, shared as f64 / c.len().max(1) as f64)
+}
+
 /// A verified edge between two quotes, if they render the same statement.
 pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Option<Edge> {
     // Never across two named speakers who differ.
@@ -60,6 +115,42 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
         }
     }
     let l = likeness(&x.norm, &y.norm, cfg.max_tokens());
+    let (run, run_end) = longest_run(&x.norm.tokens, &y.norm.tokens, cfg.max_tokens());
+    let edge = |child: Option<u32>| Edge {
+        a,
+        b,
+        dice: l.dice,
+        containment: l.containment,
+        child,
+        run: run as u32,
+        numbers_differ: false,
+    };
+    // Two quotes whose occasions cannot be one day (by their time phrases, else their
+    // articles' dates) render one statement only when they share a long verbatim passage and
+    // one of them is not dated by a phrase of its own.
+    let far = match (x.days, y.days) {
+        (Some((p, q)), Some((r, s))) => p > s + 1 || r > q + 1,
+        _ => false,
+    };
+    if far && (run < cfg.occasion_min_run() || (x.dated_by_phrase && y.dated_by_phrase)) {
+        return None;
+    }
+    // Numbers that disagree make another statement, unless every other word is the same (a
+    // figure misquoted by one outlet): then link, and say so.
+    if numbers_disagree(&x.norm.numbers, &y.norm.numbers) {
+        let words = |n: &Normalized| -> Vec<u64> {
+            n.tokens
+                .iter()
+                .copied()
+                .filter(|t| !n.numbers.contains(t))
+                .collect()
+        };
+        let same_words = !x.norm.tokens.is_empty() && words(&x.norm) == words(&y.norm);
+        return same_words.then(|| Edge {
+            numbers_differ: true,
+            ..edge(None)
+        });
+    }
     let short = if x.norm.tokens.len() <= y.norm.tokens.len() {
         a
     } else {
@@ -88,25 +179,41 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
         cfg.variant_min()
     };
     if l.dice >= min && long_enough {
-        return Some(Edge {
-            a,
-            b,
-            dice: l.dice,
-            containment: l.containment,
-            fragment_child: None,
-        });
+        return Some(edge(None));
     }
     let fragment = l.containment >= cfg.fragment_min_containment()
         && short_len >= cfg.fragment_min_tokens()
         && short_len <= cfg.fragment_max_tokens()
         && (short_len as f64) <= cfg.fragment_max_ratio() * long_len as f64;
-    fragment.then_some(Edge {
-        a,
-        b,
-        dice: l.dice,
-        containment: l.containment,
-        fragment_child: Some(short),
-    })
+    if fragment {
+        return Some(edge(Some(short)));
+    }
+    if !attributed {
+        return None;
+    }
+    // Overlapping windows of one long statement: a long verbatim run, mostly content words.
+    let run_tokens = &x.norm.tokens[run_end - run..run_end];
+    let run_content = run_tokens
+        .iter()
+        .filter(|&&t| !normalize::is_stopword(t))
+        .count();
+    if run >= cfg.overlap_min_run() && 2 * run_content >= run {
+        return Some(edge(None));
+    }
+    // A reported clause and the quote it reports, on one occasion: the clause's content
+    // words are mostly the quote's. It attaches to one quoted statement, like a fragment.
+    let indirect = |i: &Item| i.quote.kind == QuoteKind::Indirect;
+    if indirect(x) != indirect(y) && !far {
+        let (clause, quote, child) = if indirect(x) { (x, y, a) } else { (y, x, b) };
+        let (shared, ratio) = reported_overlap(&clause.norm, &quote.norm);
+        if shared >= cfg.reported_min_shared() && ratio >= cfg.reported_min_ratio() {
+            return Some(Edge {
+                containment: ratio,
+                ..edge(Some(child))
+            });
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -120,6 +227,26 @@ mod tests {
         assert_eq!(lcs(&[1, 2, 3, 4], &[1, 3, 4, 5], 100), 3);
         assert_eq!(lcs(&[], &[1], 100), 0);
         assert_eq!(lcs(&[1, 2, 3], &[1, 2, 3], 2), 2);
+    }
+
+    #[test]
+    fn longest_run_is_contiguous() {
+        assert_eq!(
+            longest_run(&[1, 2, 3, 9, 4, 5], &[0, 1, 2, 3, 4, 5], 100),
+            (3, 3)
+        );
+        assert_eq!(longest_run(&[1, 2], &[3, 4], 100).0, 0);
+    }
+
+    #[test]
+    fn numbers_disagree_only_when_both_give_other_figures() {
+        assert!(numbers_disagree(&[12], &[19]));
+        assert!(
+            !numbers_disagree(&[12], &[4, 300, 12]),
+            "a fragment that leaves one out"
+        );
+        assert!(!numbers_disagree(&[], &[19]));
+        assert!(numbers_disagree(&[12, 12], &[12, 19]));
     }
 
     #[test]

@@ -179,6 +179,7 @@ fn rendering(w: &mut impl Write, r: &Rendering) -> io::Result<()> {
         Relation::Fragment => ("fragment", " · fragment"),
         Relation::Canonical => ("canonical", " · canonical wording"),
         Relation::Variant => ("variant", ""),
+        Relation::Reported => ("reported", ""),
     };
     let kind_class = if r.kind == QuoteKind::Indirect {
         "kind reported"

@@ -146,7 +146,8 @@ pub(crate) fn cue<M: Markup>(r: &Rendering) -> Option<(String, &'static str)> {
 /// diff from it with added, dropped and replaced words marked.
 pub(crate) fn words<M: Markup>(r: &Rendering) -> String {
     match r.relation {
-        Relation::Canonical => M::text(&r.text),
+        // A reported version is a paraphrase: a word diff against the quote says nothing.
+        Relation::Canonical | Relation::Reported => M::text(&r.text),
         Relation::Variant | Relation::Fragment => r
             .diff
             .iter()

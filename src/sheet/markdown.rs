@@ -124,7 +124,7 @@ fn rendering(w: &mut impl Write, r: &Rendering) -> io::Result<()> {
     }
     let relation = match r.relation {
         Relation::Fragment => " (fragment)",
-        Relation::Canonical | Relation::Variant => "",
+        Relation::Canonical | Relation::Variant | Relation::Reported => "",
     };
     for n in &r.nested {
         text.push(' ');
