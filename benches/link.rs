@@ -168,7 +168,10 @@ fn rss_mib() -> Option<f64> {
 fn timed_runs(sizes: &str) {
     let linker = Linker::default();
     let mut timings = Vec::new();
-    for n in sizes.split(',').filter_map(|s| s.trim().parse::<usize>().ok()) {
+    for n in sizes
+        .split(',')
+        .filter_map(|s| s.trim().parse::<usize>().ok())
+    {
         let data = corpus(n);
         let before = rss_mib().unwrap_or(f64::NAN);
         let t = Instant::now();
@@ -185,7 +188,11 @@ fn timed_runs(sizes: &str) {
         let again = linker.link(&data);
         COUNTING.store(false, Ordering::Relaxed);
         let heap = PEAK.load(Ordering::Relaxed) as f64 / MIB;
-        assert_eq!(again.len(), json_len(&json), "the counted run links the same");
+        assert_eq!(
+            again.len(),
+            json_len(&json),
+            "the counted run links the same"
+        );
         drop(again);
         println!(
             "link/{n}: {secs:.2} s, {:.0} quotes/s, {} statements, linking heap peak \
