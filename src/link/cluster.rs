@@ -107,25 +107,28 @@ pub(crate) enum Dependent {
     Fragment,
 }
 
-impl Dependent {
-    /// Whether a cluster of this kind may take a cluster of kind `child` as its child.
-    fn may_parent(self, child: Dependent) -> bool {
-        match child {
-            Dependent::No => false,
-            Dependent::Fragment => self == Dependent::No,
-            Dependent::Reported => self != Dependent::Reported,
+/// Whether a cluster of kind `parent` whose longest member has `parent_len` tokens may take
+/// a cluster of kind `child` (longest member `child_len`) as its child: a fragment attaches
+/// to a full statement or to a longer cluster of short quotes (which may attach in turn: the
+/// lengths only grow, so nothing goes round), a reported clause to any quoted statement.
+fn may_parent(parent: (Dependent, usize), child: (Dependent, usize)) -> bool {
+    match child.0 {
+        Dependent::No => false,
+        Dependent::Fragment => {
+            parent.0 == Dependent::No || (parent.0 == Dependent::Fragment && parent.1 > child.1)
         }
+        Dependent::Reported => parent.0 != Dependent::Reported,
     }
 }
 
 /// Groups quotes by the edges; returns each quote's cluster root. `speakers` gives each
 /// quote's named speaker (as a number), `dependent` says (by its members) whether a variant
-/// cluster depends on another statement.
+/// cluster depends on another statement, and the length of its longest member in tokens.
 pub(crate) fn clusters(
     speakers: &[Option<u32>],
     occasions: &Occasions,
     edges: &[Edge],
-    dependent: impl Fn(&[u32]) -> Dependent,
+    dependent: impl Fn(&[u32]) -> (Dependent, usize),
 ) -> Vec<u32> {
     let n = speakers.len();
     let mut uf = UnionFind::with_days(speakers, occasions.days);
@@ -146,11 +149,11 @@ pub(crate) fn clusters(
         let r = uf.find(q);
         members[r as usize].push(q);
     }
-    let kind: Vec<Dependent> = members
+    let kind: Vec<(Dependent, usize)> = members
         .iter()
         .map(|m| {
             if m.is_empty() {
-                Dependent::No
+                (Dependent::No, 0)
             } else {
                 dependent(m)
             }
@@ -165,7 +168,7 @@ pub(crate) fn clusters(
         };
         let parent = if child == e.a { e.b } else { e.a };
         let (rc, rp) = (uf.find(child), uf.find(parent));
-        if rc == rp || !kind[rp as usize].may_parent(kind[rc as usize]) {
+        if rc == rp || !may_parent(kind[rp as usize], kind[rc as usize]) {
             continue;
         }
         let (sc, sp) = (uf.speaker(rc), uf.speaker(rp));
@@ -234,12 +237,31 @@ mod tests {
         }
     }
 
-    fn fragments(yes: bool) -> Dependent {
+    fn fragments(yes: bool) -> (Dependent, usize) {
         if yes {
-            Dependent::Fragment
+            (Dependent::Fragment, 3)
         } else {
-            Dependent::No
+            (Dependent::No, 20)
         }
+    }
+
+    #[test]
+    fn a_fragment_attaches_to_a_longer_short_quote() {
+        // 1 (2 tokens) lies in 0 (10 tokens, itself short); 2 (10 tokens) is another short
+        // quote that 1 also matches less well. 1 joins 0 only.
+        let mut weaker = edge(1, 2, Some(1), 1.0);
+        weaker.dice = 0.1;
+        let edges = [edge(0, 1, Some(1), 1.0), weaker];
+        let kinds = |m: &[u32]| match m {
+            [1] => (Dependent::Fragment, 2),
+            _ => (Dependent::Fragment, 10),
+        };
+        let roots = clusters(&[None; 3], &ANY_DAY, &edges, kinds);
+        assert_eq!(roots, [0, 0, 2]);
+        // Of two short quotes of one length, neither is the other's parent.
+        let same = |_: &[u32]| (Dependent::Fragment, 2);
+        let roots = clusters(&[None; 2], &ANY_DAY, &[edge(0, 1, Some(1), 1.0)], same);
+        assert_eq!(roots, [0, 1]);
     }
 
     #[test]
@@ -247,9 +269,9 @@ mod tests {
         // 0 is a full statement, 1 a fragment of it, 2 a clause reporting the fragment.
         let edges = [edge(0, 1, Some(1), 1.0), edge(1, 2, Some(2), 0.6)];
         let kinds = |m: &[u32]| match m {
-            [1] => Dependent::Fragment,
-            [2] => Dependent::Reported,
-            _ => Dependent::No,
+            [1] => (Dependent::Fragment, 3),
+            [2] => (Dependent::Reported, 8),
+            _ => (Dependent::No, 20),
         };
         let roots = clusters(&[None; 3], &ANY_DAY, &edges, kinds);
         assert_eq!(roots, [0, 0, 0]);
@@ -270,13 +292,13 @@ mod tests {
             min_run: 15,
         };
         let edges = [edge(0, 1, None, 1.0), edge(1, 2, None, 1.0)];
-        let roots = clusters(&[None; 3], &occasions, &edges, |_| Dependent::No);
+        let roots = clusters(&[None; 3], &occasions, &edges, |_| (Dependent::No, 20));
         assert_eq!(roots[0], roots[1]);
         assert_ne!(roots[1], roots[2]);
         // A long verbatim run joins beyond the window.
         let mut long = edge(1, 2, None, 1.0);
         long.run = 20;
-        let roots = clusters(&[None; 3], &occasions, &[edges[0], long], |_| Dependent::No);
+        let roots = clusters(&[None; 3], &occasions, &[edges[0], long], |_| (Dependent::No, 20));
         assert_eq!(roots[0], roots[2]);
     }
 
@@ -306,7 +328,7 @@ mod tests {
         strong.dice = 0.9;
         let edges = [edge(0, 1, None, 1.0), strong];
         let roots = clusters(&[Some(7), None, Some(9)], &ANY_DAY, &edges, |_| {
-            Dependent::No
+            (Dependent::No, 20)
         });
         assert_eq!(roots[1], roots[2]);
         assert_ne!(roots[0], roots[2]);

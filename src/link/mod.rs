@@ -126,7 +126,8 @@ impl Linker {
         // A cluster of reported clauses only, or of fragments only, depends on a statement:
         // it attaches to one parent.
         let dependent = |members: &[u32]| {
-            if members
+            let longest = members.iter().map(|&q| lens[q as usize]).max().unwrap_or(0);
+            let kind = if members
                 .iter()
                 .all(|&q| items[q as usize].quote.kind == QuoteKind::Indirect)
             {
@@ -138,7 +139,8 @@ impl Linker {
                 cluster::Dependent::Fragment
             } else {
                 cluster::Dependent::No
-            }
+            };
+            (kind, longest)
         };
         let days: Vec<Option<(i32, i32)>> = items.iter().map(|i| i.days).collect();
         let occasions = cluster::Occasions {
