@@ -26,11 +26,19 @@ struct Buckets {
 
 impl Buckets {
     /// The index of `n` quotes whose keys `keys(q)` gives (computed here, so no quote's keys
-    /// outlive the index).
-    fn new<K: IntoIterator<Item = u64>>(n: usize, keys: impl Fn(usize) -> K + Sync) -> Self {
-        let mut flat: Vec<(u64, u32)> = (0..n)
+    /// outlive the index); within a bucket the quotes are in the order of `order(q)`, then
+    /// quote order.
+    fn new<K: IntoIterator<Item = u64>>(
+        n: usize,
+        keys: impl Fn(usize) -> K + Sync,
+        order: impl Fn(usize) -> u64 + Sync,
+    ) -> Self {
+        let mut flat: Vec<(u64, u64, u32)> = (0..n)
             .into_par_iter()
-            .flat_map_iter(|q| keys(q).into_iter().map(move |k| (k, q as u32)))
+            .flat_map_iter(|q| {
+                let o = order(q);
+                keys(q).into_iter().map(move |k| (k, o, q as u32))
+            })
             .collect();
         flat.par_sort_unstable();
         flat.dedup();
@@ -44,7 +52,7 @@ impl Buckets {
                 j += 1;
             }
             if j - i >= 2 {
-                for &(_, q) in &flat[i..j] {
+                for &(_, _, q) in &flat[i..j] {
                     members.push(q);
                     per_quote[q as usize + 1] += 1;
                 }
@@ -90,26 +98,48 @@ pub(crate) struct Candidates<'c> {
     bands: Buckets,
     bigrams: Buckets,
     speakers: Buckets,
+    /// Speaker-word keys, only of quotes whose speaker has more than `max_speaker_block`.
+    speaker_words: Buckets,
     lens: &'c [usize],
     cfg: &'c LinkConfig,
 }
 
 impl<'c> Candidates<'c> {
     /// The index of a corpus of `lens.len()` quotes: for quote q, `bands(q)` are its band
-    /// keys, `bigrams(q)` its bigram keys, `speakers[q]` its speaker key and `lens[q]` its
-    /// length in tokens.
+    /// keys, `bigrams(q)` its bigram keys, `speakers[q]` its speaker key,
+    /// `speaker_words(q, key)` its speaker-word keys and `lens[q]` its length in tokens.
     pub fn new(
         bands: impl Fn(usize) -> Vec<u64> + Sync,
         bigrams: impl Fn(usize) -> Vec<u64> + Sync,
         speakers: &[Option<u64>],
+        speaker_words: impl Fn(usize, u64) -> Vec<u64> + Sync,
         lens: &'c [usize],
         cfg: &'c LinkConfig,
     ) -> Self {
         let n = lens.len();
+        let by_speaker = |q: usize| speakers[q].unwrap_or(0);
+        let speakers_index = Buckets::new(n, |q| speakers[q], |_| 0);
+        // A speaker too large for one block: its quotes meet by shared content words.
+        let large: Vec<bool> = (0..n as u32)
+            .map(|q| {
+                speakers_index
+                    .of(q)
+                    .next()
+                    .is_some_and(|(members, _)| members.len() > cfg.max_speaker_block())
+            })
+            .collect();
         Candidates {
-            bands: Buckets::new(n, bands),
-            bigrams: Buckets::new(n, bigrams),
-            speakers: Buckets::new(n, |q| speakers[q]),
+            bands: Buckets::new(n, bands, by_speaker),
+            bigrams: Buckets::new(n, bigrams, |_| 0),
+            speaker_words: Buckets::new(
+                n,
+                |q| match speakers[q] {
+                    Some(key) if large[q] => speaker_words(q, key),
+                    _ => Vec::new(),
+                },
+                |_| 0,
+            ),
+            speakers: speakers_index,
             lens,
             cfg,
         }
@@ -125,9 +155,13 @@ impl<'c> Candidates<'c> {
         // and still lets union-find join its members.
         for (members, pos) in self.bands.of(x) {
             if members.len() <= cfg.max_bucket() {
-                out.extend(later(members, pos));
-            } else if let Some(&next) = members.get(pos + 1) {
-                out.push(next);
+                out.extend(members.iter().copied().filter(|&y| y > x));
+            } else {
+                // Chained in speaker order: each quote with its neighbours (the pair is the
+                // smaller one's to give).
+                let prev = pos.checked_sub(1).map(|p| members[p]);
+                let next = members.get(pos + 1).copied();
+                out.extend([prev, next].into_iter().flatten().filter(|&y| y > x));
             }
         }
         // Fragments: a short quote and any quote sharing one of its rare bigrams.
@@ -151,6 +185,22 @@ impl<'c> Candidates<'c> {
                 out.extend(later(members, pos));
             }
         }
+        // A large speaker's quotes that share two content words or more.
+        let start = out.len();
+        for (members, pos) in self.speaker_words.of(x) {
+            if members.len() <= cfg.max_speaker_block() {
+                out.extend(later(members, pos));
+            }
+        }
+        out[start..].sort_unstable();
+        let mut shared = Vec::new();
+        for run in out[start..].chunk_by(|a, b| a == b) {
+            if run.len() >= 2 {
+                shared.push(run[0]);
+            }
+        }
+        out.truncate(start);
+        out.extend(shared);
         out.sort_unstable();
         out.dedup();
     }
@@ -174,6 +224,7 @@ mod tests {
             |q| bands[q].clone(),
             |q| bigrams[q].clone(),
             speakers,
+            |q, s| vec![s ^ bands[q].first().copied().unwrap_or(0)],
             lens,
             cfg,
         );
@@ -223,11 +274,18 @@ mod tests {
     }
 
     #[test]
-    fn a_large_bucket_is_chained() {
+    fn a_large_bucket_is_chained_by_speaker() {
         let bands = vec![vec![1]; 5];
         let none = vec![Vec::new(); 5];
         let cfg = LinkConfig::builder().max_bucket(4).build().unwrap();
         let p = pairs(&bands, &none, &[None; 5], &[20; 5], &cfg);
         assert_eq!(p, [(0, 1), (1, 2), (2, 3), (3, 4)]);
+        // Two speakers' copies, interleaved: each speaker's copies are neighbours.
+        let speakers = [Some(9), Some(7), Some(9), Some(7), Some(9)];
+        let p = pairs(&bands, &none, &speakers, &[20; 5], &cfg);
+        assert!(
+            p.contains(&(1, 3)) && p.contains(&(0, 2)) && p.contains(&(2, 4)),
+            "{p:?}"
+        );
     }
 }

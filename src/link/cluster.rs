@@ -298,7 +298,9 @@ mod tests {
         // A long verbatim run joins beyond the window.
         let mut long = edge(1, 2, None, 1.0);
         long.run = 20;
-        let roots = clusters(&[None; 3], &occasions, &[edges[0], long], |_| (Dependent::No, 20));
+        let roots = clusters(&[None; 3], &occasions, &[edges[0], long], |_| {
+            (Dependent::No, 20)
+        });
         assert_eq!(roots[0], roots[2]);
     }
 

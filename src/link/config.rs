@@ -48,6 +48,8 @@ pub struct LinkConfig {
     overlap_min_run: usize,
     reported_min_shared: usize,
     reported_min_ratio: f64,
+    generic_max_tokens: usize,
+    generic_min_speakers: usize,
 }
 
 /// The defaults, as documented on each [`LinkConfigBuilder`] method (the unit tests hold the
@@ -78,6 +80,8 @@ impl Default for LinkConfig {
             overlap_min_run: 6,
             reported_min_shared: 3,
             reported_min_ratio: 0.5,
+            generic_max_tokens: 4,
+            generic_min_speakers: 3,
         }
     }
 }
@@ -210,6 +214,16 @@ impl LinkConfig {
     /// Fraction of a reported clause's content words found in its quote ([`LinkConfigBuilder::reported_min_ratio`]).
     pub fn reported_min_ratio(&self) -> f64 {
         self.reported_min_ratio
+    }
+
+    /// Longest quote that can be a common phrase ([`LinkConfigBuilder::generic_max_tokens`]).
+    pub fn generic_max_tokens(&self) -> usize {
+        self.generic_max_tokens
+    }
+
+    /// Fewest speakers of a common phrase ([`LinkConfigBuilder::generic_min_speakers`]).
+    pub fn generic_min_speakers(&self) -> usize {
+        self.generic_min_speakers
     }
 }
 
@@ -451,6 +465,26 @@ impl LinkConfigBuilder {
         self
     }
 
+    /// A short quote (at most this many tokens) whose exact words are quoted from at least
+    /// `generic_min_speakers` different named speakers is a common phrase, not anyone's
+    /// statement ("witch hunt", "top secret", a show's title): it links only to identical
+    /// copies by the same speaker, never as a fragment of a longer quote.
+    ///
+    /// By default, 4.
+    pub fn generic_max_tokens(mut self, n: usize) -> Self {
+        self.config.generic_max_tokens = n;
+        self
+    }
+
+    /// The fewest different named speakers whose quotes give the same short wording for it to
+    /// be a common phrase (see `generic_max_tokens`).
+    ///
+    /// By default, 3.
+    pub fn generic_min_speakers(mut self, n: usize) -> Self {
+        self.config.generic_min_speakers = n;
+        self
+    }
+
     /// The configuration, or [`ErrorKind::InvalidConfig`] naming the first option out of its
     /// range: a count documented "at least 1" that is 0, or a fraction outside 0 to 1 (NaN
     /// included).
@@ -503,7 +537,7 @@ mod tests {
     fn defaults_are_the_documented_ones() {
         let c = LinkConfig::default();
         assert_eq!(LinkConfig::builder().build().unwrap(), c);
-        let values: [(&str, f64); 23] = [
+        let values: [(&str, f64); 25] = [
             ("shingle_tokens", c.shingle_tokens() as f64),
             ("bands", c.bands() as f64),
             ("rows", c.rows() as f64),
@@ -533,6 +567,8 @@ mod tests {
             ("overlap_min_run", c.overlap_min_run() as f64),
             ("reported_min_shared", c.reported_min_shared() as f64),
             ("reported_min_ratio", c.reported_min_ratio()),
+            ("generic_max_tokens", c.generic_max_tokens() as f64),
+            ("generic_min_speakers", c.generic_min_speakers() as f64),
         ];
         // Every builder method says "By default, <value>" in its docs: read them from this
         // file and hold them to the values above.

@@ -30,7 +30,8 @@ pub enum DiffReason {
     Spelling,
     /// Another name for the same thing ("U.S." / "American").
     Alias,
-    /// A number written out or in digits.
+    /// A number: written out or in digits ("twenty-one" / "21"), or another figure ("19" /
+    /// "12", and the member is marked [`numbers_differ`](super::Member::numbers_differ)).
     Number,
     /// Another form of the same word ("precise" / "precision").
     Inflection,
@@ -180,11 +181,20 @@ pub(crate) fn diff(ct: &str, canon: &Normalized, vt: &str, var: &Normalized) -> 
         } else if j < m && (i == n || t(i, j + 1) >= t(i + 1, j)) {
             // Pair a delete with this insert as a replace when both are pending.
             if i < n && t(i + 1, j + 1) == t(i, j) {
+                // Another figure in the same place is what a fact-checker looks for.
+                let figure = |text: &str, w: &Word| {
+                    w.fold == Fold::Number || text[w.range()].bytes().all(|b| b.is_ascii_digit())
+                };
+                let reason = if figure(ct, &cw[i]) && figure(vt, &vw[j]) {
+                    DiffReason::Number
+                } else {
+                    DiffReason::Wording
+                };
                 push(
                     DiffOp::Replace,
                     Some(span(&cw[i])),
                     Some(span(&vw[j])),
-                    Some(DiffReason::Wording),
+                    Some(reason),
                 );
                 i += 1;
             } else {

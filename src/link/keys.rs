@@ -13,13 +13,20 @@
 //! | [`band_keys`] | near-duplicates (MinHash-LSH over token shingles) | all-to-all, or chained (each quote with the next) when larger than [`LinkConfig::max_bucket`] |
 //! | [`bigram_keys`] | fragments (a part quoted alone shares the statement's rare bigrams) | each quote of at most [`LinkConfig::fragment_max_tokens`] tokens with every other; skipped when larger than [`LinkConfig::max_df`] |
 //! | [`speaker_key`] | rewordings by one named speaker | all-to-all; skipped when larger than [`LinkConfig::max_speaker_block`] |
+//! | [`speaker_word_keys`] | rewordings, swapped words and reported versions by a speaker with more quotes than that | pairs sharing two such keys or more, in groups of at most [`LinkConfig::max_speaker_block`] |
 //!
 //! Hashing: a token is xxh3-64 of its text with [`TOKEN_SEED`](super::TOKEN_SEED); a shingle is xxh3-64 of its
 //! token ids (each as 8 little-endian bytes) with [`SHINGLE_SEED`]; the i-th MinHash
 //! permutation is `(h ^ mask_i).wrapping_mul(0x9e37_79b9_7f4a_7c15)` with
 //! `mask_i = xxh3_64(i as u64 LE, PERMUTATION_SEED)`; a band key is xxh3-64 of the band index
 //! and its rows (8 little-endian bytes each) with [`BAND_SEED`]; a speaker key is xxh3-64 of
-//! the corpus id's UTF-8 bytes with [`SPEAKER_SEED`].
+//! the corpus id's UTF-8 bytes with [`SPEAKER_SEED`]; a speaker-word key is xxh3-64 of the
+//! speaker key and a content token id (8 little-endian bytes each) with
+//! [`SPEAKER_WORD_SEED`].
+//!
+//! In a band group larger than [`LinkConfig::max_bucket`] the quotes are chained in the order
+//! of their speaker keys (then quote order), so the copies of one speaker's quote are always
+//! neighbours and always join, however many speakers share the group.
 //!
 //! ```
 //! use saywho::link::{keys, normalize};
@@ -47,6 +54,8 @@ pub const PERMUTATION_SEED: u64 = 0x5a79_7768_6f21_0003;
 pub const BAND_SEED: u64 = 0x5a79_7768_6f21_0004;
 /// Seed of speaker keys.
 pub const SPEAKER_SEED: u64 = 0x5a79_7768_6f21_0005;
+/// The seed of speaker-word keys ([`speaker_word_keys`]).
+pub const SPEAKER_WORD_SEED: u64 = 0x5a79_7768_6f21_0006;
 /// Odd multiplier of the MinHash permutations (the 64-bit golden ratio).
 const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
 
@@ -102,6 +111,27 @@ pub fn bigram_keys(norm: &Normalized) -> Vec<u64> {
 /// their quotes apart.
 pub fn speaker_key(corpus_id: &str) -> u64 {
     xxh3_64_with_seed(corpus_id.as_bytes(), SPEAKER_SEED)
+}
+
+/// The speaker-word keys of a quote by the speaker of key `speaker` ([`speaker_key`]): one
+/// per distinct content word (not in `data/stopwords.txt`). Two quotes of one speaker that
+/// share two such keys are a candidate pair whatever their word order, so swapped and
+/// reworded renderings, and reported clauses, meet even for a speaker quoted thousands of
+/// times.
+pub fn speaker_word_keys(norm: &Normalized, speaker: u64) -> Vec<u64> {
+    let mut out: Vec<u64> = norm
+        .content
+        .iter()
+        .map(|&t| {
+            let mut bytes = [0u8; 16];
+            bytes[..8].copy_from_slice(&speaker.to_le_bytes());
+            bytes[8..].copy_from_slice(&super::normalize::synonym(t).to_le_bytes());
+            xxh3_64_with_seed(&bytes, SPEAKER_WORD_SEED)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn hash_tokens(tokens: &[u64], seed: u64) -> u64 {

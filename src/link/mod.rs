@@ -63,6 +63,8 @@ struct Item<'a> {
     days: Option<(i32, i32)>,
     /// Whether `days` comes from the quote's own time phrase.
     dated_by_phrase: bool,
+    /// A common phrase: short words quoted from many speakers (set after the items are made).
+    generic: bool,
     norm: Normalized,
 }
 
@@ -91,29 +93,38 @@ impl Linker {
     /// the same whatever the order of `extractions` and the number of threads.
     pub fn link(&self, extractions: &[Extraction]) -> Vec<Statement> {
         let cfg = &self.config;
-        let items = items(extractions, cfg.occasion_window_days().min(36_500) as i32);
-        // Candidate pairs: quotes that share a key.
-        let speaker_keys: Vec<Option<u64>> = items
-            .iter()
-            .map(|i| i.named.as_deref().map(keys::speaker_key))
+        let mut items = items(extractions, cfg.occasion_window_days().min(36_500) as i32);
+        mark_generic(&mut items, cfg);
+        // Identical copies (one speaker, one kind, the same matching tokens and occasion) are
+        // one: only the first of each goes through candidates and verification, and the
+        // others join it. A quote carried by every outlet then costs one, and never crowds
+        // a key's group past its limit.
+        let (reps, copies) = copies(&items);
+        // Candidate pairs: representatives that share a key.
+        let item = |r: usize| &items[reps[r] as usize];
+        let speaker_keys: Vec<Option<u64>> = (0..reps.len())
+            .map(|r| item(r).named.as_deref().map(keys::speaker_key))
             .collect();
-        let lens: Vec<usize> = items.iter().map(|i| i.norm.tokens.len()).collect();
+        let rep_lens: Vec<usize> = (0..reps.len()).map(|r| item(r).norm.tokens.len()).collect();
         let index = candidates::Candidates::new(
-            |q| keys::band_keys(&items[q].norm, cfg),
-            |q| keys::bigram_keys(&items[q].norm),
+            |r| keys::band_keys(&item(r).norm, cfg),
+            |r| keys::bigram_keys(&item(r).norm),
             &speaker_keys,
-            &lens,
+            |r, speaker| keys::speaker_word_keys(&item(r).norm, speaker),
+            &rep_lens,
             cfg,
         );
         drop(speaker_keys);
         // Verified links, quote by quote: the candidate pairs are never held all at once.
-        let mut edges: Vec<Edge> = (0..items.len() as u32)
+        let mut edges: Vec<Edge> = (0..reps.len() as u32)
             .into_par_iter()
-            .map_init(Vec::new, |partners, a| {
-                index.partners(a, partners);
+            .map_init(Vec::new, |partners, x| {
+                index.partners(x, partners);
+                let a = reps[x as usize];
                 partners
                     .iter()
-                    .filter_map(|&b| {
+                    .filter_map(|&y| {
+                        let b = reps[y as usize];
                         verify::edge(&items[a as usize], &items[b as usize], a, b, cfg)
                     })
                     .collect::<Vec<Edge>>()
@@ -121,6 +132,16 @@ impl Linker {
             .flatten_iter()
             .collect();
         drop(index);
+        edges.extend(copies.into_iter().map(|(a, b)| Edge {
+            a,
+            b,
+            dice: 1.0,
+            containment: 1.0,
+            child: None,
+            run: items[b as usize].norm.tokens.len() as u32,
+            numbers_differ: false,
+        }));
+        let lens: Vec<usize> = items.iter().map(|i| i.norm.tokens.len()).collect();
         edges.sort_by_key(|e| (e.a, e.b));
         // Clusters, then one statement each.
         // A cluster of reported clauses only, or of fragments only, depends on a statement:
@@ -182,9 +203,70 @@ fn items(extractions: &[Extraction], window: i32) -> Vec<Item<'_>> {
                 .map(|id| roster.corpus_id(id).to_string()),
             days: occasion(ext, quote, window),
             dated_by_phrase: quote.when.is_some(),
+            generic: false,
             norm: normalize::tokens_only(&quote.text),
         })
         .collect()
+}
+
+/// The representatives of identical copies (the first quote of each group of one named
+/// speaker, one kind, the same matching tokens and the same occasion days), in item order,
+/// and an edge (representative, copy) for every other member.
+fn copies(items: &[Item]) -> (Vec<u32>, Vec<(u32, u32)>) {
+    type Key<'i> = (Option<&'i str>, bool, &'i [u64], Option<(i32, i32)>);
+    let mut first: rustc_hash::FxHashMap<Key, u32> = Default::default();
+    let mut reps = Vec::new();
+    let mut copies = Vec::new();
+    for (q, i) in items.iter().enumerate() {
+        // Unnamed quotes and empty ones stay apart: their links need the full checks.
+        if i.named.is_none() || i.norm.tokens.is_empty() {
+            reps.push(q as u32);
+            continue;
+        }
+        let key: Key = (
+            i.named.as_deref(),
+            i.quote.kind == QuoteKind::Indirect,
+            &i.norm.tokens,
+            i.days,
+        );
+        match first.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => copies.push((*e.get(), q as u32)),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(q as u32);
+                reps.push(q as u32);
+            }
+        }
+    }
+    (reps, copies)
+}
+
+/// Marks the common phrases: quotes of at most `generic_max_tokens` tokens whose exact words
+/// come from at least `generic_min_speakers` different named speakers.
+fn mark_generic(items: &mut [Item], cfg: &LinkConfig) {
+    let short = |i: &Item| {
+        let n = i.norm.tokens.len();
+        n > 0 && n <= cfg.generic_max_tokens()
+    };
+    let mut speakers: rustc_hash::FxHashMap<&[u64], BTreeSet<&str>> = Default::default();
+    for i in items.iter().filter(|i| short(i)) {
+        if let Some(s) = i.named.as_deref() {
+            let set = speakers.entry(i.norm.tokens.as_slice()).or_default();
+            if set.len() < cfg.generic_min_speakers() {
+                set.insert(s);
+            }
+        }
+    }
+    let generic: rustc_hash::FxHashSet<Vec<u64>> = speakers
+        .into_iter()
+        .filter(|(_, s)| s.len() >= cfg.generic_min_speakers())
+        .map(|(t, _)| t.to_vec())
+        .collect();
+    if generic.is_empty() {
+        return;
+    }
+    for i in items.iter_mut() {
+        i.generic = short(i) && generic.contains(&i.norm.tokens);
+    }
 }
 
 /// The days a quote's occasion may fall on: its time phrase read against its article's

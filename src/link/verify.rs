@@ -114,17 +114,13 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
             return None;
         }
     }
-    let l = likeness(&x.norm, &y.norm, cfg.max_tokens());
-    let (run, run_end) = longest_run(&x.norm.tokens, &y.norm.tokens, cfg.max_tokens());
-    let edge = |child: Option<u32>| Edge {
-        a,
-        b,
-        dice: l.dice,
-        containment: l.containment,
-        child,
-        run: run as u32,
-        numbers_differ: false,
-    };
+    // A common phrase is nobody's statement: only one speaker's identical copies of it join.
+    if x.generic || y.generic {
+        let same_speaker = x.named.is_some() && x.named == y.named;
+        if !(same_speaker && x.norm.tokens == y.norm.tokens) {
+            return None;
+        }
+    }
     // Two quotes whose occasions cannot be one day (by their time phrases, else their
     // articles' dates) render one statement only when they share a long verbatim passage and
     // one of them is not dated by a phrase of its own.
@@ -132,9 +128,32 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
         (Some((p, q)), Some((r, s))) => p > s + 1 || r > q + 1,
         _ => false,
     };
-    if far && (run < cfg.occasion_min_run() || (x.dated_by_phrase && y.dated_by_phrase)) {
+    if far && x.dated_by_phrase && y.dated_by_phrase {
         return None;
     }
+    let short_len = x.norm.tokens.len().min(y.norm.tokens.len());
+    // The longest shared run, computed only when it can matter (it costs another alignment).
+    let run_cell = std::cell::OnceCell::new();
+    let run =
+        || *run_cell.get_or_init(|| longest_run(&x.norm.tokens, &y.norm.tokens, cfg.max_tokens()));
+    if far && run().0 < cfg.occasion_min_run() {
+        return None;
+    }
+    let l = likeness(&x.norm, &y.norm, cfg.max_tokens());
+    let long_run = if short_len >= cfg.occasion_min_run() {
+        run().0
+    } else {
+        0
+    };
+    let edge = |child: Option<u32>| Edge {
+        a,
+        b,
+        dice: l.dice,
+        containment: l.containment,
+        child,
+        run: long_run as u32,
+        numbers_differ: false,
+    };
     // Numbers that disagree make another statement, unless every other word is the same (a
     // figure misquoted by one outlet): then link, and say so.
     if numbers_disagree(&x.norm.numbers, &y.norm.numbers) {
@@ -156,7 +175,6 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
     } else {
         b
     };
-    let short_len = x.norm.tokens.len().min(y.norm.tokens.len());
     let long_len = x.norm.tokens.len().max(y.norm.tokens.len());
     let attributed = x.named.is_some() && y.named.is_some();
     let strong = l.dice >= cfg.unattributed_min()
@@ -192,13 +210,15 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
         return None;
     }
     // Overlapping windows of one long statement: a long verbatim run, mostly content words.
-    let run_tokens = &x.norm.tokens[run_end - run..run_end];
-    let run_content = run_tokens
-        .iter()
-        .filter(|&&t| !normalize::is_stopword(t))
-        .count();
-    if run >= cfg.overlap_min_run() && 2 * run_content >= run {
-        return Some(edge(None));
+    if short_len >= cfg.overlap_min_run() {
+        let (run, run_end) = run();
+        let run_content = x.norm.tokens[run_end - run..run_end]
+            .iter()
+            .filter(|&&t| !normalize::is_stopword(t))
+            .count();
+        if run >= cfg.overlap_min_run() && 2 * run_content >= run {
+            return Some(edge(None));
+        }
     }
     // A reported clause and the quote it reports, on one occasion: the clause's content
     // words are mostly the quote's. It attaches to one quoted statement, like a fragment.
