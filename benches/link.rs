@@ -94,7 +94,13 @@ fn corpus(n: usize) -> Vec<Extraction> {
         ("center", "centre"),
     ];
     let mut rng = Rng(0x5eed);
-    let mut out: Vec<serde_json::Value> = Vec::new();
+    // Each article is parsed from its JSON text as soon as it is complete, so the corpus in
+    // memory is the extractions alone (no tree of JSON values held, or left to the allocator).
+    let mut out: Vec<Extraction> = Vec::new();
+    let mut current: Option<serde_json::Value> = None;
+    let finish = |v: serde_json::Value| -> Extraction {
+        serde_json::from_str(&v.to_string()).expect("an extraction")
+    };
     for i in 0..n {
         let (text, who) = if i % 5 == 0 {
             let (t, who) = &base[rng.below(base.len())];
@@ -131,21 +137,23 @@ fn corpus(n: usize) -> Vec<Extraction> {
             )
         };
         if i % 10 == 0 {
-            out.push(serde_json::json!({
+            if let Some(done) = current.take() {
+                out.push(finish(done));
+            }
+            current = Some(serde_json::json!({
                 "article": format!("a{:07}", i / 10),
                 "outlet": format!("Outlet {}", (i / 10) % 50),
                 "date": null, "title": null, "quotes": [], "mentions": [],
             }));
         }
-        let e = out.last_mut().expect("an article");
+        let e = current.as_mut().expect("an article");
         let article = e["article"].as_str().expect("an id").to_string();
         let quotes = e["quotes"].as_array_mut().expect("a list");
         let id = format!("{article}#{}", quotes.len() + 1);
         quotes.push(quote_json(id, text, who.as_deref()));
     }
-    out.into_iter()
-        .map(|e| serde_json::from_value(e).expect("an extraction"))
-        .collect()
+    out.extend(current.map(finish));
+    out
 }
 
 /// Peak resident memory of this process, from /proc (Linux), in MiB.
