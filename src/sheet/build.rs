@@ -176,6 +176,7 @@ fn statement(
                 stance: q.cue.as_ref().map(|c| c.stance),
                 role: q.speaker.as_ref().and_then(|sp| sp.role.clone()),
                 diff: m.diff.clone(),
+                numbers_differ: m.numbers_differ,
                 nested: nested.get(&m.quote).cloned().unwrap_or_default(),
             })
         })

@@ -175,11 +175,12 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, file: &str, in_document: bool) 
 }
 
 fn rendering(w: &mut impl Write, r: &Rendering) -> io::Result<()> {
-    let (class, relation) = match r.relation {
-        Relation::Fragment => ("fragment", " · fragment"),
-        Relation::Canonical => ("canonical", " · canonical wording"),
-        Relation::Variant => ("variant", ""),
-        Relation::Reported => ("reported", ""),
+    let (class, relation) = match (r.relation, r.numbers_differ) {
+        (Relation::Fragment, _) => ("fragment", " · fragment"),
+        (Relation::Canonical, _) => ("canonical", " · canonical wording"),
+        (_, true) => ("variant figures", " · <strong>other figures</strong>"),
+        (Relation::Variant, false) => ("variant", ""),
+        (Relation::Reported, false) => ("reported", ""),
     };
     let kind_class = if r.kind == QuoteKind::Indirect {
         "kind reported"

@@ -301,6 +301,7 @@ mod tests {
                 step(DiffOp::Delete, "today", "", None),
                 step(DiffOp::Insert, "", "now", None),
             ],
+            numbers_differ: false,
             nested: vec![],
         };
         assert_eq!(

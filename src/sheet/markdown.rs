@@ -122,9 +122,10 @@ fn rendering(w: &mut impl Write, r: &Rendering) -> io::Result<()> {
     if r.kind == QuoteKind::Indirect {
         text = format!("reported: {text}");
     }
-    let relation = match r.relation {
-        Relation::Fragment => " (fragment)",
-        Relation::Canonical | Relation::Variant | Relation::Reported => "",
+    let relation = match (r.relation, r.numbers_differ) {
+        (Relation::Fragment, _) => " (fragment)",
+        (_, true) => " (**other figures**)",
+        (Relation::Canonical | Relation::Variant | Relation::Reported, false) => "",
     };
     for n in &r.nested {
         text.push(' ');

@@ -108,6 +108,10 @@ pub struct Rendering {
     pub role: Option<String>,
     /// Word-level differences from the canonical wording.
     pub diff: Vec<DiffStep>,
+    /// It gives other figures than the canonical wording, the words otherwise the same (see
+    /// [`Member::numbers_differ`](crate::Member::numbers_differ)). In JSON only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub numbers_differ: bool,
     /// Speech quoted inside this quote.
     pub nested: Vec<NestedSpeech>,
 }

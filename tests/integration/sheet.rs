@@ -304,3 +304,18 @@ fn the_index_agrees_with_the_roster() {
         check_index_agrees_with_roster(&extract_folder(&dir));
     }
 }
+
+#[test]
+fn other_figures_are_marked_on_the_sheet() {
+    let ex = saywho::Extractor::new();
+    let article =
+        |id: &str, text: &str| ex.extract(&saywho::Article::new(id, text).with_date("2026-08-03"));
+    let sheets = Sheets::build(&[
+        article("a", "Defence Minister Ivo Petrov said: “There have been at least 19 attacks on our bases since July.”"),
+        article("b", "“There have been at least 12 attacks on our bases since July,” Defence Minister Ivo Petrov said."),
+    ]);
+    for html in [false, true] {
+        let page = render(&sheets, html, Page::All);
+        assert_eq!(page.matches("other figures").count(), 1, "{page}");
+    }
+}
