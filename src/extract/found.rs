@@ -39,6 +39,7 @@ impl Found {
         article: &str,
         n: usize,
         within: Option<String>,
+        times: &[crate::Span],
     ) -> Quote {
         let speaker = self.who.as_ref().map(|w| {
             let name = w.name.map(|n| match w.surname {
@@ -64,7 +65,7 @@ impl Found {
             }
         });
         let around = self.cue.map_or(self.span, |(span, _)| span);
-        let when = crate::grammar::when::phrase_near(text, around, self.span).map(|span| {
+        let when = crate::grammar::when::phrase_near(text, times, around, self.span).map(|span| {
             crate::quote::When {
                 text: span.slice(text).to_string(),
                 span,

@@ -349,12 +349,18 @@ fn pieces(text: &str, p: Span, max_bytes: usize) -> Vec<Span> {
 pub(super) fn number(text: &str, article: &str, mut found: Vec<Found>) -> Vec<Quote> {
     found.sort_by_key(|q| (q.span.start, q.within.is_some()));
     let mut id_of: FxHashMap<Span, String> = FxHashMap::default();
+    // The time phrases around the quotes, read once for the article.
+    let mut near: Vec<(usize, usize)> = found
+        .iter()
+        .flat_map(|q| crate::grammar::when::ranges_near(q.cue.map(|(span, _)| span), q.span))
+        .collect();
+    let times = crate::grammar::when::phrases_in(text, &mut near);
     found
         .into_iter()
         .enumerate()
         .map(|(i, q)| {
             let within = q.within.and_then(|parent| id_of.get(&parent).cloned());
-            let quote = q.into_quote(text, article, i + 1, within);
+            let quote = q.into_quote(text, article, i + 1, within, &times);
             id_of.insert(quote.span, quote.id.clone());
             quote
         })

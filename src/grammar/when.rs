@@ -26,12 +26,33 @@ enum Word {
     Unit(i32),
     /// A number written as a word ("three").
     Count(i32),
-    /// A word that may open a phrase ("on", "last").
-    Opener,
+    /// A word that may open a phrase: "on", "last", "this", "earlier", "late", "early",
+    /// "in" (the value says which, as in `data/calendar_words.txt`).
+    Opener(i32),
+    /// "ago".
+    Ago,
 }
 
-fn calendar() -> &'static FxHashMap<&'static str, Word> {
-    static WORDS: OnceLock<FxHashMap<&'static str, Word>> = OnceLock::new();
+const LAST: Word = Word::Opener(2);
+const THIS: Word = Word::Opener(3);
+const EARLIER: Word = Word::Opener(4);
+const IN: Word = Word::Opener(7);
+
+/// A lower-case ASCII word of up to 16 bytes packed into one number, the key of the
+/// calendar table (so a look-up neither allocates nor validates UTF-8).
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.len() > 16 {
+        return None;
+    }
+    let mut key = word.len() as u128;
+    for &b in word {
+        key = (key << 8) | u128::from(b.to_ascii_lowercase());
+    }
+    Some(key)
+}
+
+fn calendar() -> &'static FxHashMap<u128, Word> {
+    static WORDS: OnceLock<FxHashMap<u128, Word>> = OnceLock::new();
     WORDS.get_or_init(|| {
         crate::lexicon::lists::entries(include_str!("../../data/calendar_words.txt"))
             .filter_map(|line| {
@@ -45,51 +66,97 @@ fn calendar() -> &'static FxHashMap<&'static str, Word> {
                     "part" => Word::Part,
                     "unit" => Word::Unit(value),
                     "count" => Word::Count(value),
-                    "opener" => Word::Opener,
+                    "opener" => Word::Opener(value),
+                    "ago" => Word::Ago,
                     _ => return None,
                 };
-                Some((word, w))
+                Some((pack(word.as_bytes())?, w))
             })
             .collect()
     })
 }
 
-/// One word of a text: its byte range, its calendar meaning, its value as a number.
+/// A calendar word or a number of a text: its byte range, its ordinal among the text's
+/// words, its calendar meaning, its value as a number.
 struct Tok {
     range: Range<usize>,
-    lower: String,
+    ord: u32,
     capital: bool,
     word: Option<Word>,
     number: Option<i32>,
 }
 
-fn tokens(text: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let w = &text[s..i];
-                let lower = w.to_lowercase();
-                out.push(Tok {
-                    range: s..i,
-                    capital: w.chars().next().is_some_and(char::is_uppercase),
-                    word: calendar().get(lower.as_str()).copied(),
-                    number: w
-                        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-                        .parse()
-                        .ok()
-                        .filter(|_| w.bytes().next().is_some_and(|b| b.is_ascii_digit())),
-                    lower,
-                });
-                start = None;
+/// Whether a word of `len` letters starting with `first` (lower case) may be a calendar word:
+/// a bit per (length, first letter) of the table, so that most words skip the look-up.
+fn may_be_calendar(len: usize, first: u8) -> bool {
+    static MASK: OnceLock<[u32; 17]> = OnceLock::new();
+    let mask = MASK.get_or_init(|| {
+        let mut m = [0u32; 17];
+        for line in crate::lexicon::lists::entries(include_str!("../../data/calendar_words.txt")) {
+            let w = crate::lexicon::lists::columns(line).next().unwrap_or("");
+            if let Some(&f) = w.as_bytes().first() {
+                if w.len() <= 16 && f.is_ascii_lowercase() {
+                    m[w.len()] |= 1 << (f - b'a');
+                }
             }
-            _ => {}
         }
+        m
+    });
+    len <= 16 && first.is_ascii_lowercase() && mask[len] & (1 << (first - b'a')) != 0
+}
+
+/// The calendar words and numbers of a text, among its words: runs of ASCII letters and
+/// digits (every calendar word and number is one; other characters only separate them).
+fn tokens(text: &str) -> Vec<Tok> {
+    /// ASCII letters and digits, as a table (a load per byte instead of three comparisons).
+    const ALNUM: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            t[c] = (c as u8).is_ascii_alphanumeric();
+            c += 1;
+        }
+        t
+    };
+    let b = text.as_bytes();
+    let table = calendar();
+    let mut out = Vec::new();
+    let mut ord = 0u32;
+    let mut rest = b;
+    let mut offset = 0;
+    while let Some(skip) = rest.iter().position(|&c| ALNUM[c as usize]) {
+        let len = rest[skip..]
+            .iter()
+            .position(|&c| !ALNUM[c as usize])
+            .unwrap_or(rest.len() - skip);
+        let start = offset + skip;
+        let i = start + len;
+        let w = &b[start..i];
+        rest = &b[i..];
+        offset = i;
+        let (word, number) = if w[0].is_ascii_digit() {
+            let digits = w.iter().take_while(|c| c.is_ascii_digit()).count();
+            let n = (digits <= 8).then(|| {
+                w[..digits]
+                    .iter()
+                    .fold(0i32, |n, &d| n * 10 + i32::from(d - b'0'))
+            });
+            (None, n)
+        } else if may_be_calendar(w.len(), w[0].to_ascii_lowercase()) {
+            (pack(w).and_then(|k| table.get(&k).copied()), None)
+        } else {
+            (None, None)
+        };
+        if word.is_some() || number.is_some() {
+            out.push(Tok {
+                range: start..i,
+                ord,
+                capital: w[0].is_ascii_uppercase(),
+                word,
+                number,
+            });
+        }
+        ord += 1;
     }
     out
 }
@@ -117,87 +184,67 @@ enum Meaning {
     Month { month: i32, year: Option<i32> },
 }
 
-/// The time phrases of a text: token ranges and their meanings.
+/// The time phrases of a text, from its calendar words and numbers (`tokens`): token ranges
+/// and their meanings. Words of a phrase are consecutive words of the text (their ordinals
+/// follow each other).
 fn phrases(t: &[Tok]) -> Vec<(Range<usize>, Meaning)> {
     let mut out = Vec::new();
-    let word = |i: usize| t.get(i).and_then(|x| x.word);
-    let lower = |i: usize| t.get(i).map_or("", |x| x.lower.as_str());
-    let opener = |i: usize| (i > 0 && word(i - 1) == Some(Word::Opener)).then(|| i - 1);
-    let year = |i: usize| {
-        t.get(i)
-            .and_then(|x| x.number)
-            .filter(|y| (1900..=2200).contains(y))
-    };
-    let day_of_month = |i: usize| {
-        t.get(i)
-            .and_then(|x| x.number)
-            .filter(|d| (1..=31).contains(d))
-    };
     let mut i = 0;
     while i < t.len() {
-        let found = match word(i) {
+        // The token `d` words after (or before) token i, when it is a calendar word or a
+        // number: the neighbours of a word are only the words next to it in the text.
+        let at = |d: isize| -> Option<(usize, &Tok)> {
+            let j = i.checked_add_signed(d)?;
+            let x = t.get(j)?;
+            (x.ord as i64 - t[i].ord as i64 == d as i64).then_some((j, x))
+        };
+        let word = |d: isize| at(d).and_then(|(_, x)| x.word);
+        let is = |d: isize, w: Word| word(d) == Some(w);
+        let opener = |d: isize| matches!(word(d - 1), Some(Word::Opener(_)));
+        let number = |d: isize, r: std::ops::RangeInclusive<i32>| {
+            at(d).and_then(|(_, x)| x.number).filter(|n| r.contains(n))
+        };
+        let year = |d: isize| number(d, 1900..=2200);
+        let day_of_month = |d: isize| number(d, 1..=31);
+        let back = |d: usize| i - d;
+        let found = match t[i].word {
             Some(Word::Weekday(day)) if t[i].capital => {
-                let start = opener(i).unwrap_or(i);
-                let end = if word(i + 1) == Some(Word::Part) {
-                    i + 1
-                } else {
-                    i
-                };
-                let last = lower(start) == "last";
+                let start = if opener(0) { back(1) } else { i };
+                let end = if is(1, Word::Part) { i + 1 } else { i };
+                let last = start < i && t[start].word == Some(LAST);
                 Some((start..end + 1, Meaning::Weekday { day, last }))
             }
             Some(Word::Relative(r)) => Some((i..i + 1, Meaning::Relative(r))),
-            Some(Word::Part) if lower(i.wrapping_sub(1)) == "this" && i > 0 => {
-                Some((i - 1..i + 1, Meaning::Relative(0)))
-            }
-            Some(Word::Unit(u)) if i > 0 && lower(i - 1) == "last" => {
-                Some((i - 1..i + 1, Meaning::Last(u)))
-            }
-            Some(Word::Unit(u)) if i > 0 && lower(i - 1) == "this" => {
-                let start = if i > 1 && lower(i - 2) == "earlier" {
-                    i - 2
-                } else {
-                    i - 1
-                };
+            Some(Word::Part) if is(-1, THIS) => Some((back(1)..i + 1, Meaning::Relative(0))),
+            Some(Word::Unit(u)) if is(-1, LAST) => Some((back(1)..i + 1, Meaning::Last(u))),
+            Some(Word::Unit(u)) if is(-1, THIS) => {
+                let start = if is(-2, EARLIER) { back(2) } else { back(1) };
                 Some((start..i + 1, Meaning::This(u)))
             }
-            Some(Word::Unit(u)) if lower(i + 1) == "ago" && i > 0 => {
-                let n = match (t[i - 1].number, word(i - 1)) {
-                    (Some(n), _) => Some(n),
-                    (None, Some(Word::Count(n))) => Some(n),
+            Some(Word::Unit(u)) if is(1, Word::Ago) => {
+                let n = match at(-1).map(|(_, x)| (x.number, x.word)) {
+                    Some((Some(n), _)) => Some(n),
+                    Some((None, Some(Word::Count(n)))) => Some(n),
                     _ => None,
                 };
-                n.map(|n| (i - 1..i + 2, Meaning::Ago(n * u)))
+                n.map(|n| (back(1)..i + 2, Meaning::Ago(n * u)))
             }
             Some(Word::Month(month)) if t[i].capital => {
-                if let Some(day) = day_of_month(i + 1) {
-                    let y = year(i + 2);
+                let date = |day, year| Meaning::Date { month, day, year };
+                if let Some(day) = day_of_month(1) {
+                    let y = year(2);
                     let end = if y.is_some() { i + 3 } else { i + 2 };
-                    let start = opener(i).unwrap_or(i);
-                    Some((
-                        start..end,
-                        Meaning::Date {
-                            month,
-                            day,
-                            year: y,
-                        },
-                    ))
-                } else if let Some(day) = i.checked_sub(1).and_then(day_of_month) {
-                    let y = year(i + 1);
+                    let start = if opener(0) { back(1) } else { i };
+                    Some((start..end, date(day, y)))
+                } else if let Some(day) = day_of_month(-1) {
+                    let y = year(1);
                     let end = if y.is_some() { i + 2 } else { i + 1 };
-                    let start = opener(i - 1).unwrap_or(i - 1);
-                    Some((
-                        start..end,
-                        Meaning::Date {
-                            month,
-                            day,
-                            year: y,
-                        },
-                    ))
-                } else if i > 0 && lower(i - 1) == "in" {
-                    let y = year(i + 1);
+                    let start = if opener(-1) { back(2) } else { back(1) };
+                    Some((start..end, date(day, y)))
+                } else if is(-1, IN) {
+                    let y = year(1);
                     let end = if y.is_some() { i + 2 } else { i + 1 };
-                    Some((i - 1..end, Meaning::Month { month, year: y }))
+                    Some((back(1)..end, Meaning::Month { month, year: y }))
                 } else {
                     None
                 }
@@ -215,9 +262,57 @@ fn phrases(t: &[Tok]) -> Vec<(Range<usize>, Meaning)> {
     out
 }
 
-/// The time phrase nearest `cue` in its sentence (at most 300 bytes either side), outside
-/// `quote` (the quoted words, whose times are the speaker's, not the writer's).
-pub(crate) fn phrase_near(text: &str, cue: Span, quote: Span) -> Option<Span> {
+/// The time phrases of a text that lie in the byte ranges `near` (sorted or not; they may
+/// overlap), in text order: read once per article and only around its quotes, so that each
+/// quote then looks up the phrases of its own sentence ([`phrase_near`]).
+pub(crate) fn phrases_in(text: &str, near: &mut [(usize, usize)]) -> Vec<Span> {
+    near.sort_unstable();
+    let mut out = Vec::new();
+    let mut done = 0;
+    for &(lo, hi) in near.iter() {
+        let floor = |mut i: usize| {
+            let mut i2 = i.min(text.len());
+            while !text.is_char_boundary(i2) {
+                i2 -= 1;
+            }
+            i = i2;
+            i
+        };
+        let (lo, hi) = (floor(lo.max(done)), floor(hi));
+        if lo >= hi {
+            continue;
+        }
+        let toks = tokens(&text[lo..hi]);
+        out.extend(phrases(&toks).into_iter().map(|(r, _)| {
+            Span::new(
+                lo + toks[r.start].range.start,
+                lo + toks[r.end - 1].range.end,
+            )
+        }));
+        done = hi;
+    }
+    out
+}
+
+/// The byte ranges around a quote where its time phrase may be (for [`phrases_in`]): around
+/// its cue, or, for a quote without one, before its first word and after its last.
+pub(crate) fn ranges_near(cue: Option<Span>, quote: Span) -> Vec<(usize, usize)> {
+    match cue {
+        Some(cue) => vec![(cue.start.saturating_sub(WINDOW), cue.end + WINDOW)],
+        None => vec![
+            (quote.start.saturating_sub(WINDOW), quote.start),
+            (quote.end, quote.end + WINDOW),
+        ],
+    }
+}
+
+/// How far from a quote and its cue a time phrase is looked for, in bytes.
+const WINDOW: usize = 150;
+
+/// The time phrase nearest `cue` in its sentence (at most `WINDOW` bytes either side), outside
+/// `quote` (the quoted words, whose times are the speaker's, not the writer's), among the
+/// `phrases` of the text ([`phrases_in`]).
+pub(crate) fn phrase_near(text: &str, phrases: &[Span], cue: Span, quote: Span) -> Option<Span> {
     let floor = |mut i: usize| {
         while !text.is_char_boundary(i) {
             i -= 1;
@@ -228,24 +323,23 @@ pub(crate) fn phrase_near(text: &str, cue: Span, quote: Span) -> Option<Span> {
         cue.start.min(quote.start),
         cue.end.max(quote.end).min(text.len()),
     );
-    let lo = floor(from.saturating_sub(300));
-    let hi = floor((to + 300).min(text.len()));
-    let start = sentence_start(text, lo, floor(from.min(hi)));
-    let end = sentence_end(text, floor(to.max(lo)), hi);
-    if start >= end {
+    let lo = floor(from.saturating_sub(WINDOW));
+    let hi = floor((to + WINDOW).min(text.len()));
+    // The phrases in the window; most sentences have none, and then the sentence is not read.
+    let first = phrases.partition_point(|p| p.end <= lo);
+    let near: Vec<Span> = phrases[first..]
+        .iter()
+        .take_while(|p| p.start < hi)
+        .filter(|p| p.end <= quote.start || p.start >= quote.end)
+        .copied()
+        .collect();
+    if near.is_empty() {
         return None;
     }
-    let region = &text[start..end];
-    let toks = tokens(region);
-    phrases(&toks)
-        .into_iter()
-        .map(|(r, _)| {
-            Span::new(
-                start + toks[r.start].range.start,
-                start + toks[r.end - 1].range.end,
-            )
-        })
-        .filter(|s| s.end <= quote.start || s.start >= quote.end)
+    let start = sentence_start(text, lo, floor(from.min(hi)));
+    let end = sentence_end(text, floor(to.max(lo)), hi);
+    near.into_iter()
+        .filter(|p| p.start >= start && p.end <= end)
         .min_by_key(|s| {
             if s.end <= cue.start {
                 cue.start - s.end
@@ -286,19 +380,25 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 /// The start of the sentence holding byte `at`, not before `lo` (a line break ends a
 /// sentence too).
 fn sentence_start(text: &str, lo: usize, at: usize) -> usize {
-    text[lo..at]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| c == '\n' || (matches!(c, '.' | '!' | '?') && ends_sentence(text, lo + i)))
-        .map_or(lo, |(i, c)| lo + i + c.len_utf8())
+    let b = text.as_bytes();
+    let mut i = at;
+    while i > lo {
+        i -= 1;
+        match b[i] {
+            b'\n' => return i + 1,
+            b'.' | b'!' | b'?' if ends_sentence(text, i) => return i + 1,
+            _ => {}
+        }
+    }
+    lo
 }
 
 /// The end of the sentence holding byte `at`, not after `hi`.
 fn sentence_end(text: &str, at: usize, hi: usize) -> usize {
-    text[at..hi]
-        .char_indices()
-        .find(|&(i, c)| c == '\n' || (matches!(c, '.' | '!' | '?') && ends_sentence(text, at + i)))
-        .map_or(hi, |(i, _)| at + i)
+    let b = text.as_bytes();
+    (at..hi)
+        .find(|&i| b[i] == b'\n' || (matches!(b[i], b'.' | b'!' | b'?') && ends_sentence(text, i)))
+        .unwrap_or(hi)
 }
 
 /// The day number of an ISO date (`YYYY-MM-DD`, anything after the day ignored): days since
@@ -410,8 +510,9 @@ mod tests {
         let quote = text
             .find('“')
             .map_or(after, |s| Span::new(s, text.find('”').unwrap()));
-        phrase_near(text, Span::new(at, at + cue.len()), quote)
-            .map(|s| text[s.start..s.end].to_string())
+        let cue = Span::new(at, at + cue.len());
+        let phrases = phrases_in(text, &mut ranges_near(Some(cue), quote));
+        phrase_near(text, &phrases, cue, quote).map(|s| text[s.start..s.end].to_string())
     }
 
     #[test]
