@@ -65,6 +65,9 @@ struct Item<'a> {
     dated_by_phrase: bool,
     /// A common phrase: short words quoted from many speakers (set after the items are made).
     generic: bool,
+    /// For a quote the article attributes to no one: the named speakers of the quotes of its
+    /// article within `NEARBY` bytes, sorted (set after the items are made).
+    nearby: Vec<String>,
     norm: Normalized,
 }
 
@@ -95,6 +98,7 @@ impl Linker {
         let cfg = &self.config;
         let mut items = items(extractions, cfg.occasion_window_days().min(36_500) as i32);
         mark_generic(&mut items, cfg);
+        mark_nearby(&mut items);
         // Identical copies (one speaker, one kind, the same matching tokens and occasion) are
         // one: only the first of each goes through candidates and verification, and the
         // others join it. A quote carried by every outlet then costs one, and never crowds
@@ -204,6 +208,7 @@ fn items(extractions: &[Extraction], window: i32) -> Vec<Item<'_>> {
             days: occasion(ext, quote, window),
             dated_by_phrase: quote.when.is_some(),
             generic: false,
+            nearby: Vec::new(),
             norm: normalize::tokens_only(&quote.text),
         })
         .collect()
@@ -238,6 +243,43 @@ fn copies(items: &[Item]) -> (Vec<u32>, Vec<(u32, u32)>) {
         }
     }
     (reps, copies)
+}
+
+/// How near (in bytes) another quote of the article must be for its speaker to be taken as
+/// the possible speaker of a quote the article attributes to no one.
+const NEARBY: usize = 1_500;
+
+/// For each quote with no speaker at all, the named speakers of its article's quotes within
+/// [`NEARBY`] bytes: a fragment quoted without attribution may join a statement of a speaker
+/// its own article names nearby.
+fn mark_nearby(items: &mut [Item]) {
+    let mut start = 0;
+    while start < items.len() {
+        let ext = items[start].ext;
+        let end = start
+            + items[start..]
+                .iter()
+                .take_while(|i| std::ptr::eq(i.ext, ext))
+                .count();
+        for q in start..end {
+            if items[q].quote.speaker.is_some() {
+                continue;
+            }
+            let at = items[q].quote.span;
+            let mut near: Vec<String> = items[start..end]
+                .iter()
+                .filter(|i| {
+                    let s = i.quote.span;
+                    s.start.abs_diff(at.start) <= NEARBY || s.end.abs_diff(at.end) <= NEARBY
+                })
+                .filter_map(|i| i.named.clone())
+                .collect();
+            near.sort_unstable();
+            near.dedup();
+            items[q].nearby = near;
+        }
+        start = end;
+    }
 }
 
 /// Marks the common phrases: quotes of at most `generic_max_tokens` tokens whose exact words

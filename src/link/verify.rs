@@ -176,10 +176,30 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
         b
     };
     let long_len = x.norm.tokens.len().max(y.norm.tokens.len());
+    // A quote attributed to no one counts as its neighbour's when its article names the
+    // other quote's speaker near it.
+    let borrowed = |u: &Item, n: &Item| {
+        u.named.is_none()
+            && n.named
+                .as_ref()
+                .is_some_and(|s| u.nearby.binary_search(s).is_ok())
+    };
     let attributed = x.named.is_some() && y.named.is_some();
+    // A fragment its article attributes to no one may still attach to a statement of a
+    // speaker its article names nearby.
+    let short_item = if short == a { x } else { y };
+    let long_item = if short == a { y } else { x };
+    let borrowed_fragment = borrowed(short_item, long_item);
     let strong = l.dice >= cfg.unattributed_min()
         || (l.containment >= cfg.unattributed_min_containment()
             && short_len >= cfg.unattributed_min_tokens());
+    let fragment = l.containment >= cfg.fragment_min_containment()
+        && short_len >= cfg.fragment_min_tokens()
+        && short_len <= cfg.fragment_max_tokens()
+        && (short_len as f64) <= cfg.fragment_max_ratio() * long_len as f64;
+    if borrowed_fragment && fragment {
+        return Some(edge(Some(short)));
+    }
     if !attributed && !strong {
         return None;
     }
@@ -199,10 +219,6 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
     if l.dice >= min && long_enough {
         return Some(edge(None));
     }
-    let fragment = l.containment >= cfg.fragment_min_containment()
-        && short_len >= cfg.fragment_min_tokens()
-        && short_len <= cfg.fragment_max_tokens()
-        && (short_len as f64) <= cfg.fragment_max_ratio() * long_len as f64;
     if fragment {
         return Some(edge(Some(short)));
     }
