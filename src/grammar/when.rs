@@ -86,23 +86,34 @@ struct Tok {
     number: Option<i32>,
 }
 
-/// Whether a word of `len` letters starting with `first` (lower case) may be a calendar word:
-/// a bit per (length, first letter) of the table, so that most words skip the look-up.
-fn may_be_calendar(len: usize, first: u8) -> bool {
-    static MASK: OnceLock<[u32; 17]> = OnceLock::new();
-    let mask = MASK.get_or_init(|| {
-        let mut m = [0u32; 17];
+/// A bit of a word's shape (its length, first two letters and last letter, lower case), in a
+/// set of 8,192 bits.
+fn shape_bit(w: &[u8]) -> usize {
+    let at = |i: usize| usize::from(w[i].to_ascii_lowercase());
+    let second = if w.len() > 1 { at(1) } else { 0 };
+    (((w.len() * 31 + at(0)) * 31 + second) * 31 + at(w.len() - 1)) % 8_192
+}
+
+/// Whether a word may be a calendar word: its shape is one of theirs. Nearly every other
+/// word ("the", "said", "that") fails this test, so it skips the table look-up.
+fn may_be_calendar(w: &[u8]) -> bool {
+    static SHAPES: OnceLock<Vec<u64>> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut bits = vec![0u64; 8_192 / 64];
         for line in crate::lexicon::lists::entries(include_str!("../../data/calendar_words.txt")) {
-            let w = crate::lexicon::lists::columns(line).next().unwrap_or("");
-            if let Some(&f) = w.as_bytes().first() {
-                if w.len() <= 16 && f.is_ascii_lowercase() {
-                    m[w.len()] |= 1 << (f - b'a');
-                }
+            let word = crate::lexicon::lists::columns(line).next().unwrap_or("");
+            if !word.is_empty() && word.len() <= 16 {
+                let b = shape_bit(word.as_bytes());
+                bits[b / 64] |= 1 << (b % 64);
             }
         }
-        m
+        bits
     });
-    len <= 16 && first.is_ascii_lowercase() && mask[len] & (1 << (first - b'a')) != 0
+    if w.len() > 16 {
+        return false;
+    }
+    let b = shape_bit(w);
+    shapes[b / 64] & (1 << (b % 64)) != 0
 }
 
 /// The calendar words and numbers of a text, among its words: runs of ASCII letters and
@@ -142,7 +153,7 @@ fn tokens(text: &str) -> Vec<Tok> {
                     .fold(0i32, |n, &d| n * 10 + i32::from(d - b'0'))
             });
             (None, n)
-        } else if may_be_calendar(w.len(), w[0].to_ascii_lowercase()) {
+        } else if may_be_calendar(w) {
             (pack(w).and_then(|k| table.get(&k).copied()), None)
         } else {
             (None, None)
