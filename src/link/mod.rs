@@ -265,13 +265,14 @@ fn mark_nearby(items: &mut [Item]) {
             if items[q].quote.speaker.is_some() {
                 continue;
             }
+            // The article's quotes are in text order: only those starting within reach are
+            // read (a huge article costs its neighbourhoods, not the square of its quotes).
             let at = items[q].quote.span;
-            let mut near: Vec<String> = items[start..end]
+            let article = &items[start..end];
+            let from = article.partition_point(|i| i.quote.span.start + NEARBY < at.start);
+            let mut near: Vec<String> = article[from..]
                 .iter()
-                .filter(|i| {
-                    let s = i.quote.span;
-                    s.start.abs_diff(at.start) <= NEARBY || s.end.abs_diff(at.end) <= NEARBY
-                })
+                .take_while(|i| i.quote.span.start <= at.end + NEARBY)
                 .filter_map(|i| i.named.clone())
                 .collect();
             near.sort_unstable();

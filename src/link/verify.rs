@@ -80,16 +80,21 @@ pub(crate) fn numbers_disagree(x: &[u64], y: &[u64]) -> bool {
         return false;
     }
     let (small, big) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-    let mut rest: Vec<u64> = big.to_vec();
-    small
-        .iter()
-        .any(|n| match rest.iter().position(|m| m == n) {
-            Some(i) => {
-                rest.swap_remove(i);
-                false
-            }
-            None => true,
-        })
+    let (mut small, mut big) = (small.to_vec(), big.to_vec());
+    small.sort_unstable();
+    big.sort_unstable();
+    // Sorted: walk both, each number of the shorter list taking one equal number of the other.
+    let mut j = 0;
+    for n in small {
+        while j < big.len() && big[j] < n {
+            j += 1;
+        }
+        if j == big.len() || big[j] != n {
+            return true;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// How much of a reported clause's content a quote holds: the content words (as synonym
@@ -158,10 +163,12 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
     // figure misquoted by one outlet): then link, and say so.
     if numbers_disagree(&x.norm.numbers, &y.norm.numbers) {
         let words = |n: &Normalized| -> Vec<u64> {
+            let mut numbers = n.numbers.clone();
+            numbers.sort_unstable();
             n.tokens
                 .iter()
                 .copied()
-                .filter(|t| !n.numbers.contains(t))
+                .filter(|t| numbers.binary_search(t).is_err())
                 .collect()
         };
         let same_words = !x.norm.tokens.is_empty() && words(&x.norm) == words(&y.norm);
