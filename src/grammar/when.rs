@@ -51,28 +51,60 @@ fn pack(word: &[u8]) -> Option<u128> {
     Some(key)
 }
 
-fn calendar() -> &'static FxHashMap<u128, Word> {
-    static WORDS: OnceLock<FxHashMap<u128, Word>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        crate::lexicon::lists::entries(include_str!("../../data/calendar_words.txt"))
-            .filter_map(|line| {
-                let mut cols = crate::lexicon::lists::columns(line);
-                let (word, kind) = (cols.next()?, cols.next()?);
-                let value: i32 = cols.next()?.parse().ok()?;
-                let w = match kind {
-                    "weekday" => Word::Weekday(value),
-                    "month" => Word::Month(value),
-                    "relative" => Word::Relative(value),
-                    "part" => Word::Part,
-                    "unit" => Word::Unit(value),
-                    "count" => Word::Count(value),
-                    "opener" => Word::Opener(value),
-                    "ago" => Word::Ago,
-                    _ => return None,
-                };
-                Some((pack(word.as_bytes())?, w))
-            })
-            .collect()
+/// The calendar words (`data/calendar_words.txt`) by packed key, and the set of their
+/// shapes ([`shape_bit`]), read once.
+struct Calendar {
+    words: FxHashMap<u128, Word>,
+    shapes: Vec<u64>,
+}
+
+impl Calendar {
+    /// The meaning of a word, if it is a calendar word: most words fail the shape test and
+    /// skip the table look-up.
+    fn get(&self, w: &[u8]) -> Option<Word> {
+        if w.len() > 16 {
+            return None;
+        }
+        let b = shape_bit(w);
+        if self.shapes[b / 64] & (1 << (b % 64)) == 0 {
+            return None;
+        }
+        self.words.get(&pack(w)?).copied()
+    }
+}
+
+fn calendar() -> &'static Calendar {
+    static CALENDAR: OnceLock<Calendar> = OnceLock::new();
+    CALENDAR.get_or_init(|| {
+        let words: FxHashMap<u128, Word> =
+            crate::lexicon::lists::entries(include_str!("../../data/calendar_words.txt"))
+                .filter_map(|line| {
+                    let mut cols = crate::lexicon::lists::columns(line);
+                    let (word, kind) = (cols.next()?, cols.next()?);
+                    let value: i32 = cols.next()?.parse().ok()?;
+                    let w = match kind {
+                        "weekday" => Word::Weekday(value),
+                        "month" => Word::Month(value),
+                        "relative" => Word::Relative(value),
+                        "part" => Word::Part,
+                        "unit" => Word::Unit(value),
+                        "count" => Word::Count(value),
+                        "opener" => Word::Opener(value),
+                        "ago" => Word::Ago,
+                        _ => return None,
+                    };
+                    Some((pack(word.as_bytes())?, w))
+                })
+                .collect();
+        let mut shapes = vec![0u64; 8_192 / 64];
+        for line in crate::lexicon::lists::entries(include_str!("../../data/calendar_words.txt")) {
+            let word = crate::lexicon::lists::columns(line).next().unwrap_or("");
+            if !word.is_empty() && word.len() <= 16 {
+                let b = shape_bit(word.as_bytes());
+                shapes[b / 64] |= 1 << (b % 64);
+            }
+        }
+        Calendar { words, shapes }
     })
 }
 
@@ -92,28 +124,6 @@ fn shape_bit(w: &[u8]) -> usize {
     let at = |i: usize| usize::from(w[i].to_ascii_lowercase());
     let second = if w.len() > 1 { at(1) } else { 0 };
     (((w.len() * 31 + at(0)) * 31 + second) * 31 + at(w.len() - 1)) % 8_192
-}
-
-/// Whether a word may be a calendar word: its shape is one of theirs. Nearly every other
-/// word ("the", "said", "that") fails this test, so it skips the table look-up.
-fn may_be_calendar(w: &[u8]) -> bool {
-    static SHAPES: OnceLock<Vec<u64>> = OnceLock::new();
-    let shapes = SHAPES.get_or_init(|| {
-        let mut bits = vec![0u64; 8_192 / 64];
-        for line in crate::lexicon::lists::entries(include_str!("../../data/calendar_words.txt")) {
-            let word = crate::lexicon::lists::columns(line).next().unwrap_or("");
-            if !word.is_empty() && word.len() <= 16 {
-                let b = shape_bit(word.as_bytes());
-                bits[b / 64] |= 1 << (b % 64);
-            }
-        }
-        bits
-    });
-    if w.len() > 16 {
-        return false;
-    }
-    let b = shape_bit(w);
-    shapes[b / 64] & (1 << (b % 64)) != 0
 }
 
 /// The calendar words and numbers of a text, among its words: runs of ASCII letters and
@@ -153,10 +163,8 @@ fn tokens(text: &str) -> Vec<Tok> {
                     .fold(0i32, |n, &d| n * 10 + i32::from(d - b'0'))
             });
             (None, n)
-        } else if may_be_calendar(w) {
-            (pack(w).and_then(|k| table.get(&k).copied()), None)
         } else {
-            (None, None)
+            (table.get(w), None)
         };
         if word.is_some() || number.is_some() {
             out.push(Tok {
@@ -281,14 +289,7 @@ pub(crate) fn phrases_in(text: &str, near: &mut [(usize, usize)]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut done = 0;
     for &(lo, hi) in near.iter() {
-        let floor = |mut i: usize| {
-            let mut i2 = i.min(text.len());
-            while !text.is_char_boundary(i2) {
-                i2 -= 1;
-            }
-            i = i2;
-            i
-        };
+        let floor = |i: usize| text.floor_char_boundary(i);
         let (lo, hi) = (floor(lo.max(done)), floor(hi));
         if lo >= hi {
             continue;
@@ -307,14 +308,18 @@ pub(crate) fn phrases_in(text: &str, near: &mut [(usize, usize)]) -> Vec<Span> {
 
 /// The byte ranges around a quote where its time phrase may be (for [`phrases_in`]): around
 /// its cue, or, for a quote without one, before its first word and after its last.
-pub(crate) fn ranges_near(cue: Option<Span>, quote: Span) -> Vec<(usize, usize)> {
-    match cue {
-        Some(cue) => vec![(cue.start.saturating_sub(WINDOW), cue.end + WINDOW)],
-        None => vec![
-            (quote.start.saturating_sub(WINDOW), quote.start),
-            (quote.end, quote.end + WINDOW),
+pub(crate) fn ranges_near(cue: Option<Span>, quote: Span) -> impl Iterator<Item = (usize, usize)> {
+    let ranges = match cue {
+        Some(cue) => [
+            Some((cue.start.saturating_sub(WINDOW), cue.end + WINDOW)),
+            None,
         ],
-    }
+        None => [
+            Some((quote.start.saturating_sub(WINDOW), quote.start)),
+            Some((quote.end, quote.end + WINDOW)),
+        ],
+    };
+    ranges.into_iter().flatten()
 }
 
 /// How far from a quote and its cue a time phrase is looked for, in bytes.
@@ -324,12 +329,7 @@ const WINDOW: usize = 150;
 /// `quote` (the quoted words, whose times are the speaker's, not the writer's), among the
 /// `phrases` of the text ([`phrases_in`]).
 pub(crate) fn phrase_near(text: &str, phrases: &[Span], cue: Span, quote: Span) -> Option<Span> {
-    let floor = |mut i: usize| {
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
+    let floor = |i: usize| text.floor_char_boundary(i);
     let (from, to) = (
         cue.start.min(quote.start),
         cue.end.max(quote.end).min(text.len()),
@@ -522,7 +522,7 @@ mod tests {
             .find('“')
             .map_or(after, |s| Span::new(s, text.find('”').unwrap()));
         let cue = Span::new(at, at + cue.len());
-        let phrases = phrases_in(text, &mut ranges_near(Some(cue), quote));
+        let phrases = phrases_in(text, &mut ranges_near(Some(cue), quote).collect::<Vec<_>>());
         phrase_near(text, &phrases, cue, quote).map(|s| text[s.start..s.end].to_string())
     }
 

@@ -149,7 +149,6 @@ impl<'c> Candidates<'c> {
     pub fn partners(&self, x: u32, out: &mut Vec<u32>) {
         out.clear();
         let cfg = self.cfg;
-        let later = |members: &[u32], pos: usize| members[pos + 1..].to_vec();
         // Near-duplicates: quotes sharing a band. A very large bucket (boilerplate quoted
         // everywhere) is chained rather than paired all-to-all, which keeps the work linear
         // and still lets union-find join its members.
@@ -182,25 +181,29 @@ impl<'c> Candidates<'c> {
         // quotes than `max_speaker_block` is left to the other keys (linear work).
         for (members, pos) in self.speakers.of(x) {
             if members.len() <= cfg.max_speaker_block() {
-                out.extend(later(members, pos));
+                out.extend_from_slice(&members[pos + 1..]);
             }
         }
         // A large speaker's quotes that share two content words or more.
         let start = out.len();
         for (members, pos) in self.speaker_words.of(x) {
             if members.len() <= cfg.max_speaker_block() {
-                out.extend(later(members, pos));
+                out.extend_from_slice(&members[pos + 1..]);
             }
         }
+        // Kept in place: each partner met twice or more, once.
         out[start..].sort_unstable();
-        let mut shared = Vec::new();
-        for run in out[start..].chunk_by(|a, b| a == b) {
-            if run.len() >= 2 {
-                shared.push(run[0]);
+        let mut keep = start;
+        let mut i = start;
+        while i < out.len() {
+            let j = i + out[i..].iter().take_while(|&&y| y == out[i]).count();
+            if j - i >= 2 {
+                out[keep] = out[i];
+                keep += 1;
             }
+            i = j;
         }
-        out.truncate(start);
-        out.extend(shared);
+        out.truncate(keep);
         out.sort_unstable();
         out.dedup();
     }

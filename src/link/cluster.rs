@@ -51,11 +51,12 @@ impl UnionFind {
         }
         let days = match (self.days[ra as usize], self.days[rb as usize]) {
             (Some((p, q)), Some((r, s))) => {
-                if one_occasion && (p > s + 1 || r > q + 1) {
+                let far = apart((p, q), (r, s));
+                if one_occasion && far {
                     return;
                 }
                 // The days both can be; when a long run joins two occasions, both spans.
-                if p > s + 1 || r > q + 1 {
+                if far {
                     Some((p.min(r), q.max(s)))
                 } else {
                     // They meet, perhaps only within the day's slack.
@@ -84,8 +85,12 @@ pub(crate) struct Edge {
     pub child: Option<u32>,
     /// The longest verbatim run the two share, in tokens.
     pub run: u32,
-    /// The two give other figures but are otherwise the same words.
-    pub numbers_differ: bool,
+}
+
+/// Whether two occasions (first and last day) can be no one day, with a day's slack either
+/// side: the test of verification and of every union.
+pub(crate) fn apart((p, q): (i32, i32), (r, s): (i32, i32)) -> bool {
+    p > s + 1 || r > q + 1
 }
 
 /// How clusters are kept to one occasion: the days each quote's occasion may fall on, and
@@ -233,7 +238,6 @@ mod tests {
             containment,
             child,
             run: 0,
-            numbers_differ: false,
         }
     }
 

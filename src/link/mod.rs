@@ -61,8 +61,6 @@ struct Item<'a> {
     /// against the article's date, else the `occasion_window_days` before that date); `None`
     /// for an undated article.
     days: Option<(i32, i32)>,
-    /// Whether `days` comes from the quote's own time phrase.
-    dated_by_phrase: bool,
     /// A common phrase: short words quoted from many speakers (set after the items are made).
     generic: bool,
     /// For a quote the article attributes to no one: the named speakers of the quotes of its
@@ -143,7 +141,6 @@ impl Linker {
             containment: 1.0,
             child: None,
             run: items[b as usize].norm.tokens.len() as u32,
-            numbers_differ: false,
         }));
         let lens: Vec<usize> = items.iter().map(|i| i.norm.tokens.len()).collect();
         edges.sort_by_key(|e| (e.a, e.b));
@@ -185,6 +182,13 @@ impl Linker {
     }
 }
 
+impl Item<'_> {
+    /// Whether the quote's occasion comes from its own time phrase (`Quote::when`).
+    fn dated_by_phrase(&self) -> bool {
+        self.quote.when.is_some()
+    }
+}
+
 /// The quotes of `extractions` in a fixed order (by article id, then position), with their
 /// corpus speaker ids and matching forms.
 fn items(extractions: &[Extraction], window: i32) -> Vec<Item<'_>> {
@@ -206,7 +210,6 @@ fn items(extractions: &[Extraction], window: i32) -> Vec<Item<'_>> {
                 .filter(|id| !id.contains('/'))
                 .map(|id| roster.corpus_id(id).to_string()),
             days: occasion(ext, quote, window),
-            dated_by_phrase: quote.when.is_some(),
             generic: false,
             nearby: Vec::new(),
             norm: normalize::tokens_only(&quote.text),

@@ -130,10 +130,10 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
     // articles' dates) render one statement only when they share a long verbatim passage and
     // one of them is not dated by a phrase of its own.
     let far = match (x.days, y.days) {
-        (Some((p, q)), Some((r, s))) => p > s + 1 || r > q + 1,
+        (Some(p), Some(q)) => super::cluster::apart(p, q),
         _ => false,
     };
-    if far && x.dated_by_phrase && y.dated_by_phrase {
+    if far && x.dated_by_phrase() && y.dated_by_phrase() {
         return None;
     }
     let short_len = x.norm.tokens.len().min(y.norm.tokens.len());
@@ -157,7 +157,6 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
         containment: l.containment,
         child,
         run: long_run as u32,
-        numbers_differ: false,
     };
     // Numbers that disagree make another statement, unless every other word is the same (a
     // figure misquoted by one outlet): then link, and say so.
@@ -172,10 +171,8 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
                 .collect()
         };
         let same_words = !x.norm.tokens.is_empty() && words(&x.norm) == words(&y.norm);
-        return same_words.then(|| Edge {
-            numbers_differ: true,
-            ..edge(None)
-        });
+        // The member is marked when its statement is built (`numbers_differ`).
+        return same_words.then(|| edge(None));
     }
     let short = if x.norm.tokens.len() <= y.norm.tokens.len() {
         a
