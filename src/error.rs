@@ -7,13 +7,16 @@ use std::path::PathBuf;
 /// Extraction itself never fails: any text, however odd, gives a (possibly empty) list of
 /// quotes.
 ///
-/// The error says where it happened: the file, and the line for JSONL records.
+/// The error says where it happened: the file (or `<stdin>`), and the line for JSONL
+/// records.
 #[derive(Debug)]
 pub struct Error {
     kind: ErrorKind,
     path: Option<PathBuf>,
     line: Option<usize>,
     record: Option<usize>,
+    /// Read from standard input: shown as `<stdin>` when there is no path.
+    stdin: bool,
 }
 
 /// What went wrong.
@@ -56,6 +59,28 @@ impl JsonError {
     pub fn column(&self) -> usize {
         self.0.column()
     }
+
+    /// The parser's message without its position (`key must be a string`, not `key must
+    /// be a string at line 1 column 2`); [`Display`](fmt::Display) gives both.
+    ///
+    /// ```
+    /// let err = saywho::input::read_jsonl("{broken\n".as_bytes()).next().unwrap().unwrap_err();
+    /// let saywho::ErrorKind::Json(json) = err.kind() else { panic!() };
+    /// assert_eq!(json.message(), "key must be a string");
+    /// assert_eq!(json.column(), 2);
+    /// assert_eq!(err.to_string(), "<stdin>:1: not a valid article record: key must be a string at column 2");
+    /// ```
+    pub fn message(&self) -> String {
+        let full = self.0.to_string();
+        if self.0.line() == 0 {
+            return full;
+        }
+        let position = format!(" at line {} column {}", self.0.line(), self.0.column());
+        match full.strip_suffix(&position) {
+            Some(message) => message.to_string(),
+            None => full,
+        }
+    }
 }
 
 impl fmt::Display for JsonError {
@@ -86,6 +111,7 @@ impl Error {
             path: None,
             line: None,
             record: None,
+            stdin: false,
         }
     }
 
@@ -98,6 +124,13 @@ impl Error {
 
     pub(crate) fn with_line(mut self, line: usize) -> Self {
         self.line = Some(line);
+        self
+    }
+
+    /// The same error, marked as coming from standard input (shown as `<stdin>` when it
+    /// has no path).
+    pub(crate) fn on_stdin(mut self) -> Self {
+        self.stdin = true;
         self
     }
 
@@ -144,6 +177,7 @@ impl fmt::Display for Error {
             (Some(p), Some(l)) => write!(f, "{}:{}: ", p.display(), l)?,
             (Some(p), None) => write!(f, "{}: ", p.display())?,
             (None, Some(l)) => write!(f, "<stdin>:{l}: ")?,
+            (None, None) if self.stdin => write!(f, "<stdin>: ")?,
             (None, None) => {}
         }
         if let Some(r) = self.record {
@@ -153,6 +187,15 @@ impl fmt::Display for Error {
             ErrorKind::Io(e) => write!(f, "cannot read: {e}"),
             ErrorKind::Utf8 { offset } => {
                 write!(f, "not valid UTF-8 (first bad byte at offset {offset})")
+            }
+            // A JSONL record is one line, and the line in front is the record's: the parser's
+            // own "line 1" would be a second, wrong one, so only its column is kept.
+            ErrorKind::Json(e) if self.line.is_some() => {
+                write!(f, "not a valid article record: {}", e.message())?;
+                if e.column() > 0 {
+                    write!(f, " at column {}", e.column())?;
+                }
+                Ok(())
             }
             ErrorKind::Json(e) => write!(f, "not a valid article record: {e}"),
             ErrorKind::Unsupported => {

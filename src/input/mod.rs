@@ -7,6 +7,8 @@
 //!   `date`, `title`); a `.json` file may instead hold one JSON array of such objects.
 //! - a directory: every such file below it, in sorted path order (other files are skipped),
 //!   walked as [`Walk`] says.
+//! - standard input ([`read_stdin_with`]): JSONL when it starts with `{`, otherwise one
+//!   plain-text article read as a `.txt` file is.
 //!
 //! Errors are per file, folder or record: a bad record is one `Err` in the stream and the
 //! records after it are still read; an unreadable folder is one `Err` and the rest of the
@@ -27,11 +29,13 @@ use crate::Article;
 
 mod ids;
 mod jsonl;
+mod stdin;
 mod txt;
 mod walk;
 
 pub use ids::UniqueIds;
 pub use jsonl::{read_jsonl, read_jsonl_with};
+pub use stdin::{read_stdin_with, STDIN_ID};
 pub use walk::{Source, Walk};
 
 /// What to do with bytes that are not UTF-8.

@@ -59,7 +59,8 @@ struct Files {
     /// Write to this file (complete or not at all) instead of standard output.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
-    /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
+    /// Files (.txt, .json, .jsonl), directories, or `-` for standard input (JSONL if its
+    /// first character that is not white space is `{`, else one plain-text article).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
 }
@@ -102,7 +103,8 @@ enum Command {
         /// Only these speakers (ids as `saywho speakers` lists them); repeatable.
         #[arg(long = "speaker")]
         speakers: Vec<String>,
-        /// Files (.txt, .json, .jsonl), directories, or `-` for JSONL on standard input.
+        /// Files (.txt, .json, .jsonl), directories, or `-` for standard input (JSONL if its
+        /// first character that is not white space is `{`, else one plain-text article).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },

@@ -108,8 +108,9 @@ impl Run {
         let read = self.paths.iter().flat_map(
             move |path| -> Box<dyn Iterator<Item = Result<Article, Error>> + 'a> {
                 if path.as_os_str() == "-" {
+                    // JSONL if it starts with `{`, else one plain-text article.
                     let stdin = Counted(io::stdin().lock(), bar);
-                    return Box::new(input::read_jsonl_with(BufReader::new(stdin), decoding));
+                    return input::read_stdin_with(BufReader::new(stdin), decoding);
                 }
                 Box::new(self.walk.sources(path).into_iter().flat_map(
                     move |source| -> Box<dyn Iterator<Item = _> + 'a> {
