@@ -502,3 +502,53 @@ fn stdin_reads_plain_text_unless_it_is_jsonl() {
     ));
     snapshot_settings().bind(|| insta::assert_snapshot!("cli_stdin_text", got));
 }
+
+/// The files of `dir`, hidden ones included, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Two articles: Mayor Ana Reyes in `a.txt`, Fire Chief Owen Marsh in `b.txt`.
+fn two_speakers(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::write(
+        dir.join("a.txt"),
+        "Mayor Ana Reyes said: “We will defend the harbour.”\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Fire Chief Owen Marsh said: “The barrier holds.”\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn sheet_takes_o_like_every_other_command() {
+    let dir = two_speakers("cli_sheet_o");
+    let want = |folder: &str| {
+        format!(
+            "exit: 0\n--- stdout\n--- stderr\nsaywho: wrote 2 sheets and an index to {folder}\n"
+        )
+    };
+    for (flag, folder) in [("-o", "short"), ("--out", "long"), ("--output", "alias")] {
+        let got = run(&dir, &["sheet", flag, folder, "a.txt", "b.txt"], None);
+        assert_eq!(got, want(folder));
+        assert_eq!(
+            listing(&dir.join(folder)),
+            ["ana-reyes.md", "index.md", "owen-marsh.md"]
+        );
+    }
+    let help = run(&dir, &["sheet", "--help"], None);
+    assert!(help.starts_with("exit: 0\n"), "{help}");
+    assert!(help.contains("-o, --out <DIR>"), "{help}");
+    assert!(help.contains("[alias: --output]"), "{help}");
+    let help = run(&dir, &["extract", "--help"], None);
+    assert!(help.contains("-o, --output <FILE>"), "{help}");
+}

@@ -57,7 +57,7 @@ struct Common {
 #[derive(Args)]
 struct Files {
     /// Write to this file (complete or not at all) instead of standard output.
-    #[arg(long, short = 'o')]
+    #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
     /// Files (.txt, .json, .jsonl), directories, or `-` for standard input (JSONL if its
     /// first character that is not white space is `{`, else one plain-text article).
@@ -92,13 +92,18 @@ enum Command {
         files: Files,
     },
     /// Quote sheets: per speaker, their roles and every statement with each outlet's
-    /// rendering. One document on stdout, or with --out one file per speaker plus an index.
+    /// rendering. One document on stdout, or with -o/--out one file per speaker plus an index.
     Sheet {
         /// Output format.
         #[arg(long, value_enum, default_value_t = SheetFormat::Md)]
         format: SheetFormat,
         /// Write one file per speaker and an index into this folder (created if needed).
-        #[arg(long)]
+        #[arg(
+            short = 'o',
+            long = "out",
+            visible_alias = "output",
+            value_name = "DIR"
+        )]
         out: Option<PathBuf>,
         /// Only these speakers (ids as `saywho speakers` lists them); repeatable.
         #[arg(long = "speaker")]
@@ -322,9 +327,10 @@ fn sheet(
                 }
                 Ok(())
             })?;
+            let n = sheets.index.len();
             report(format_args!(
-                "wrote {} sheets and an index to {}",
-                sheets.index.len(),
+                "wrote {n} sheet{} and an index to {}",
+                if n == 1 { "" } else { "s" },
                 dir.display()
             ));
         }
