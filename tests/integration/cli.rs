@@ -378,9 +378,11 @@ fn a_directory_on_standard_input_is_one_error() {
     std::fs::create_dir_all(dir.join("folder")).unwrap();
     let (code, stderr) = run_shell(&dir, "timeout 20 \"$SAYWHO\" extract - < folder");
     assert_eq!(code, 1, "{stderr}");
+    // One error, then the warning that nothing was read.
     assert_eq!(
         stderr,
-        "saywho: <stdin>: cannot read: Is a directory (os error 21)\n"
+        "saywho: <stdin>: cannot read: Is a directory (os error 21)\n\
+         saywho: warning: no articles read from standard input\n"
     );
 }
 
@@ -551,4 +553,41 @@ fn sheet_takes_o_like_every_other_command() {
     assert!(help.contains("[alias: --output]"), "{help}");
     let help = run(&dir, &["extract", "--help"], None);
     assert!(help.contains("-o, --output <FILE>"), "{help}");
+}
+
+#[test]
+fn empty_input_is_a_warning_for_every_command() {
+    let dir = scratch("cli_empty_input");
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    std::fs::create_dir_all(dir.join("unread")).unwrap();
+    std::fs::write(dir.join("unread/notes.md"), "not an article").unwrap();
+    std::fs::write(dir.join("unread/bad.txt"), b"\xff\xfe").unwrap();
+    std::fs::create_dir_all(dir.join("skipped")).unwrap();
+    std::fs::write(dir.join("skipped/notes.md"), "not an article").unwrap();
+    let mut got = String::new();
+    // `sheet` writes a folder, so that the snapshot does not hold the Markdown writer's
+    // output.
+    for command in [
+        &["extract"][..],
+        &["link"],
+        &["speakers"],
+        &["sheet", "-o", "out"],
+    ] {
+        for (paths, stdin) in [
+            (&["empty"][..], None),
+            (&["skipped"], None),
+            (&["-"], Some("")),
+            (&["-"], Some(" \n\n")),
+            (&["unread", "empty"], None),
+        ] {
+            let args = [command, paths].concat();
+            got.push_str(&format!(
+                "$ saywho {}{}\n",
+                args.join(" "),
+                stdin.map_or(String::new(), |s| format!(" <<< {s:?}"))
+            ));
+            got.push_str(&run(&dir, &args, stdin));
+        }
+    }
+    snapshot_settings().bind(|| insta::assert_snapshot!("cli_empty_input", got));
 }

@@ -13,9 +13,13 @@ use saywho::{Article, Error};
 
 /// How a run reads its input.
 pub struct Run {
+    /// The inputs as given: files, directories, `-` for standard input.
     pub paths: Vec<PathBuf>,
+    /// `--strict`: stop at the first failure.
     pub strict: bool,
+    /// `--lossy` or not.
     pub decoding: Decoding,
+    /// Show a progress bar on stderr.
     pub progress: bool,
     /// How directories are walked (`--follow-links`).
     pub walk: Walk,
@@ -24,6 +28,8 @@ pub struct Run {
 /// How reading went.
 #[derive(Default)]
 pub struct Outcome {
+    /// Articles read (whatever their content: an empty `.txt` file is one).
+    pub read: usize,
     /// Some file or record could not be read.
     pub failed: bool,
     /// `--strict` stopped the run at the first failure.
@@ -35,7 +41,8 @@ impl Run {
     /// batch at a time) and hands the results to `each` in input order, with `true` for the
     /// last result of each batch (the moment to flush). A failure to read is reported on
     /// stderr and skipped, or with `strict` ends the run; an error from `each` (writing) ends
-    /// it at once.
+    /// it at once. A run that read no article at all says so on stderr (a warning: the exit
+    /// code is not changed by it).
     ///
     /// The reading thread parses the next batch while the workers extract this one, and
     /// hands over whole batches through a channel that holds one: at most about four batches
@@ -73,7 +80,10 @@ impl Run {
             let result = (|| -> io::Result<()> {
                 while let Some(r) = results.next() {
                     match r {
-                        Ok(u) => each(u, results.ready() == 0)?,
+                        Ok(u) => {
+                            outcome.read += 1;
+                            each(u, results.ready() == 0)?
+                        }
                         Err(e) => {
                             bar.suspend(|| report(format_args!("{e}")));
                             outcome.failed = true;
@@ -93,8 +103,28 @@ impl Run {
         })?;
         if outcome.stopped {
             report(format_args!("stopped at the first failure (--strict)"));
+        } else if outcome.read == 0 {
+            report(format_args!(
+                "warning: no articles read from {}",
+                self.describe_inputs()
+            ));
         }
         Ok(outcome)
+    }
+
+    /// The inputs as the user named them, for messages: `in, more.jsonl, standard input`.
+    fn describe_inputs(&self) -> String {
+        self.paths
+            .iter()
+            .map(|p| {
+                if p.as_os_str() == "-" {
+                    "standard input".to_string()
+                } else {
+                    p.display().to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// Every article of the run, in order, with ids made unique (a repeat is renamed and
