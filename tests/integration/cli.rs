@@ -591,3 +591,56 @@ fn empty_input_is_a_warning_for_every_command() {
     }
     snapshot_settings().bind(|| insta::assert_snapshot!("cli_empty_input", got));
 }
+
+#[test]
+fn unknown_speaker_is_an_error_naming_the_closest_ids() {
+    let dir = two_speakers("cli_unknown_speaker");
+    let mut got = String::new();
+    for args in [
+        // One unknown id, to standard output.
+        &["sheet", "--speaker", "ana-reyse", "a.txt", "b.txt"][..],
+        // Several unknown ids, a repeat, one known: each unknown named once.
+        &[
+            "sheet",
+            "--speaker",
+            "owen-marsh",
+            "--speaker",
+            "reyes",
+            "--speaker",
+            "nobody",
+            "--speaker",
+            "reyes",
+            "-o",
+            "sheets",
+            "a.txt",
+            "b.txt",
+        ][..],
+    ] {
+        got.push_str(&format!("$ saywho {}\n", args.join(" ")));
+        got.push_str(&run(&dir, args, None));
+    }
+    snapshot_settings().bind(|| insta::assert_snapshot!("cli_unknown_speaker", got));
+    // Nothing written: no folder, no temporary one.
+    assert!(!dir.join("sheets").exists());
+    assert!(temporaries(&dir).is_empty());
+    // A known id alone is fine.
+    let got = run(
+        &dir,
+        &[
+            "sheet",
+            "--speaker",
+            "owen-marsh",
+            "--format",
+            "json",
+            "a.txt",
+            "b.txt",
+        ],
+        None,
+    );
+    assert!(got.starts_with("exit: 0\n"), "{got}");
+    assert!(got.ends_with("--- stderr\n"), "{got}");
+    assert!(
+        got.contains("\"owen-marsh\"") && !got.contains("\"ana-reyes\""),
+        "{got}"
+    );
+}

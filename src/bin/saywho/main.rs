@@ -105,8 +105,9 @@ enum Command {
             value_name = "DIR"
         )]
         out: Option<PathBuf>,
-        /// Only these speakers (ids as `saywho speakers` lists them); repeatable.
-        #[arg(long = "speaker")]
+        /// Only these speakers (ids as `saywho speakers` lists them); repeatable. An id that
+        /// names nobody is an error (exit 2) and nothing is written.
+        #[arg(long = "speaker", value_name = "ID")]
         speakers: Vec<String>,
         /// Files (.txt, .json, .jsonl), directories, or `-` for standard input (JSONL if its
         /// first character that is not white space is `{`, else one plain-text article).
@@ -190,10 +191,12 @@ fn main() -> ExitCode {
     finish(result)
 }
 
-/// The exit code: 1 if writing failed (other than a closed pipe), if any input failed, or if
+/// The exit code: 2 for bad usage (an unknown `--speaker`; clap's own usage errors exit 2
+/// before this); 1 if writing failed (other than a closed pipe), if any input failed, or if
 /// `--strict` stopped the run.
 fn finish(result: io::Result<Outcome>) -> ExitCode {
     match result {
+        Ok(outcome) if outcome.bad_usage => ExitCode::from(2),
         Ok(outcome) if outcome.failed => ExitCode::from(1),
         Ok(_) => ExitCode::SUCCESS,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -302,11 +305,22 @@ fn sheet(
     speakers: &[String],
 ) -> io::Result<Outcome> {
     use saywho::sheet::{Page, Sheets};
-    let (extractions, outcome) = extract_all(run)?;
+    let (extractions, mut outcome) = extract_all(run)?;
     if outcome.stopped {
         return Ok(outcome);
     }
-    let sheets = Sheets::build(&extractions).only(speakers);
+    let sheets = Sheets::build(&extractions);
+    let known: Vec<&str> = sheets.index.iter().map(|e| e.id.as_str()).collect();
+    let unknown = unknown_speakers(speakers, &known);
+    if !unknown.is_empty() {
+        for message in &unknown {
+            report(format_args!("{message}"));
+        }
+        report(format_args!("nothing written"));
+        outcome.bad_usage = true;
+        return Ok(outcome);
+    }
+    let sheets = sheets.only(speakers);
     let ext = match format {
         SheetFormat::Md => "md",
         SheetFormat::Html => "html",
@@ -336,4 +350,85 @@ fn sheet(
         }
     }
     Ok(outcome)
+}
+
+/// One message for each id of `asked` (once each, in the order given) that is not among
+/// `known`, naming up to three of the closest known ids.
+fn unknown_speakers(asked: &[String], known: &[&str]) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    asked
+        .iter()
+        .filter(|id| !known.contains(&id.as_str()) && seen.insert(id.as_str()))
+        .map(|id| {
+            let close = closest(id, known);
+            if close.is_empty() {
+                let hint = if known.is_empty() {
+                    "the input has no speakers"
+                } else {
+                    "no id is close; `saywho speakers` lists them"
+                };
+                format!("unknown --speaker {id:?} ({hint})")
+            } else {
+                let close: Vec<String> = close.iter().map(|c| format!("{c:?}")).collect();
+                format!(
+                    "unknown --speaker {id:?}; closest id{}: {}",
+                    if close.len() == 1 { "" } else { "s" },
+                    close.join(", ")
+                )
+            }
+        })
+        .collect()
+}
+
+/// Up to three ids of `known` close to `id` (ignoring case): within an edit distance of a
+/// third of its length (at least 2), or holding it or held in it (three characters or more).
+/// Closest first, then in id order.
+fn closest<'a>(id: &str, known: &[&'a str]) -> Vec<&'a str> {
+    let id = id.to_lowercase();
+    let limit = (id.chars().count() / 3).max(2);
+    let mut scored: Vec<(usize, &str)> = known
+        .iter()
+        .filter_map(|&k| {
+            let lower = k.to_lowercase();
+            let distance = strsim::levenshtein(&id, &lower);
+            let shorter = id.chars().count().min(lower.chars().count());
+            let within = shorter >= 3 && (lower.contains(&id) || id.contains(&lower));
+            (distance <= limit || within).then_some((distance, k))
+        })
+        .collect();
+    scored.sort_unstable();
+    scored.into_iter().take(3).map(|(_, k)| k).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_ids_by_distance_and_containment() {
+        let known = ["ana-reyes", "ana-ruiz", "owen-marsh", "s1/coach"];
+        assert_eq!(closest("ana-reyse", &known), ["ana-reyes"]);
+        assert_eq!(closest("Ana-Reyes", &known), ["ana-reyes"]);
+        assert_eq!(closest("reyes", &known), ["ana-reyes"]);
+        assert_eq!(closest("ana", &known), ["ana-ruiz", "ana-reyes"]);
+        assert!(closest("zz", &known).is_empty());
+        assert!(closest("teresa-alvarez", &known).is_empty());
+    }
+
+    #[test]
+    fn unknown_speakers_are_named_once_each() {
+        let asked = ["ana-reyes", "x", "ana-reyse", "x"].map(String::from);
+        let got = unknown_speakers(&asked, &["ana-reyes"]);
+        assert_eq!(
+            got,
+            [
+                "unknown --speaker \"x\" (no id is close; `saywho speakers` lists them)",
+                "unknown --speaker \"ana-reyse\"; closest id: \"ana-reyes\""
+            ]
+        );
+        assert_eq!(
+            unknown_speakers(&asked[1..2], &[]),
+            ["unknown --speaker \"x\" (the input has no speakers)"]
+        );
+    }
 }

@@ -34,6 +34,9 @@ pub struct Outcome {
     pub failed: bool,
     /// `--strict` stopped the run at the first failure.
     pub stopped: bool,
+    /// The command line asked for something the input cannot give (an unknown
+    /// `--speaker`): exit 2, and nothing written.
+    pub bad_usage: bool,
 }
 
 impl Run {
