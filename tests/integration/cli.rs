@@ -144,7 +144,15 @@ fn sheet_folder_has_an_index_and_one_file_per_speaker() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     files.sort();
-    assert_eq!(files, ["ana-reyes.html", "b_officials.html", "index.html"]);
+    assert_eq!(
+        files,
+        [
+            ".saywho-manifest",
+            "ana-reyes.html",
+            "b_officials.html",
+            "index.html"
+        ]
+    );
     let index = std::fs::read_to_string(dir.join("sheets/index.html")).unwrap();
     assert!(index.contains("href=\"ana-reyes.html\""), "{index}");
 }
@@ -279,8 +287,8 @@ fn sheet_folder_survives_hostile_speaker_ids() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    // Four sheets and the index: none lost to another's name.
-    assert_eq!(files.len(), 5, "{files:?}");
+    // Four sheets, the index and the manifest: none lost to another's name.
+    assert_eq!(files.len(), 6, "{files:?}");
     let index = std::fs::read_to_string(dir.join("sheets/index.md")).unwrap();
     assert!(index.starts_with("# Who said what"), "{index}");
 }
@@ -462,49 +470,6 @@ fn duplicate_ids_are_renamed_with_a_warning() {
     snapshot_settings().bind(|| insta::assert_snapshot!("cli_duplicate_ids", got));
 }
 
-#[test]
-fn jsonl_errors_give_the_record_line_once() {
-    let dir = scratch("cli_jsonl_errors");
-    let records = "{\"id\":\"a\",\"text\":\"Fine.\"}\n{broken\n\n{\"id\":\"b\",\"text\":5}\n";
-    std::fs::write(dir.join("d.jsonl"), records).unwrap();
-    std::fs::write(dir.join("e.json"), records).unwrap();
-    std::fs::write(dir.join("f.json"), "[{\"id\":\"c\",\"text\":[]},\n{oops]").unwrap();
-    let mut got = String::new();
-    for (args, stdin) in [
-        (&["extract", "d.jsonl", "e.json", "f.json"][..], None),
-        // Leading blank lines on standard input still count as lines.
-        (&["extract", "-"][..], Some(format!("\n\n{records}"))),
-    ] {
-        got.push_str(&format!("$ saywho {}\n", args.join(" ")));
-        got.push_str(&run(&dir, args, stdin.as_deref()));
-    }
-    snapshot_settings().bind(|| insta::assert_snapshot!("cli_jsonl_errors", got));
-    assert!(!got.contains("line 1 column"), "{got}");
-}
-
-#[test]
-fn stdin_reads_plain_text_unless_it_is_jsonl() {
-    let dir = scratch("cli_stdin_text");
-    let mut got = String::new();
-    for input in [
-        // Front matter, as in a .txt file.
-        "---\noutlet: The Ledger\ndate: 2026-03-04\n---\nMayor Ana Reyes said: “We are ready.”\n",
-        // A date prefix, after a byte-order mark.
-        "\u{feff}date 2026-03-05 “Rain is coming,” said forecaster Lee Park.",
-        // JSONL after white space.
-        "\n  \n{\"id\":\"j\",\"text\":\"“Fine,” she said.\"}\n",
-    ] {
-        got.push_str(&format!("$ saywho extract - <<< {input:?}\n"));
-        got.push_str(&run(&dir, &["extract", "-"], Some(input)));
-    }
-    // Not UTF-8: one error naming standard input.
-    let (code, stderr) = run_shell(&dir, "printf 'Caf\\351 said' | \"$SAYWHO\" extract -");
-    got.push_str(&format!(
-        "$ printf 'Caf\\351 said' | saywho extract -\nexit: {code}\n{stderr}"
-    ));
-    snapshot_settings().bind(|| insta::assert_snapshot!("cli_stdin_text", got));
-}
-
 /// The files of `dir`, hidden ones included, sorted.
 fn listing(dir: &Path) -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(dir)
@@ -544,7 +509,12 @@ fn sheet_takes_o_like_every_other_command() {
         assert_eq!(got, want(folder));
         assert_eq!(
             listing(&dir.join(folder)),
-            ["ana-reyes.md", "index.md", "owen-marsh.md"]
+            [
+                ".saywho-manifest",
+                "ana-reyes.md",
+                "index.md",
+                "owen-marsh.md"
+            ]
         );
     }
     let help = run(&dir, &["sheet", "--help"], None);
@@ -553,43 +523,6 @@ fn sheet_takes_o_like_every_other_command() {
     assert!(help.contains("[alias: --output]"), "{help}");
     let help = run(&dir, &["extract", "--help"], None);
     assert!(help.contains("-o, --output <FILE>"), "{help}");
-}
-
-#[test]
-fn empty_input_is_a_warning_for_every_command() {
-    let dir = scratch("cli_empty_input");
-    std::fs::create_dir_all(dir.join("empty")).unwrap();
-    std::fs::create_dir_all(dir.join("unread")).unwrap();
-    std::fs::write(dir.join("unread/notes.md"), "not an article").unwrap();
-    std::fs::write(dir.join("unread/bad.txt"), b"\xff\xfe").unwrap();
-    std::fs::create_dir_all(dir.join("skipped")).unwrap();
-    std::fs::write(dir.join("skipped/notes.md"), "not an article").unwrap();
-    let mut got = String::new();
-    // `sheet` writes a folder, so that the snapshot does not hold the Markdown writer's
-    // output.
-    for command in [
-        &["extract"][..],
-        &["link"],
-        &["speakers"],
-        &["sheet", "-o", "out"],
-    ] {
-        for (paths, stdin) in [
-            (&["empty"][..], None),
-            (&["skipped"], None),
-            (&["-"], Some("")),
-            (&["-"], Some(" \n\n")),
-            (&["unread", "empty"], None),
-        ] {
-            let args = [command, paths].concat();
-            got.push_str(&format!(
-                "$ saywho {}{}\n",
-                args.join(" "),
-                stdin.map_or(String::new(), |s| format!(" <<< {s:?}"))
-            ));
-            got.push_str(&run(&dir, &args, stdin));
-        }
-    }
-    snapshot_settings().bind(|| insta::assert_snapshot!("cli_empty_input", got));
 }
 
 #[test]
@@ -643,4 +576,169 @@ fn unknown_speaker_is_an_error_naming_the_closest_ids() {
         got.contains("\"owen-marsh\"") && !got.contains("\"ana-reyes\""),
         "{got}"
     );
+}
+
+#[test]
+fn empty_input_is_a_warning_for_every_command() {
+    let dir = scratch("cli_empty_input");
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    std::fs::create_dir_all(dir.join("unread")).unwrap();
+    std::fs::write(dir.join("unread/notes.md"), "not an article").unwrap();
+    std::fs::write(dir.join("unread/bad.txt"), b"\xff\xfe").unwrap();
+    std::fs::create_dir_all(dir.join("skipped")).unwrap();
+    std::fs::write(dir.join("skipped/notes.md"), "not an article").unwrap();
+    let mut got = String::new();
+    // `sheet` writes a folder, so that the snapshot does not hold the Markdown writer's
+    // output.
+    for command in [
+        &["extract"][..],
+        &["link"],
+        &["speakers"],
+        &["sheet", "-o", "out"],
+    ] {
+        for (paths, stdin) in [
+            (&["empty"][..], None),
+            (&["skipped"], None),
+            (&["-"], Some("")),
+            (&["-"], Some(" \n\n")),
+            (&["unread", "empty"], None),
+        ] {
+            let args = [command, paths].concat();
+            got.push_str(&format!(
+                "$ saywho {}{}\n",
+                args.join(" "),
+                stdin.map_or(String::new(), |s| format!(" <<< {s:?}"))
+            ));
+            got.push_str(&run(&dir, &args, stdin));
+        }
+    }
+    snapshot_settings().bind(|| insta::assert_snapshot!("cli_empty_input", got));
+}
+
+#[test]
+fn sheet_folder_drops_stale_pages_and_keeps_other_files() {
+    let dir = two_speakers("cli_sheet_stale");
+    let got = run(&dir, &["sheet", "-o", "sheets", "a.txt", "b.txt"], None);
+    assert_eq!(
+        got,
+        "exit: 0\n--- stdout\n--- stderr\nsaywho: wrote 2 sheets and an index to sheets\n"
+    );
+    let sheets = dir.join("sheets");
+    assert_eq!(
+        std::fs::read_to_string(sheets.join(".saywho-manifest")).unwrap(),
+        "ana-reyes.md\nindex.md\nowen-marsh.md\n"
+    );
+    std::fs::write(sheets.join("notes.txt"), "my notes").unwrap();
+    // A manifest line that is not a plain file name is ignored, never followed.
+    std::fs::write(dir.join("outside.md"), "keep me").unwrap();
+    let mut manifest = std::fs::read_to_string(sheets.join(".saywho-manifest")).unwrap();
+    manifest.push_str("../outside.md\n..\n/etc/passwd\n\n");
+    std::fs::write(sheets.join(".saywho-manifest"), manifest).unwrap();
+    // The second run has only Ana Reyes: Owen Marsh's page goes, the notes stay.
+    let got = run(&dir, &["sheet", "-o", "sheets", "a.txt"], None);
+    assert_eq!(
+        got,
+        "exit: 0\n--- stdout\n--- stderr\nsaywho: wrote 1 sheet and an index to sheets\n"
+    );
+    assert_eq!(
+        listing(&sheets),
+        [".saywho-manifest", "ana-reyes.md", "index.md", "notes.txt"]
+    );
+    assert_eq!(
+        std::fs::read_to_string(sheets.join(".saywho-manifest")).unwrap(),
+        "ana-reyes.md\nindex.md\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(sheets.join("notes.txt")).unwrap(),
+        "my notes"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("outside.md")).unwrap(),
+        "keep me"
+    );
+    assert!(temporaries(&dir).is_empty());
+    // A folder with no manifest (an older saywho's) keeps every file it holds.
+    std::fs::remove_file(sheets.join(".saywho-manifest")).unwrap();
+    std::fs::write(sheets.join("owen-marsh.md"), "an old page").unwrap();
+    let got = run(&dir, &["sheet", "-o", "sheets", "a.txt"], None);
+    assert!(got.starts_with("exit: 0\n"), "{got}");
+    assert_eq!(
+        listing(&sheets),
+        [
+            ".saywho-manifest",
+            "ana-reyes.md",
+            "index.md",
+            "notes.txt",
+            "owen-marsh.md"
+        ]
+    );
+}
+
+#[test]
+fn output_of_the_wrong_kind_is_an_error_naming_it() {
+    let dir = two_speakers("cli_out_kind");
+    std::fs::write(dir.join("sheets.md"), "mine").unwrap();
+    std::fs::create_dir_all(dir.join("folder")).unwrap();
+    let mut got = String::new();
+    // The input is not read: the missing file is not reported.
+    for args in [
+        &["sheet", "--out", "sheets.md", "a.txt", "missing.txt"][..],
+        &["sheet", "-o", "sheets.md", "a.txt"][..],
+        &["extract", "-o", "folder", "a.txt", "missing.txt"][..],
+        &["link", "-o", "folder", "a.txt", "missing.txt"][..],
+        &["speakers", "-o", "folder", "a.txt", "missing.txt"][..],
+    ] {
+        got.push_str(&format!("$ saywho {}\n", args.join(" ")));
+        got.push_str(&run(&dir, args, None));
+    }
+    snapshot_settings().bind(|| insta::assert_snapshot!("cli_out_kind", got));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("sheets.md")).unwrap(),
+        "mine"
+    );
+    assert!(listing(&dir.join("folder")).is_empty());
+    assert!(temporaries(&dir).is_empty());
+}
+
+#[test]
+fn jsonl_errors_give_the_record_line_once() {
+    let dir = scratch("cli_jsonl_errors");
+    let records = "{\"id\":\"a\",\"text\":\"Fine.\"}\n{broken\n\n{\"id\":\"b\",\"text\":5}\n";
+    std::fs::write(dir.join("d.jsonl"), records).unwrap();
+    std::fs::write(dir.join("e.json"), records).unwrap();
+    std::fs::write(dir.join("f.json"), "[{\"id\":\"c\",\"text\":[]},\n{oops]").unwrap();
+    let mut got = String::new();
+    for (args, stdin) in [
+        (&["extract", "d.jsonl", "e.json", "f.json"][..], None),
+        // Leading blank lines on standard input still count as lines.
+        (&["extract", "-"][..], Some(format!("\n\n{records}"))),
+    ] {
+        got.push_str(&format!("$ saywho {}\n", args.join(" ")));
+        got.push_str(&run(&dir, args, stdin.as_deref()));
+    }
+    snapshot_settings().bind(|| insta::assert_snapshot!("cli_jsonl_errors", got));
+    assert!(!got.contains("line 1 column"), "{got}");
+}
+
+#[test]
+fn stdin_reads_plain_text_unless_it_is_jsonl() {
+    let dir = scratch("cli_stdin_text");
+    let mut got = String::new();
+    for input in [
+        // Front matter, as in a .txt file.
+        "---\noutlet: The Ledger\ndate: 2026-03-04\n---\nMayor Ana Reyes said: “We are ready.”\n",
+        // A date prefix, after a byte-order mark.
+        "\u{feff}date 2026-03-05 “Rain is coming,” said forecaster Lee Park.",
+        // JSONL after white space.
+        "\n  \n{\"id\":\"j\",\"text\":\"“Fine,” she said.\"}\n",
+    ] {
+        got.push_str(&format!("$ saywho extract - <<< {input:?}\n"));
+        got.push_str(&run(&dir, &["extract", "-"], Some(input)));
+    }
+    // Not UTF-8: one error naming standard input.
+    let (code, stderr) = run_shell(&dir, "printf 'Caf\\351 said' | \"$SAYWHO\" extract -");
+    got.push_str(&format!(
+        "$ printf 'Caf\\351 said' | saywho extract -\nexit: {code}\n{stderr}"
+    ));
+    snapshot_settings().bind(|| insta::assert_snapshot!("cli_stdin_text", got));
 }

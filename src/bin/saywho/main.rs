@@ -12,7 +12,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use saywho::input::{Decoding, Walk};
 use saywho::{Extraction, Extractor, Linker, Roster};
 
-use output::{cleanup_on_signals, serialize, write_file, write_folder, Format, Output, Sink};
+use output::{
+    check_file, check_folder, cleanup_on_signals, serialize, write_file, write_folder, Format,
+    Output, Sink,
+};
 use run::{report, Outcome, Run};
 
 /// mimalloc: per-thread heaps, so the workers do not contend on the allocator (see
@@ -98,6 +101,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = SheetFormat::Md)]
         format: SheetFormat,
         /// Write one file per speaker and an index into this folder (created if needed).
+        /// Pages an earlier run wrote there and this one does not are removed (the folder's
+        /// `.saywho-manifest` lists them); files saywho did not write are kept.
         #[arg(
             short = 'o',
             long = "out",
@@ -192,8 +197,9 @@ fn main() -> ExitCode {
 }
 
 /// The exit code: 2 for bad usage (an unknown `--speaker`; clap's own usage errors exit 2
-/// before this); 1 if writing failed (other than a closed pipe), if any input failed, or if
-/// `--strict` stopped the run.
+/// before this); 1 if writing failed (other than a closed pipe), if the output path is of
+/// the wrong kind (`-o` on a folder, `sheet --out` on anything but a folder), if any input
+/// failed, or if `--strict` stopped the run.
 fn finish(result: io::Result<Outcome>) -> ExitCode {
     match result {
         Ok(outcome) if outcome.bad_usage => ExitCode::from(2),
@@ -244,6 +250,7 @@ fn extract_all(run: &Run) -> io::Result<(Vec<Extraction>, Outcome)> {
 }
 
 fn speakers(run: &Run, format: ListFormat, output: Option<&Path>) -> io::Result<Outcome> {
+    check_file(output)?;
     let (extractions, outcome) = extract_all(run)?;
     if outcome.stopped {
         return Ok(outcome);
@@ -270,6 +277,7 @@ fn speakers(run: &Run, format: ListFormat, output: Option<&Path>) -> io::Result<
 }
 
 fn link(run: &Run, format: Format, output: Option<&Path>) -> io::Result<Outcome> {
+    check_file(output)?;
     let (extractions, outcome) = extract_all(run)?;
     if outcome.stopped {
         return Ok(outcome);
@@ -305,6 +313,9 @@ fn sheet(
     speakers: &[String],
 ) -> io::Result<Outcome> {
     use saywho::sheet::{Page, Sheets};
+    if let Some(dir) = out {
+        check_folder(dir)?;
+    }
     let (extractions, mut outcome) = extract_all(run)?;
     if outcome.stopped {
         return Ok(outcome);

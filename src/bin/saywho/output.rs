@@ -5,7 +5,9 @@
 //! socket — is written through instead: renaming over it would replace the special file with
 //! a plain one. A symbolic link is followed: its target is replaced and the link stays.
 //! Temporary files and folders are removed when the run fails, and on SIGINT, SIGTERM and
-//! SIGHUP ([`cleanup_on_signals`]).
+//! SIGHUP ([`cleanup_on_signals`]). A folder of files ([`write_folder`]) is swapped in as a
+//! whole, with a manifest of what saywho wrote, so that stale pages of an earlier run go and
+//! the user's own files stay.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Stdout, Write};
@@ -79,10 +81,7 @@ impl Output {
         };
         let path = follow_link(path);
         match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => Err(named(
-                &path,
-                io::Error::new(io::ErrorKind::IsADirectory, "is a folder"),
-            )),
+            Ok(m) if m.is_dir() => Err(is_a_folder(&path)),
             Ok(m) if !m.is_file() => {
                 let file = OpenOptions::new()
                     .write(true)
@@ -162,6 +161,41 @@ impl Write for Output {
     fn flush(&mut self) -> io::Result<()> {
         self.writer().flush()
     }
+}
+
+/// Fails when `path` (the `-o` of a command that writes one file) is a folder, before any
+/// input is read; [`Output::open`] fails the same way.
+pub fn check_file(path: Option<&Path>) -> io::Result<()> {
+    match path.map(follow_link) {
+        Some(path) if path.is_dir() => Err(is_a_folder(&path)),
+        _ => Ok(()),
+    }
+}
+
+fn is_a_folder(path: &Path) -> io::Error {
+    named(
+        path,
+        io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a folder, not a file (-o takes a file; only sheet -o writes a folder)",
+        ),
+    )
+}
+
+/// Fails when `dir` (the folder `sheet -o/--out` writes) exists and is not a folder, before
+/// any input is read; [`write_folder`] fails the same way.
+pub fn check_folder(dir: &Path) -> io::Result<()> {
+    let dir = follow_link(dir);
+    if dir.exists() && !dir.is_dir() {
+        return Err(named(
+            &dir,
+            io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "exists and is not a folder (sheet -o/--out writes a folder of pages)",
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// An error that names the path it is about.
@@ -245,33 +279,43 @@ pub fn write_file(
     out.commit()
 }
 
+/// The file in a folder written by [`write_folder`] that lists the files saywho wrote there,
+/// one name per line.
+pub const MANIFEST: &str = ".saywho-manifest";
+
 /// Writes a set of files into the folder `dir` as a whole: `write` fills a temporary folder
 /// beside it, which then takes `dir`'s place in one step, so a run that fails or is killed
-/// leaves the old set or the new one, never a mix. Files already in `dir` that the new set
-/// does not hold are kept (saywho never deletes what it did not write); the old versions of
-/// the files it rewrites are removed.
+/// leaves the old set or the new one, never a mix.
+///
+/// The new folder gets a [`MANIFEST`] naming every file of the new set. Of the files already
+/// in `dir` that the new set does not hold, those the old manifest names are stale pages of
+/// an earlier run and are removed; the others are kept (saywho never deletes what it did not
+/// write). The old versions of the files it rewrites are removed. A folder without a
+/// manifest (written by an older saywho, or not at all) keeps every file.
 pub fn write_folder(dir: &Path, write: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
+    check_folder(dir)?;
     let dir = follow_link(dir);
-    if dir.exists() && !dir.is_dir() {
-        return Err(named(
-            &dir,
-            io::Error::new(io::ErrorKind::AlreadyExists, "exists and is not a folder"),
-        ));
-    }
     let tmp = temporary_name(&dir);
     register(&tmp);
     let result = (|| {
         let _ = std::fs::remove_dir_all(&tmp);
         std::fs::create_dir_all(&tmp).map_err(|e| named(&tmp, e))?;
         write(&tmp)?;
+        write_manifest(&tmp)?;
         if !dir.exists() {
             return std::fs::rename(&tmp, &dir).map_err(|e| named(&dir, e));
         }
         exchange(&tmp, &dir).map_err(|e| named(&dir, e))?;
-        // `tmp` now holds the old set: carry over what the new one does not replace.
+        // `tmp` now holds the old set: carry over what the new one does not replace, unless
+        // saywho wrote it.
+        let stale = read_manifest(&tmp);
         for entry in std::fs::read_dir(&tmp)? {
             let entry = entry?;
-            let keep = dir.join(entry.file_name());
+            let name = entry.file_name();
+            if name == MANIFEST || name.to_str().is_some_and(|n| stale.contains(n)) {
+                continue;
+            }
+            let keep = dir.join(&name);
             if std::fs::symlink_metadata(&keep).is_err() {
                 std::fs::rename(entry.path(), keep)?;
             }
@@ -281,6 +325,46 @@ pub fn write_folder(dir: &Path, write: impl FnOnce(&Path) -> io::Result<()>) -> 
     remove(&tmp);
     unregister(&tmp);
     result
+}
+
+/// Writes the [`MANIFEST`] of the files in `dir`, sorted.
+fn write_manifest(dir: &Path) -> io::Result<()> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| named(dir, e))? {
+        let name = entry.map_err(|e| named(dir, e))?.file_name();
+        if let Some(name) = name.to_str().filter(|n| plain_name(n)) {
+            names.push(name.to_string());
+        }
+    }
+    names.sort();
+    let mut text = String::new();
+    for name in names {
+        text.push_str(&name);
+        text.push('\n');
+    }
+    let path = dir.join(MANIFEST);
+    std::fs::write(&path, text).map_err(|e| named(&path, e))
+}
+
+/// The file names the [`MANIFEST`] in `dir` lists; none when there is no manifest or it
+/// cannot be read. Lines that are not plain file names ([`plain_name`]) are ignored.
+fn read_manifest(dir: &Path) -> std::collections::HashSet<String> {
+    let text = std::fs::read(dir.join(MANIFEST)).unwrap_or_default();
+    String::from_utf8_lossy(&text)
+        .lines()
+        .filter(|n| plain_name(n))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A name of a file directly in a folder: not empty, not `.` or `..`, not the manifest, no
+/// path separator, NUL or line break.
+fn plain_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name != MANIFEST
+        && !name.contains(['/', '\\', '\0', '\n', '\r'])
 }
 
 /// Swaps two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`); elsewhere, or
