@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 pub use config::{LinkConfig, LinkConfigBuilder};
-pub use diff::{DiffOp, DiffReason, DiffStep};
+pub use diff::{DiffOp, DiffReason, DiffStep, Significance};
 #[doc(no_inline)]
 pub use keys::{BAND_SEED, PERMUTATION_SEED, SHINGLE_SEED};
 pub use normalize::{normalize, Normalized, TOKEN_SEED};

@@ -77,6 +77,41 @@ pub struct Member {
     /// same): what a fact-checker looks for. Written to JSON only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub numbers_differ: bool,
+    /// An altered quote: this member is in quote marks, so is the canonical wording, and
+    /// inside the marks its words differ substantively from it — another figure, a negation,
+    /// words changed, added or cut — not only in spelling, an alias, a cut it marks with an
+    /// ellipsis, or how much of the statement it quotes (see [`Significance`]). The change is
+    /// local: the words the two share are at least twice those it touches (more change than
+    /// that is a rewording or another stretch of the statement). What the fact-checker looks
+    /// for first. Written to JSON only when true.
+    ///
+    /// [`Significance`]: super::Significance
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub altered: bool,
+}
+
+impl Member {
+    /// The steps of its diff that alter the quote (substantive or critical), in order; none
+    /// unless the member is [`altered`](Member::altered).
+    ///
+    /// ```
+    /// use saywho::{Article, Extractor, Linker};
+    /// let ex = Extractor::new();
+    /// let a = ex.extract(&Article::new("a", "Mayor Ana Reyes said: “There were 19 attacks on the harbour this summer.”"));
+    /// let b = ex.extract(&Article::new("b", "Mayor Ana Reyes said: “There were 19 attacks on the harbour this summer.”"));
+    /// let c = ex.extract(&Article::new("c", "“There were 12 attacks on the harbor this summer,” Reyes said."));
+    /// let s = &Linker::default().link(&[a, b, c])[0];
+    /// let c = s.members.iter().find(|m| m.article == "c").unwrap();
+    /// assert!(c.altered);
+    /// let changes: Vec<_> = c.alterations().map(|d| (d.canonical.as_str(), d.variant.as_str())).collect();
+    /// assert_eq!(changes, [("19", "12")]);
+    /// ```
+    pub fn alterations(&self) -> impl Iterator<Item = &DiffStep> {
+        let altered = self.altered;
+        self.diff
+            .iter()
+            .filter(move |d| altered && d.significance.is_some_and(|s| s.alters()))
+    }
 }
 
 /// One statement: every outlet's rendering of it.
@@ -145,6 +180,10 @@ pub(super) fn build(items: &[Item], members: &[u32], cfg: &LinkConfig) -> Statem
         .map(|(s, _)| s.to_string());
     let member = |q: u32| {
         let m = &items[q as usize];
+        let diff = match &canon_words {
+            Some(cw) => diff::diff(&c.quote.text, cw, &m.quote.text, &with_words(q)),
+            None => diff::unchanged(&m.quote.text),
+        };
         let l = verify::likeness(&c.norm, &m.norm, cfg.max_tokens());
         // A fragment lies inside the canonical wording and is much shorter.
         let (len, canon_len) = (m.norm.tokens.len(), c.norm.tokens.len());
@@ -172,10 +211,11 @@ pub(super) fn build(items: &[Item], members: &[u32], cfg: &LinkConfig) -> Statem
                 l.dice
             }),
             numbers_differ: verify::numbers_disagree(&c.norm.numbers, &m.norm.numbers),
-            diff: match &canon_words {
-                Some(cw) => diff::diff(&c.quote.text, cw, &m.quote.text, &with_words(q)),
-                None => diff::unchanged(&m.quote.text),
-            },
+            altered: matches!(relation, Relation::Variant | Relation::Fragment)
+                && marked(&q)
+                && marked(&canon)
+                && diff::alters(&diff),
+            diff,
         }
     };
     Statement {

@@ -46,7 +46,10 @@ pub(crate) fn file_stems<'a>(ids: impl IntoIterator<Item = &'a str>) -> Vec<Stri
     // Plain stems are unique among themselves (a shared one is hashed), so they are taken
     // first; the hashed ones then avoid them, in id order, which keeps the result
     // independent of the order of `ids`.
-    let mut taken: BTreeSet<String> = BTreeSet::from([Sheets::INDEX_FILE.to_string()]);
+    let mut taken: BTreeSet<String> = BTreeSet::from([
+        Sheets::INDEX_FILE.to_string(),
+        Sheets::ANONYMOUS_FILE.to_string(),
+    ]);
     let mut stems: BTreeMap<&str, String> = BTreeMap::new();
     for (id, b) in ids.iter().zip(&bases) {
         if plain(id, b) {
@@ -124,6 +127,7 @@ fn needs_hash(stem: &str) -> bool {
     stem.is_empty()
         || stem.len() > MAX_STEM
         || stem == Sheets::INDEX_FILE
+        || stem == Sheets::ANONYMOUS_FILE
         || DEVICES.contains(&stem)
         || numbered
 }

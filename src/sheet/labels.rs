@@ -5,14 +5,78 @@
 //! The pieces are walked here once, generic over a [`Markup`]: a writer says how its format
 //! escapes text and marks added and dropped words, and only lays the pieces out.
 
-use super::model::{IndexEntry, NestedSpeech, Rendering, SheetStatement, Sheets, SpeakerSheet};
-use crate::link::{DiffOp, DiffReason, Relation};
-use crate::{RoleSeen, Stance};
+use super::model::{
+    IndexEntry, NestedSpeech, Rendering, SheetRole, SheetStatement, Sheets, SpeakerSheet,
+};
+use super::overview::Altered;
+use crate::link::{DiffOp, DiffStep, Relation, Significance};
+use crate::Stance;
 
 /// The title of a whole document and of the index.
 pub(crate) const TITLE: &str = "Who said what";
 /// The link from a speaker's page back to the index.
 pub(crate) const ALL_SPEAKERS: &str = "All speakers";
+/// The heading of the altered quotes.
+pub(crate) const ALTERED: &str = "Altered quotes";
+/// What the altered quotes are.
+pub(crate) const ALTERED_NOTE: &str = "Outlets whose words inside quote marks differ substantively from what the other outlets print for the same statement (another figure, a negation, words changed, added or cut), not only in spelling or a cut marked as one.";
+/// The heading of the grid.
+pub(crate) const CARRIED: &str = "Statements carried by the most outlets";
+/// The key of the grid's letters.
+pub(crate) const FORMS_KEY: &str =
+    "Q quoted in full · P partial quote · F fragment · R reported, no quote marks · ! altered";
+/// The heading of the timeline.
+pub(crate) const TIMELINE: &str = "Quotes by day";
+/// The title of the page of anonymous sources.
+pub(crate) const ANONYMOUS: &str = "Anonymous sources";
+/// The heading of the legend.
+pub(crate) const LEGEND: &str = "How to read the differences";
+/// One line of the legend: a weight of difference, a sample step of it (op, canonical and
+/// variant words, label) and what it covers.
+pub(crate) struct LegendItem {
+    pub(crate) weight: Significance,
+    pub(crate) op: DiffOp,
+    pub(crate) canonical: &'static str,
+    pub(crate) variant: &'static str,
+    pub(crate) label: Option<&'static str>,
+    pub(crate) covers: &'static str,
+}
+
+/// The legend: how each weight of difference is shown and what it covers.
+pub(crate) const LEGEND_ITEMS: [LegendItem; 4] = [
+    LegendItem {
+        weight: Significance::Critical,
+        op: DiffOp::Replace,
+        canonical: "19",
+        variant: "12",
+        label: Some("other figure"),
+        covers: "another figure, or a negation added, dropped or swapped: marked most strongly",
+    },
+    LegendItem {
+        weight: Significance::Substantive,
+        op: DiffOp::Replace,
+        canonical: "defend",
+        variant: "protect",
+        label: Some("wording"),
+        covers: "words changed, added or left out inside the quote marks, or another word form",
+    },
+    LegendItem {
+        weight: Significance::Cosmetic,
+        op: DiffOp::Replace,
+        canonical: "harbour",
+        variant: "harbor",
+        label: Some("spelling"),
+        covers: "the same words written another way: spelling, alias, numeral, a cut marked with … or words in [brackets]; case and punctuation are not marked",
+    },
+    LegendItem {
+        weight: Significance::Extent,
+        op: DiffOp::Delete,
+        canonical: "and then some",
+        variant: "",
+        label: None,
+        covers: "more or less of the statement than the canonical wording: words beyond either end of the quote, greyed (a fragment shows the rest of the statement this way)",
+    },
+];
 /// Who speaks in nested speech with no speaker named.
 const SOMEONE: &str = "someone";
 /// The headings of the index groups, by [`SpeakerKind::listing_order`](crate::SpeakerKind)
@@ -23,12 +87,16 @@ const GROUPS: [&str; 3] = ["People", "Organisations", "Anonymous and other sourc
 pub(crate) trait Markup {
     /// Text escaped for the format.
     fn text(s: &str) -> String;
-    /// Words only in the variant (already escaped).
-    fn inserted(words: &str) -> String;
-    /// Words of the canonical wording the variant leaves out (already escaped).
-    fn deleted(words: &str) -> String;
-    /// Different words in the same place (already escaped), and why they differ.
-    fn replaced(canonical: &str, variant: &str, reason: &str) -> String;
+    /// A step that is not `equal`: its op, its words on both sides (already escaped; one
+    /// side is empty for an insert or a delete), its weight, and what a reader is told it
+    /// is ("spelling", "added"; none for extent).
+    fn step(
+        op: DiffOp,
+        canonical: &str,
+        variant: &str,
+        weight: Significance,
+        label: Option<&str>,
+    ) -> String;
 }
 
 /// "1 statement", "3 outlets".
@@ -73,14 +141,13 @@ pub(crate) fn statement_meta<M: Markup>(st: &SheetStatement) -> String {
     format!("{}{date}", count(st.outlets, "outlet"))
 }
 
-/// Why two words in the same place differ; "wording" when the diff gives no reason.
-pub(crate) fn reason(r: Option<DiffReason>) -> &'static str {
-    match r {
-        Some(DiffReason::Spelling) => "spelling",
-        Some(DiffReason::Alias) => "alias",
-        Some(DiffReason::Number) => "number",
-        Some(DiffReason::Inflection) => "inflection",
-        Some(DiffReason::Wording) | None => "wording",
+/// How a weight of difference is named in the legend.
+pub(crate) fn weight_name(s: Significance) -> &'static str {
+    match s {
+        Significance::Critical => "Critical",
+        Significance::Substantive => "Substantive",
+        Significance::Cosmetic => "Cosmetic",
+        Significance::Extent => "Extent",
     }
 }
 
@@ -107,18 +174,32 @@ pub(crate) fn entry_roles<M: Markup>(e: &IndexEntry) -> String {
         .join("; ")
 }
 
-/// One role of a sheet, escaped: the role, how many quotes gave it, and the outlets that
-/// used it joined with commas ("Courier, The Ledger").
+/// One role of a sheet, escaped: the role, the other ways it was written ("also written
+/// defence secretary", empty when none), how many quotes gave it, and the outlets that used
+/// it joined with commas ("Courier, The Ledger").
 pub(crate) struct RoleLine {
     pub(crate) role: String,
+    pub(crate) variants: String,
     pub(crate) quotes: usize,
     pub(crate) outlets: String,
 }
 
 /// The roles of a sheet, most used first.
 pub(crate) fn roles<M: Markup>(s: &SpeakerSheet) -> impl Iterator<Item = RoleLine> + '_ {
-    s.roles.iter().map(|r: &RoleSeen| RoleLine {
+    s.roles.iter().map(|r: &SheetRole| RoleLine {
         role: M::text(&r.role),
+        variants: if r.variants.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "also written {}",
+                r.variants
+                    .iter()
+                    .map(|v| M::text(v))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        },
         quotes: r.quotes,
         outlets: r
             .outlets
@@ -142,34 +223,142 @@ pub(crate) fn cue<M: Markup>(r: &Rendering) -> Option<(String, &'static str)> {
     }
 }
 
-/// The words as this outlet gave them: as published for the canonical wording, else the
-/// diff from it with added, dropped and replaced words marked.
+/// The words as this outlet gave them: as published for the canonical wording and a
+/// reported version, else the diff from the canonical wording with every step marked.
 pub(crate) fn words<M: Markup>(r: &Rendering) -> String {
     match r.relation {
         // A reported version is a paraphrase: a word diff against the quote says nothing.
         Relation::Canonical | Relation::Reported => M::text(&r.text),
-        Relation::Variant | Relation::Fragment => r
-            .diff
-            .iter()
-            .map(|d| match d.op {
-                DiffOp::Equal => M::text(&d.variant),
-                DiffOp::Insert => M::inserted(&M::text(&d.variant)),
-                DiffOp::Delete => M::deleted(&M::text(&d.canonical)),
-                DiffOp::Replace => M::replaced(
-                    &M::text(&d.canonical),
-                    &M::text(&d.variant),
-                    reason(d.reason),
-                ),
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
+        Relation::Variant | Relation::Fragment => steps::<M>(&r.diff),
     }
+}
+
+/// Steps of a diff, marked, joined with spaces.
+pub(crate) fn steps<M: Markup>(steps: &[DiffStep]) -> String {
+    steps
+        .iter()
+        .map(|d| match (d.op, d.significance) {
+            (DiffOp::Equal, _) | (_, None) => M::text(&d.variant),
+            (op, Some(weight)) => M::step(
+                op,
+                &M::text(&d.canonical),
+                &M::text(&d.variant),
+                weight,
+                d.label(),
+            ),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Ledger (2026-08-14)": who prints an altered quote, escaped.
+pub(crate) fn altered_source<M: Markup>(a: &Altered) -> String {
+    match &a.date {
+        Some(d) => format!("{} ({})", M::text(&a.outlet), M::text(d)),
+        None => M::text(&a.outlet),
+    }
+}
+
+/// "where Courier, Wire print the canonical wording" (escaped), or where no outlet agrees,
+/// "against the canonical wording".
+pub(crate) fn altered_against<M: Markup>(a: &Altered) -> String {
+    if a.agreeing.is_empty() {
+        "against the canonical wording".into()
+    } else {
+        format!(
+            "where {} print{} it as the canonical wording",
+            a.agreeing
+                .iter()
+                .map(|o| M::text(o))
+                .collect::<Vec<_>>()
+                .join(", "),
+            if a.agreeing.len() == 1 { "s" } else { "" }
+        )
+    }
+}
+
+/// The anonymous sources of one article.
+pub(crate) struct ArticleGroup {
+    pub(crate) article: String,
+    pub(crate) outlet: String,
+    pub(crate) date: Option<String>,
+    /// Positions in [`Sheets::speakers`], in index order.
+    pub(crate) sheets: Vec<usize>,
+}
+
+/// The anonymous sources of the sheets grouped by the article that quotes them (the article
+/// of a source's own first rendering), by date (undated last), then outlet, then article id.
+pub(crate) fn anonymous_by_article(sheets: &Sheets) -> Vec<ArticleGroup> {
+    let mut groups: Vec<ArticleGroup> = Vec::new();
+    for (i, s) in sheets.speakers.iter().enumerate() {
+        if !sheets.is_anonymous(i) {
+            continue;
+        }
+        let own = s
+            .statements
+            .iter()
+            .flat_map(|st| &st.renderings)
+            .find(|r| r.speaker.as_deref() == Some(s.id.as_str()));
+        let (article, outlet, date) = match own {
+            Some(r) => (r.article.clone(), r.outlet.clone(), r.date.clone()),
+            None => {
+                let article = s.id.rsplit_once('/').map_or(s.id.as_str(), |(a, _)| a);
+                (article.to_string(), article.to_string(), None)
+            }
+        };
+        match groups.iter_mut().find(|g| g.article == article) {
+            Some(g) => g.sheets.push(i),
+            None => groups.push(ArticleGroup {
+                article,
+                outlet,
+                date,
+                sheets: vec![i],
+            }),
+        }
+    }
+    groups.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, &a.outlet, &a.article).cmp(&(
+            b.date.is_none(),
+            &b.date,
+            &b.outlet,
+            &b.article,
+        ))
+    });
+    groups
+}
+
+/// "Courier · 2026-08-14 · article `a`"-like heading of an article's anonymous sources,
+/// escaped: outlet, date and article id.
+pub(crate) fn article_heading<M: Markup>(g: &ArticleGroup) -> String {
+    let date = g
+        .date
+        .as_deref()
+        .map(|d| format!(" · {}", M::text(d)))
+        .unwrap_or_default();
+    format!(
+        "{}{date} · article {}",
+        M::text(&g.outlet),
+        M::text(&g.article)
+    )
 }
 
 /// `↳ quotes Mia Holt: “We will rebuild”`: speech quoted inside a rendering, escaped.
 pub(crate) fn nested<M: Markup>(n: &NestedSpeech) -> String {
     let who = n.speaker.as_deref().map_or_else(|| SOMEONE.into(), M::text);
     format!("↳ quotes {who}: “{}”", M::text(&n.text))
+}
+
+/// At most this many characters of a statement's wording in the overview.
+const EXCERPT: usize = 90;
+
+/// The first [`EXCERPT`] characters of a wording, cut at a word, with "…" when cut.
+pub(crate) fn excerpt(text: &str) -> String {
+    if text.chars().count() <= EXCERPT {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(EXCERPT).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
 #[cfg(test)]
@@ -183,14 +372,14 @@ mod tests {
         fn text(s: &str) -> String {
             s.to_string()
         }
-        fn inserted(w: &str) -> String {
-            format!("+{w}")
-        }
-        fn deleted(w: &str) -> String {
-            format!("-{w}")
-        }
-        fn replaced(c: &str, v: &str, why: &str) -> String {
-            format!("{c}>{v}({why})")
+        fn step(op: DiffOp, c: &str, v: &str, weight: Significance, why: Option<&str>) -> String {
+            let why = why.map(|w| format!("({w})")).unwrap_or_default();
+            let words = match op {
+                DiffOp::Insert => format!("+{v}"),
+                DiffOp::Delete => format!("-{c}"),
+                _ => format!("{c}>{v}"),
+            };
+            format!("{words}{why}[{}]", weight.as_str())
         }
     }
 
@@ -200,13 +389,7 @@ mod tests {
         fn text(s: &str) -> String {
             s.replace('<', "(").replace('>', ")")
         }
-        fn inserted(w: &str) -> String {
-            w.into()
-        }
-        fn deleted(w: &str) -> String {
-            w.into()
-        }
-        fn replaced(c: &str, _: &str, _: &str) -> String {
+        fn step(_: DiffOp, c: &str, _: &str, _: Significance, _: Option<&str>) -> String {
             c.into()
         }
     }
@@ -218,8 +401,9 @@ mod tests {
             kind: SpeakerKind::Anonymous,
             roles: roles
                 .iter()
-                .map(|r| RoleSeen {
+                .map(|r| SheetRole {
                     role: r.to_string(),
+                    variants: vec![],
                     quotes: 2,
                     outlets: vec!["A".into(), "B".into()],
                 })
@@ -265,17 +449,20 @@ mod tests {
 
     #[test]
     fn words_show_the_diff_unless_canonical() {
-        use crate::link::DiffStep;
-        let step = |op, canonical: &str, variant: &str, reason| DiffStep {
-            op,
-            canonical: canonical.into(),
-            variant: variant.into(),
-            reason,
-        };
+        use crate::link::{DiffReason, DiffStep};
+        let step =
+            |op, canonical: &str, variant: &str, reason: Option<DiffReason>, weight| DiffStep {
+                op,
+                canonical: canonical.into(),
+                variant: variant.into(),
+                reason,
+                significance: weight,
+            };
         let mut r = Rendering {
             quote: "b/q1".into(),
             article: "b".into(),
             outlet: "Ledger".into(),
+            speaker: None,
             date: None,
             kind: crate::QuoteKind::Direct,
             relation: Relation::Variant,
@@ -291,22 +478,31 @@ mod tests {
                     "We will defend the",
                     "We will defend the",
                     None,
+                    None,
                 ),
                 step(
                     DiffOp::Replace,
                     "harbour",
                     "harbor",
                     Some(DiffReason::Spelling),
+                    Some(Significance::Cosmetic),
                 ),
-                step(DiffOp::Delete, "today", "", None),
-                step(DiffOp::Insert, "", "now", None),
+                step(
+                    DiffOp::Delete,
+                    "not",
+                    "",
+                    Some(DiffReason::Negation),
+                    Some(Significance::Critical),
+                ),
+                step(DiffOp::Insert, "", "now", None, Some(Significance::Extent)),
             ],
             numbers_differ: false,
+            altered: true,
             nested: vec![],
         };
         assert_eq!(
             words::<Plain>(&r),
-            "We will defend the harbour>harbor(spelling) -today +now"
+            "We will defend the harbour>harbor(spelling)[cosmetic] -not(negation)[critical] +now[extent]"
         );
         r.relation = Relation::Canonical;
         assert_eq!(words::<Plain>(&r), "We will defend the harbor now");
@@ -314,9 +510,14 @@ mod tests {
     }
 
     #[test]
-    fn reasons_and_nested_speech() {
-        assert_eq!(reason(None), "wording");
-        assert_eq!(reason(Some(DiffReason::Spelling)), "spelling");
+    fn excerpts_cut_at_a_word_and_nested_speech() {
+        assert_eq!(excerpt("short"), "short");
+        let long = "word ".repeat(40);
+        let cut = excerpt(&long);
+        assert!(
+            cut.ends_with("word…") && cut.chars().count() <= EXCERPT + 1,
+            "{cut}"
+        );
         let n = NestedSpeech {
             quote: "q".into(),
             speaker: None,

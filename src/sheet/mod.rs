@@ -31,9 +31,13 @@ mod json;
 mod labels;
 mod markdown;
 mod model;
+mod overview;
 
 pub use escape::{escape_html, escape_markdown};
 pub use html::write_html;
 pub use json::write_json;
 pub use markdown::write_markdown;
-pub use model::{IndexEntry, NestedSpeech, Page, Rendering, SheetStatement, Sheets, SpeakerSheet};
+pub use model::{
+    IndexEntry, NestedSpeech, Page, Rendering, SheetRole, SheetStatement, Sheets, SpeakerSheet,
+};
+pub use overview::{Altered, Carried, Cell, Day, Form, Overview, Place};

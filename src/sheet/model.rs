@@ -3,13 +3,17 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::overview::Overview;
 use crate::link::{DiffStep, Relation};
-use crate::{QuoteKind, RoleSeen, Span, SpeakerKind, Stance};
+use crate::{QuoteKind, Span, SpeakerKind, Stance};
 
 /// All the sheets of a corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Sheets {
+    /// The corpus at a glance: the statements most outlets carried with who carried them in
+    /// which form, the altered quotes, and quotes by day.
+    pub overview: Overview,
     /// One entry per speaker, in index order: people, then organisations, then anonymous and
     /// other sources, each by number of statements.
     pub index: Vec<IndexEntry>,
@@ -37,9 +41,14 @@ pub struct IndexEntry {
     pub quotes: usize,
     /// Number of outlets.
     pub outlets: usize,
-    /// The speaker's file name stem when sheets are written to a folder, unique within the
-    /// sheets built together (see [`IndexEntry::file_name`] and [`Sheets::file_names`]).
+    /// The file name stem of the page that shows the speaker when sheets are written to a
+    /// folder (see [`IndexEntry::file_name`] and [`Sheets::file_names`]): the speaker's own,
+    /// unique within the sheets built together, or [`Sheets::ANONYMOUS_FILE`] for an
+    /// anonymous source.
     pub file: String,
+    /// The id of the speaker's part of that page (and of a whole document), unique within
+    /// the sheets built together; the same as `file` for a page of its own.
+    pub anchor: String,
 }
 
 /// One speaker's sheet.
@@ -52,12 +61,28 @@ pub struct SpeakerSheet {
     pub name: Option<String>,
     /// Kind.
     pub kind: SpeakerKind,
-    /// Every role seen, with the outlets that used it.
-    pub roles: Vec<RoleSeen>,
+    /// Every role seen, with the outlets that used it; roles that differ only in case or
+    /// spelling are one, with the other ways they were written.
+    pub roles: Vec<SheetRole>,
     /// The outlets that quoted the speaker.
     pub outlets: Vec<String>,
     /// Statements, most widely carried first, then by first date.
     pub statements: Vec<SheetStatement>,
+}
+
+/// A role on a sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct SheetRole {
+    /// The role as most quotes wrote it.
+    pub role: String,
+    /// The other ways it was written (case, spelling), most used first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
+    /// How many of the speaker's quotes gave it.
+    pub quotes: usize,
+    /// The outlets that used it, sorted.
+    pub outlets: Vec<String>,
 }
 
 /// One statement on a sheet.
@@ -74,8 +99,44 @@ pub struct SheetStatement {
     pub outlets: usize,
     /// The earliest date among its articles.
     pub first_date: Option<String>,
-    /// Each outlet's rendering, canonical first, then by outlet.
+    /// Each outlet's rendering, in date order (undated last), then by outlet.
     pub renderings: Vec<Rendering>,
+}
+
+impl SheetStatement {
+    /// The id of the statement's part of a page: `st-`, its cluster id with every character
+    /// but ASCII letters, digits, `-` and `_` as `-` (at most 60 of them), `-` and eight hex
+    /// digits of a hash of the cluster id. Safe in a URL, an HTML attribute and Markdown,
+    /// whatever the article ids hold.
+    ///
+    /// ```
+    /// use saywho::{Article, Extractor};
+    /// let a = Extractor::new().extract(&Article::new("a", "Mayor Ana Reyes said: “We are ready.”"));
+    /// let sheets = saywho::sheet::Sheets::build(&[a]);
+    /// let anchor = sheets.speakers[0].statements[0].anchor();
+    /// assert!(anchor.starts_with("st-s-a-1-"), "{anchor}"); // the cluster id is `s-a#1`
+    /// ```
+    pub fn anchor(&self) -> String {
+        let readable: String = self
+            .cluster
+            .chars()
+            .take(60)
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let hash = xxhash_rust::xxh3::xxh3_64(self.cluster.as_bytes()) as u32;
+        format!("st-{readable}-{hash:08x}")
+    }
+
+    /// Whether an outlet prints it altered (see [`Rendering::altered`]).
+    pub fn altered(&self) -> bool {
+        self.renderings.iter().any(|r| r.altered)
+    }
 }
 
 /// One outlet's rendering of a statement.
@@ -86,8 +147,11 @@ pub struct Rendering {
     pub quote: String,
     /// Article id.
     pub article: String,
-    /// Outlet (the article id when unknown).
+    /// Outlet: from the article's metadata, else a name made from the article id (the id
+    /// without a trailing hash, or "article 3" when nothing readable is left).
     pub outlet: String,
+    /// The speaker's corpus id in this article, if any.
+    pub speaker: Option<String>,
     /// Article date.
     pub date: Option<String>,
     /// Direct, partial or reported.
@@ -112,6 +176,10 @@ pub struct Rendering {
     /// [`Member::numbers_differ`](crate::Member::numbers_differ)). In JSON only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub numbers_differ: bool,
+    /// Its words in quote marks differ substantively from the canonical wording (see
+    /// [`Member::altered`](crate::Member::altered)). In JSON only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub altered: bool,
     /// Speech quoted inside this quote.
     pub nested: Vec<NestedSpeech>,
 }
@@ -141,6 +209,8 @@ pub enum Page<'a> {
     Speaker(&'a str),
     /// One speaker's sheet, by position in [`Sheets::speakers`] (index order).
     SpeakerAt(usize),
+    /// Every anonymous source on one page, grouped by the article that quotes them.
+    Anonymous,
 }
 
 impl IndexEntry {
@@ -158,11 +228,15 @@ impl IndexEntry {
 }
 
 impl Sheets {
-    /// The file name stem of the index in a folder of sheets.
+    /// The file name stem of the index, which opens with the overview, in a folder of sheets.
     pub const INDEX_FILE: &'static str = "index";
+    /// The file name stem of the page of anonymous sources in a folder of sheets.
+    pub const ANONYMOUS_FILE: &'static str = "anonymous-sources";
 
     /// Every page of a folder of sheets with its file name stem: the index
-    /// ([`Sheets::INDEX_FILE`]), then one sheet per index entry, in index order.
+    /// ([`Sheets::INDEX_FILE`]), then one sheet per index entry that has a page of its own,
+    /// in index order, then the page of anonymous sources ([`Sheets::ANONYMOUS_FILE`]) when
+    /// there are any.
     ///
     /// ```
     /// use saywho::{Article, Extractor};
@@ -173,16 +247,29 @@ impl Sheets {
     /// assert_eq!(pages, [("index", Page::Index), ("ana-reyes", Page::SpeakerAt(0))]);
     /// ```
     pub fn pages(&self) -> impl Iterator<Item = (&str, Page<'_>)> {
-        let sheets = self.index.iter().enumerate().map(|(i, e)| {
-            // The index and the sheets are in the same order unless someone edited one of
-            // them; then the sheet is found by id.
-            let page = match self.speakers.get(i) {
-                Some(s) if s.id == e.id => Page::SpeakerAt(i),
-                _ => Page::Speaker(&e.id),
-            };
-            (e.file.as_str(), page)
-        });
-        std::iter::once((Sheets::INDEX_FILE, Page::Index)).chain(sheets)
+        let own = |e: &&IndexEntry| e.file != Sheets::ANONYMOUS_FILE;
+        let anonymous = self
+            .index
+            .iter()
+            .any(|e| !own(&e))
+            .then_some((Sheets::ANONYMOUS_FILE, Page::Anonymous));
+        let sheets = self
+            .index
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| own(e))
+            .map(|(i, e)| {
+                // The index and the sheets are in the same order unless someone edited one of
+                // them; then the sheet is found by id.
+                let page = match self.speakers.get(i) {
+                    Some(s) if s.id == e.id => Page::SpeakerAt(i),
+                    _ => Page::Speaker(&e.id),
+                };
+                (e.file.as_str(), page)
+            });
+        std::iter::once((Sheets::INDEX_FILE, Page::Index))
+            .chain(sheets)
+            .chain(anonymous)
     }
 
     /// The names of the files of a folder of sheets with extension `ext`, in the order of
@@ -197,25 +284,40 @@ impl Sheets {
     }
 
     /// The sheet a page shows, with its position in [`Sheets::speakers`]; `None` for the
-    /// index, the whole document, or a speaker that has no sheet.
+    /// index, the whole document, the anonymous sources, or a speaker that has no sheet.
     pub(crate) fn sheet(&self, page: Page) -> Option<(usize, &SpeakerSheet)> {
         match page {
-            Page::All | Page::Index => None,
+            Page::All | Page::Index | Page::Anonymous => None,
             Page::Speaker(id) => self.speakers.iter().enumerate().find(|(_, s)| s.id == id),
             Page::SpeakerAt(i) => self.speakers.get(i).map(|s| (i, s)),
         }
     }
 
-    /// The file name stem of the `i`-th sheet: its index entry's (found by position when
-    /// the two agree, else by id). A sheet with no index entry gets the stem of its id alone.
-    pub(crate) fn file_of(&self, i: usize) -> std::borrow::Cow<'_, str> {
+    /// The index entry of the `i`-th sheet (found by position when the two agree, else by
+    /// id), if it has one.
+    pub(crate) fn entry_of(&self, i: usize) -> Option<&IndexEntry> {
         let s = &self.speakers[i];
         match self.index.get(i) {
-            Some(e) if e.id == s.id => e.file.as_str().into(),
-            _ => self.index.iter().find(|e| e.id == s.id).map_or_else(
-                || super::files::file_stems([s.id.as_str()]).remove(0).into(),
-                |e| e.file.as_str().into(),
-            ),
+            Some(e) if e.id == s.id => Some(e),
+            _ => self.index.iter().find(|e| e.id == s.id),
         }
+    }
+
+    /// The anchor of the `i`-th sheet: its index entry's. A sheet with no index entry gets
+    /// the stem of its id alone.
+    pub(crate) fn anchor_of(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        self.entry_of(i).map_or_else(
+            || {
+                super::files::file_stems([self.speakers[i].id.as_str()])
+                    .remove(0)
+                    .into()
+            },
+            |e| e.anchor.as_str().into(),
+        )
+    }
+
+    /// Whether the `i`-th sheet is shown on the page of anonymous sources.
+    pub(crate) fn is_anonymous(&self, i: usize) -> bool {
+        self.speakers[i].kind == SpeakerKind::Anonymous
     }
 }

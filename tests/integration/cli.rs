@@ -149,12 +149,16 @@ fn sheet_folder_has_an_index_and_one_file_per_speaker() {
         [
             ".saywho-manifest",
             "ana-reyes.html",
-            "b_officials.html",
+            "anonymous-sources.html",
             "index.html"
         ]
     );
     let index = std::fs::read_to_string(dir.join("sheets/index.html")).unwrap();
     assert!(index.contains("href=\"ana-reyes.html\""), "{index}");
+    assert!(
+        index.contains("href=\"anonymous-sources.html#b_officials\""),
+        "{index}"
+    );
 }
 
 #[test]
@@ -287,10 +291,21 @@ fn sheet_folder_survives_hostile_speaker_ids() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    // Four sheets, the index and the manifest: none lost to another's name.
-    assert_eq!(files.len(), 6, "{files:?}");
+    // The index, the sheet of "Index" (which must not take the index's name), the page of
+    // the three anonymous sources and the manifest: none lost to another's name.
+    assert_eq!(files.len(), 4, "{files:?}");
+    assert!(files.iter().any(|f| f.starts_with("index-")), "{files:?}");
     let index = std::fs::read_to_string(dir.join("sheets/index.md")).unwrap();
     assert!(index.starts_with("# Who said what"), "{index}");
+    let anonymous = std::fs::read_to_string(dir.join("sheets/anonymous-sources.md")).unwrap();
+    for article in ["Правда", "Москва", long.as_str()] {
+        assert!(
+            anonymous.contains(&format!("article {article}")),
+            "{anonymous}"
+        );
+    }
+    // Three sources, each under its own anchor.
+    assert_eq!(anonymous.matches("<a id=").count(), 6, "{anonymous}");
 }
 
 /// `saywho` run through bash, for redirections `Command` cannot express (closed or full
