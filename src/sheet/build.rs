@@ -100,7 +100,7 @@ impl Sheets {
                 statements: s.statements.len(),
                 quotes: quotes_of[&s.id],
                 outlets: s.outlets.len(),
-                file: if s.kind == SpeakerKind::Anonymous {
+                file: if s.by_article() {
                     Sheets::ANONYMOUS_FILE.to_string()
                 } else {
                     anchor.clone()

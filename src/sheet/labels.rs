@@ -28,7 +28,7 @@ pub(crate) const FORMS_KEY: &str =
 /// The heading of the timeline.
 pub(crate) const TIMELINE: &str = "Quotes by day";
 /// The title of the page of anonymous sources.
-pub(crate) const ANONYMOUS: &str = "Anonymous sources";
+pub(crate) const ANONYMOUS: &str = "Anonymous and unnamed sources";
 /// The heading of the legend.
 pub(crate) const LEGEND: &str = "How to read the differences";
 /// One line of the legend: a weight of difference, a sample step of it (op, canonical and

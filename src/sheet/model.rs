@@ -70,6 +70,16 @@ pub struct SpeakerSheet {
     pub statements: Vec<SheetStatement>,
 }
 
+impl SpeakerSheet {
+    /// Whether the sheet is shown on the page of anonymous sources, under the article that
+    /// quotes it, rather than on a page of its own: an anonymous source, or any speaker whose
+    /// id belongs to one article (`<article>/<role>`: a group or body known only by a role
+    /// there). Every other speaker has a corpus-wide id and a page named after it.
+    pub fn by_article(&self) -> bool {
+        self.kind == SpeakerKind::Anonymous || self.id.contains('/')
+    }
+}
+
 /// A role on a sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -230,7 +240,8 @@ impl IndexEntry {
 impl Sheets {
     /// The file name stem of the index, which opens with the overview, in a folder of sheets.
     pub const INDEX_FILE: &'static str = "index";
-    /// The file name stem of the page of anonymous sources in a folder of sheets.
+    /// The file name stem of the page of anonymous sources (and of every speaker known only
+    /// within one article, see [`SpeakerSheet::by_article`]) in a folder of sheets.
     pub const ANONYMOUS_FILE: &'static str = "anonymous-sources";
 
     /// Every page of a folder of sheets with its file name stem: the index
@@ -316,8 +327,9 @@ impl Sheets {
         )
     }
 
-    /// Whether the `i`-th sheet is shown on the page of anonymous sources.
+    /// Whether the `i`-th sheet is shown on the page of anonymous sources (see
+    /// [`SpeakerSheet::by_article`]).
     pub(crate) fn is_anonymous(&self, i: usize) -> bool {
-        self.speakers[i].kind == SpeakerKind::Anonymous
+        self.speakers[i].by_article()
     }
 }

@@ -119,6 +119,16 @@ fn seed_sheets() {
     for org in ["pentagon", "hezbollah", "open-source-intelligence-monitor"] {
         assert_eq!(sheet(org).kind, saywho::SpeakerKind::Organization);
     }
+    // Ids are the same in `saywho speakers`, the sheet file names and `--speaker`: every
+    // speaker with a page of its own has a file named after its id; the others (anonymous,
+    // or known only by a role in one article) are on the page of anonymous sources.
+    for e in &sheets.index {
+        if e.file == Sheets::ANONYMOUS_FILE {
+            assert!(e.id.contains('/'), "{e:?}");
+        } else {
+            assert_eq!(e.file, e.id, "{e:?}");
+        }
+    }
     let html = render(&sheets, true, Page::Speaker("lloyd-austin"));
     // A respelling is cosmetic, its reason in words; every page has the legend.
     assert!(html.contains(
@@ -191,7 +201,7 @@ fn sheet_file_names_are_unique_short_and_never_the_index() {
         sheets.index.iter().map(|e| e.anchor.as_str()).collect();
     assert_eq!(anchors.len(), sheets.index.len());
     for e in &sheets.index {
-        let own = e.kind != saywho::SpeakerKind::Anonymous;
+        let own = e.kind != saywho::SpeakerKind::Anonymous && !e.id.contains('/');
         assert_eq!(e.file == e.anchor, own, "{e:?}");
         assert_eq!(e.file == Sheets::ANONYMOUS_FILE, !own, "{e:?}");
         assert!(names.contains(&format!("{}.html", e.file)), "{e:?}");
