@@ -34,6 +34,70 @@ fn example_sheets_in_three_formats_are_locked() {
 }
 
 #[test]
+fn sample_sheets_tell_an_altered_quote_from_a_respelled_one() {
+    use saywho::link::Significance;
+    let sheets = example_sheets();
+    let o = &sheets.overview;
+    // One altered quote: the Northern Standard's "three days" for "two days".
+    assert_eq!(o.altered.len(), 1, "{:#?}", o.altered);
+    let a = &o.altered[0];
+    assert_eq!(
+        (a.outlet.as_str(), a.place.speaker.as_str()),
+        ("The Northern Standard", "owen-marsh")
+    );
+    let changes: Vec<_> = a
+        .changes
+        .iter()
+        .map(|d| (d.canonical.as_str(), d.variant.as_str(), d.significance))
+        .collect();
+    assert_eq!(changes, [("two", "three", Some(Significance::Critical))]);
+    assert!(
+        a.agreeing.contains(&"Mountain Courier".to_string()),
+        "{a:?}"
+    );
+    // The respelled one is linked, cosmetic and not altered.
+    let marsh = sheets
+        .speakers
+        .iter()
+        .find(|s| s.id == "owen-marsh")
+        .unwrap();
+    let neighbours = marsh
+        .statements
+        .iter()
+        .find(|st| st.canonical.contains("neighbo"))
+        .expect("the neighbours statement");
+    assert_eq!(neighbours.outlets, 2);
+    assert!(!neighbours.altered());
+    let steps: Vec<_> = neighbours
+        .renderings
+        .iter()
+        .flat_map(|r| &r.diff)
+        .filter_map(|d| d.significance)
+        .collect();
+    assert_eq!(steps, [Significance::Cosmetic]);
+    // The grid marks the altered cell; every page has the legend and names no hash.
+    let row = o.carried.iter().find(|c| c.cluster == a.cluster).unwrap();
+    assert!(row
+        .cells
+        .iter()
+        .any(|c| c.altered && c.outlet == "The Northern Standard"));
+    let html = render(&sheets, true, Page::Index);
+    for needle in [
+        "<aside class=\"legend\"",
+        "<section class=\"altered\" id=\"altered\">",
+        "<table class=\"grid\">",
+        "<svg class=\"timeline\"",
+        "<span class=\"step critical\"",
+        "<td class=\"form\"><span class=\"quoted altered\"",
+    ] {
+        assert!(html.contains(needle), "{needle}\n{html}");
+    }
+    let page = render(&sheets, true, Page::Speaker("owen-marsh"));
+    assert!(page.contains("<span class=\"step cosmetic\" title=\"spelling\"><del>neighbors</del> <ins>neighbours</ins>"), "{page}");
+    assert!(page.contains("<aside class=\"legend\""));
+}
+
+#[test]
 fn every_text_is_escaped() {
     let ex = Extractor::new();
     let a = ex.extract(&Article::new(
