@@ -250,16 +250,21 @@ fn named(
     let people = &people[..people.len().min(MAX_NAMESAKES)];
     crate::work::step(people.len());
     let full = words.join(" ");
+    // A full name in the label picks the person of that name; a bare surname is the person
+    // the article names in full rather than a mention of the surname alone (a headline's
+    // "Commissioner Arroyo" before the lede's "Luis Arroyo").
     let same_name = people.iter().copied().find(|&id| {
         let e = &entities.list[id];
-        e.surname.is_none() && e.name.slice(text).eq_ignore_ascii_case(&full)
+        words.len() > 1 && e.surname.is_none() && e.name.slice(text).eq_ignore_ascii_case(&full)
     });
-    same_name.or_else(|| {
-        people
-            .iter()
-            .copied()
-            .find(|&id| !entities.list[id].gender().contradicts(gender))
-    })
+    let fits = |id: usize| !entities.list[id].gender().contradicts(gender);
+    let in_full = |id: usize| {
+        let e = &entities.list[id];
+        e.surname.is_some() || e.name.slice(text).split_whitespace().nth(1).is_some()
+    };
+    same_name
+        .or_else(|| people.iter().copied().find(|&id| fits(id) && in_full(id)))
+        .or_else(|| people.iter().copied().find(|&id| fits(id)))
 }
 
 /// "ZM:" for Zoë Mercier: the one person of the article whose name's words begin with the
@@ -343,6 +348,12 @@ fn interviewer(
     led
 }
 
+/// Whether a mention is "you" or one of its contractions (`addressee` in
+/// `data/function_words.txt`).
+fn is_addressee(mention: &str) -> bool {
+    Lexicon::get().flags(mention).addressee()
+}
+
 /// The quotes of the turns of an article, appended to `found`; quotes already found inside a
 /// turn become speech nested in it. Nothing when the article is no exchange.
 pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found: &mut Vec<Found>) {
@@ -411,21 +422,20 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
             surname: e.surname,
         }
     };
-    for (i, turn) in turns.iter().enumerate() {
-        // Unlabelled paragraphs up to the next turn continue this one; after the last
-        // turn, nothing does.
-        let last_para = turns.get(i + 1).map_or(turn.para, |next| next.para - 1);
-        let mut parts = vec![without_directions(text, turn.body)];
-        for p in &paras[turn.para + 1..=last_para] {
-            parts.push(without_directions(text, p.span));
-        }
-        parts.retain(|s| !s.is_empty());
-        let (Some(start), Some(end)) = (parts.first(), parts.last()) else {
-            continue;
-        };
-        let span = Span::new(start.start, end.end);
+    // A label that names nobody in the article but stands just before the interviewer's name
+    // in the introduction ("HCPR:" after "spoke with HCPR's Gemma Lowry"): the interviewer's.
+    let interviewer_label = |label: &str| {
+        let id = asks?;
+        let at = entities.list[id].name.start;
+        let before = &text[text.floor_char_boundary(at.saturating_sub(MAX_LEAD_GAP))..at];
+        let last = before.split_whitespace().last()?;
+        let word = last.trim_end_matches(['’', '\'', 's']);
+        (label.len() > 1 && (word.eq_ignore_ascii_case(label) || last.eq_ignore_ascii_case(label)))
+            .then_some(id)
+    };
+    let speaker_of = |i: usize, turn: &Turn| -> Option<Who> {
         let label = turn.label.slice(text);
-        let speaker = match turn.role {
+        match turn.role {
             // No interviewer named: a label that is a role ("MODERATOR:", `asks_role` in
             // `data/turn_labels.txt`) is an unnamed source of that role.
             Role::Asks => match examiner_at(turn.para).or(asks) {
@@ -443,7 +453,10 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
             },
             Role::Answers => answers.map(|id| who(id, turn.label)),
             Role::Named => Some(
-                match by_label[i].or_else(|| judge.filter(|_| is(label, "judge"))) {
+                match by_label[i]
+                    .or_else(|| judge.filter(|_| is(label, "judge")))
+                    .or_else(|| interviewer_label(label))
+                {
                     Some(id) => who(id, turn.label),
                     None => Who {
                         name: Some(turn.label),
@@ -457,7 +470,52 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
                     },
                 },
             ),
+        }
+    };
+    let speakers: Vec<Option<Who>> = turns
+        .iter()
+        .enumerate()
+        .map(|(i, t)| speaker_of(i, t))
+        .collect();
+    let asking = |i: usize| {
+        turns[i].role == Role::Asks
+            || (asks.is_some() && speakers[i].and_then(|w| w.entity) == asks)
+    };
+    // Whom a turn speaks to: an answer, whoever asked before it; any other turn, the next
+    // speaker who is someone else (else the one before).
+    let same = |a: &Option<Who>, b: &Option<Who>| match (a, b) {
+        (Some(x), Some(y)) => match (x.entity, y.entity) {
+            (Some(p), Some(q)) => p == q,
+            _ => x.name.map(|n| n.slice(text)) == y.name.map(|n| n.slice(text)),
+        },
+        _ => false,
+    };
+    let addressee = |i: usize| -> Option<Who> {
+        let other = |j: &usize| speakers[*j].is_some() && !same(&speakers[*j], &speakers[i]);
+        if turns[i].role == Role::Answers || (!asking(i) && (0..i).any(asking)) {
+            if let Some(j) = (0..i).rev().find(|&j| asking(j) && other(&j)) {
+                return speakers[j];
+            }
+        }
+        (i + 1..turns.len())
+            .find(other)
+            .or_else(|| (0..i).rev().find(other))
+            .and_then(|j| speakers[j])
+    };
+    for (i, turn) in turns.iter().enumerate() {
+        // Unlabelled paragraphs up to the next turn continue this one; after the last
+        // turn, nothing does.
+        let last_para = turns.get(i + 1).map_or(turn.para, |next| next.para - 1);
+        let mut parts = vec![without_directions(text, turn.body)];
+        for p in &paras[turn.para + 1..=last_para] {
+            parts.push(without_directions(text, p.span));
+        }
+        parts.retain(|s| !s.is_empty());
+        let (Some(start), Some(end)) = (parts.first(), parts.last()) else {
+            continue;
         };
+        let span = Span::new(start.start, end.end);
+        let speaker = speakers[i];
         // The quotes already found in the turn. One in quote marks around the whole turn is
         // the turn's, and speaks for it; the others are nested in it.
         let run = starting_in(found, span, MARKS);
@@ -475,6 +533,22 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
             continue;
         }
         nest_in(inside, span);
+        // "You've said Northline was 'criminally slow'": in an exchange, "you" is the other
+        // side of it.
+        for q in inside.iter_mut() {
+            let to_you = q
+                .who
+                .is_some_and(|w| w.name.is_none() && is_addressee(w.mention.slice(text)));
+            if to_you && span.contains(q.span) {
+                if let Some(w) = addressee(i) {
+                    q.who = Some(Who {
+                        mention: q.who.map_or(w.mention, |old| old.mention),
+                        by: ResolvedBy::Pronoun,
+                        ..w
+                    });
+                }
+            }
+        }
         let paragraphs = parts.len();
         added.push(Found {
             kind: QuoteKind::Direct,
@@ -539,6 +613,34 @@ mod tests {
             ]
         );
         assert!(got.iter().all(|(_, by, _)| *by == Some(ResolvedBy::Label)));
+    }
+
+    #[test]
+    fn the_outlets_label_is_the_interviewer_and_you_is_the_other_side() {
+        // A headline names the interviewee by surname alone before the lede names him in
+        // full; the outlet's label asks; "you" in a question is whoever answers.
+        let text = "‘I meant it’: Commissioner Ruiz on the dam\n\nCounty Commissioner Pablo Ruiz \
+                    spoke with KVRT's Nadia Osei on Friday.\n\nKVRT: You've called the dam \
+                    “a slow disaster.” Why?\n\nRuiz: Because it leaks.\n\nKVRT: Will it \
+                    hold?\n\nRuiz: Not for long.";
+        let got = turns_of(text);
+        let who: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(n, _, w)| (n.as_deref().unwrap_or("-"), w.as_str()))
+            .collect();
+        assert!(who.contains(&("Nadia Osei", "You've called")), "{who:?}");
+        assert!(who.contains(&("Pablo Ruiz", "a slow")), "{who:?}");
+        assert!(who.contains(&("Pablo Ruiz", "Because it")), "{who:?}");
+        let slow = got.iter().find(|(_, _, w)| w == "a slow").unwrap();
+        assert_eq!(slow.1, Some(ResolvedBy::Pronoun));
+    }
+
+    #[test]
+    fn you_outside_an_exchange_names_no_one() {
+        let got = turns_of("Mayor Ana Reyes spoke on Monday. “You said you would rebuild,” a resident told her. You said “never again” too.");
+        for (name, _, _) in &got {
+            assert_ne!(name.as_deref(), Some("You"), "{got:?}");
+        }
     }
 
     #[test]

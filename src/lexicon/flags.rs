@@ -85,6 +85,8 @@ flags! {
     NEUTER = 15, neuter;
     /// "they".
     PLURAL = 23, plural;
+    /// "you", "you've": whoever is spoken to.
+    ADDRESSEE = 53, addressee;
     /// A conjunction ("and", "but"): never inside a speaker phrase.
     CONJUNCTION = 28, conjunction;
     /// A form of "be" ("was", "been"): a cue after one is a passive ("was told").

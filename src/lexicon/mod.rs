@@ -329,6 +329,7 @@ impl Tables {
                     "personal" => Flags::PERSONAL,
                     "neuter" => Flags::NEUTER,
                     "plural" => Flags::PLURAL,
+                    "addressee" => Flags::ADDRESSEE,
                     "conjunction" => Flags::CONJUNCTION,
                     "subordinator" => Flags::SUBORDINATOR,
                     "be" => Flags::BE,

@@ -266,6 +266,9 @@ impl Timeline {
                     }
                     Pronoun::Neuter => w.kind == SpeakerKind::Organization,
                     Pronoun::Plural => w.kind == SpeakerKind::Organization || w.kind.is_unnamed(),
+                    // Whoever is spoken to is none of the speakers before: only an exchange
+                    // (an interviewer's question) says who it is (see `extract/turns.rs`).
+                    Pronoun::Addressee => false,
                 };
                 let found = match p {
                     Pronoun::Personal => self.find_person(text, entities, fits),

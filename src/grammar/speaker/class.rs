@@ -10,7 +10,7 @@ pub(super) enum Class {
     Determiner { definite: bool },
     /// A lower-case connector inside a name or role: "of", "for", "bin".
     Connector,
-    /// "he", "she", "it", "they".
+    /// "he", "she", "it", "they", "you".
     Pronoun(super::Pronoun),
     /// Capitalised word that may be part of a name, role or organisation.
     Cap,
@@ -55,6 +55,9 @@ fn classify(flags: Flags) -> Class {
     }
     if flags.plural() {
         return Class::Pronoun(Pronoun::Plural);
+    }
+    if flags.addressee() {
+        return Class::Pronoun(Pronoun::Addressee);
     }
     if flags.conjunction() {
         return Class::Other;

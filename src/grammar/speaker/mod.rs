@@ -43,6 +43,9 @@ pub(crate) enum Pronoun {
     Neuter,
     /// they: an organisation or a group.
     Plural,
+    /// you: whoever is spoken to. In an interviewer's question, the interviewee; anywhere
+    /// else it names no one the text can tell.
+    Addressee,
 }
 
 /// What the head of a mention is.

@@ -361,9 +361,9 @@ impl<'a> Phrase<'a> {
         self.range(s, self.last)
     }
 
-    /// `<pronoun>`: "he" and "she" are people; "it" and "they" are resolved later.
+    /// `<pronoun>`: "he", "she" and "you" are people; "it" and "they" are resolved later.
     fn pronoun(&self, p: Pronoun) -> Mention {
-        let kind = if p == Pronoun::Personal {
+        let kind = if matches!(p, Pronoun::Personal | Pronoun::Addressee) {
             SpeakerKind::Person
         } else {
             SpeakerKind::Unknown
