@@ -141,6 +141,35 @@ pub(crate) fn statement_meta<M: Markup>(st: &SheetStatement) -> String {
     format!("{}{date}", count(st.outlets, "outlet"))
 }
 
+/// The lines of the legend, escaped for `M`: the weight's name, a sample step of it, and
+/// what it covers.
+pub(crate) fn legend<M: Markup>() -> impl Iterator<Item = (&'static str, String, String)> {
+    LEGEND_ITEMS.iter().map(|item| {
+        let sample = M::step(
+            item.op,
+            item.canonical,
+            item.variant,
+            item.weight,
+            item.label,
+        );
+        (weight_name(item.weight), sample, M::text(item.covers))
+    })
+}
+
+/// Where a link to a speaker or statement points: a page of a folder of files with extension
+/// `ext` (`files`), or a part of the whole document; `file` and `anchor` as in
+/// [`IndexEntry`], percent-encoded.
+pub(crate) fn target(files: bool, ext: &str, file: &str, anchor: &str) -> String {
+    use super::escape::url_path;
+    if !files {
+        format!("#{}", url_path(anchor))
+    } else if file == anchor {
+        format!("{}.{ext}", url_path(file))
+    } else {
+        format!("{}.{ext}#{}", url_path(file), url_path(anchor))
+    }
+}
+
 /// How a weight of difference is named in the legend.
 pub(crate) fn weight_name(s: Significance) -> &'static str {
     match s {

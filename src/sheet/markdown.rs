@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::escape::{escape_markdown, markdown_code, url_path, Cell};
+use super::escape::{escape_markdown, markdown_code, Cell};
 use super::labels::{self, Markup};
 use super::model::{Page, Rendering, Sheets, SpeakerSheet};
 use crate::link::{DiffOp, Relation, Significance};
@@ -79,33 +79,15 @@ pub fn write_markdown(w: &mut impl Write, sheets: &Sheets, page: Page) -> io::Re
 /// The legend, as a list with a sample of each mark.
 fn legend(w: &mut impl Write) -> io::Result<()> {
     writeln!(w, "**{}**\n", labels::LEGEND)?;
-    for item in labels::LEGEND_ITEMS {
-        let sample = Md::step(
-            item.op,
-            item.canonical,
-            item.variant,
-            item.weight,
-            item.label,
-        );
-        writeln!(
-            w,
-            "- {}: {sample} — {}",
-            labels::weight_name(item.weight),
-            Md::text(item.covers)
-        )?;
+    for (name, sample, covers) in labels::legend::<Md>() {
+        writeln!(w, "- {name}: {sample} — {covers}")?;
     }
     writeln!(w)
 }
 
 /// A link to a page of a folder (`files`) or to a part of the whole document.
 fn link(files: bool, file: &str, anchor: &str) -> String {
-    if !files {
-        format!("#{}", url_path(anchor))
-    } else if file == anchor {
-        format!("{}.md", url_path(file))
-    } else {
-        format!("{}.md#{}", url_path(file), url_path(anchor))
-    }
+    labels::target(files, "md", file, anchor)
 }
 
 fn overview(w: &mut impl Write, sheets: &Sheets, files: bool) -> io::Result<()> {

@@ -8,7 +8,7 @@ mod style;
 
 use std::io::{self, Write};
 
-use super::escape::{escape_html, url_path};
+use super::escape::escape_html;
 use super::labels::{self, Markup};
 use super::model::{Page, Rendering, Sheets, SpeakerSheet};
 use crate::link::{DiffOp, Relation, Significance};
@@ -114,34 +114,15 @@ fn legend(w: &mut impl Write) -> io::Result<()> {
         "<aside class=\"legend\" aria-label=\"{0}\"><h2>{0}</h2><ul>",
         labels::LEGEND
     )?;
-    for item in labels::LEGEND_ITEMS {
-        let sample = Html::step(
-            item.op,
-            item.canonical,
-            item.variant,
-            item.weight,
-            item.label,
-        );
-        writeln!(
-            w,
-            "<li><strong>{}</strong> {sample} — {}</li>",
-            labels::weight_name(item.weight),
-            Html::text(item.covers)
-        )?;
+    for (name, sample, covers) in labels::legend::<Html>() {
+        writeln!(w, "<li><strong>{name}</strong> {sample} — {covers}</li>")?;
     }
     writeln!(w, "</ul></aside>")
 }
 
 /// The href of a page of a folder (`files`) or of a part of the whole document.
 fn href(files: bool, file: &str, anchor: &str) -> String {
-    let anchor = url_path(anchor);
-    if !files {
-        format!("#{anchor}")
-    } else if file == anchor {
-        format!("{}.html", url_path(file))
-    } else {
-        format!("{}.html#{anchor}", url_path(file))
-    }
+    labels::target(files, "html", file, anchor)
 }
 
 fn index(w: &mut impl Write, sheets: &Sheets, files: bool) -> io::Result<()> {
