@@ -295,15 +295,86 @@ pub(crate) fn phrases_in(text: &str, near: &mut [(usize, usize)]) -> Vec<Span> {
             continue;
         }
         let toks = tokens(&text[lo..hi]);
+        let from = out.len();
         out.extend(phrases(&toks).into_iter().map(|(r, _)| {
             Span::new(
                 lo + toks[r.start].range.start,
                 lo + toks[r.end - 1].range.end,
             )
         }));
+        // Live-blog timestamps opening a paragraph in the range.
+        let starts = (lo == 0 || text.as_bytes()[lo - 1] == b'\n')
+            .then_some(lo)
+            .into_iter()
+            .chain(text[lo..hi].match_indices('\n').map(|(k, _)| lo + k + 1));
+        let mut stamps: Vec<Span> = starts.filter_map(|at| timestamp_at(text, at)).collect();
+        if !stamps.is_empty() {
+            stamps.extend(out.drain(from..));
+            stamps.sort_unstable_by_key(|s| s.start);
+            out.extend(stamps);
+        }
         done = hi;
     }
     out
+}
+
+/// A live blog's timestamp opening the paragraph at byte `at`: a clock time ("7:54 p.m.",
+/// "14:05", "10.32am"), a time zone of capitals if any ("ET", "BST"), then a dash, a colon
+/// or a bar. What is said under it was said on the article's day (see [`days`]).
+fn timestamp_at(text: &str, at: usize) -> Option<Span> {
+    let rest = text.get(at..)?;
+    let bold = rest.len() - rest.trim_start_matches('*').len();
+    let b = rest.as_bytes();
+    let digits = |i: usize| {
+        b[i.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut i = bold;
+    let h = digits(i);
+    if !(1..=2).contains(&h) {
+        return None;
+    }
+    i += h;
+    if !matches!(b.get(i), Some(b':' | b'.')) || digits(i + 1) != 2 {
+        return None;
+    }
+    i += 3;
+    let mut end = i;
+    let tail = &rest[i..];
+    let tail_trim = tail.trim_start_matches(' ');
+    for m in ["a.m.", "p.m.", "am", "pm", "AM", "PM"] {
+        if tail_trim.starts_with(m) {
+            i += tail.len() - tail_trim.len() + m.len();
+            end = i;
+            break;
+        }
+    }
+    // A time zone: two to four capitals.
+    let tail = &rest[i..];
+    let zone = tail.trim_start_matches(' ');
+    let caps = zone.bytes().take_while(u8::is_ascii_uppercase).count();
+    if (2..=4).contains(&caps)
+        && !zone
+            .as_bytes()
+            .get(caps)
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        i += tail.len() - zone.len() + caps;
+    }
+    let after = rest[i..].trim_start_matches(['*', ' ']);
+    after
+        .starts_with(['—', '–', '-', ':', '|'])
+        .then(|| Span::new(at + bold, at + end))
+}
+
+/// Whether a phrase is a live blog's timestamp (a clock time, [`timestamp_at`]).
+fn is_timestamp(phrase: &str) -> bool {
+    let b = phrase.as_bytes();
+    b.first().is_some_and(u8::is_ascii_digit)
+        && phrase.contains([':', '.'])
+        && timestamp_at(&format!("{phrase} —"), 0).is_some()
 }
 
 /// The byte ranges around a quote where its time phrase may be (for [`phrases_in`]): around
@@ -347,10 +418,31 @@ pub(crate) fn phrase_near(text: &str, phrases: &[Span], cue: Span, quote: Span) 
     if near.is_empty() {
         return None;
     }
+    // A cue in a relative clause ("Voss, who called the response “a masterclass in
+    // evasion,” gets her turn") recalls an earlier occasion: the timestamp over the paragraph
+    // dates the main clause, not it.
+    let recalled = text[..floor(cue.start)]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphabetic()),
+                "who" | "which"
+            )
+        });
     let start = sentence_start(text, lo, floor(from.min(hi)));
-    let end = sentence_end(text, floor(to.max(lo)), hi);
+    // A quote that closes the sentence ("… safe to drink.” At the first briefing, on Aug. 4,
+    // …") ends it at its own last period, just inside the closing mark: read from there.
+    let end_from = if quote.end >= cue.end {
+        quote.end.saturating_sub(4).max(quote.start)
+    } else {
+        to
+    };
+    let end = sentence_end(text, floor(end_from.max(lo)), hi);
     near.into_iter()
         .filter(|p| p.start >= start && p.end <= end)
+        .filter(|p| !(recalled && is_timestamp(p.slice(text))))
         .min_by_key(|s| {
             if s.end <= cue.start {
                 cue.start - s.end
@@ -452,9 +544,13 @@ fn year_of(day: i32) -> i32 {
 
 /// The days a time phrase (as [`phrase_near`] found it) can mean, first and last, for an
 /// article of day `article` (a [`day_number`]); `None` when the words are no phrase it reads.
+/// A live blog's timestamp ("7:54 p.m.") is the article's day.
 /// A date without a year is in the article's year, or the year before when that would put
 /// it after the article.
 pub(crate) fn days(phrase: &str, article: i32) -> Option<(i32, i32)> {
+    if is_timestamp(phrase) {
+        return Some((article, article));
+    }
     let toks = tokens(phrase);
     let (_, meaning) = phrases(&toks).into_iter().next()?;
     let dated = |month: i32, day: i32, year: Option<i32>| {
@@ -551,6 +647,22 @@ mod tests {
         assert_eq!(near(t, "added"), None);
         let t = "Mr. Teague said on Sept. 3 that the city needed a mechanic.";
         assert_eq!(near(t, "said").as_deref(), Some("on Sept. 3"));
+        // A quote that ends its sentence: the next sentence's time is another occasion's.
+        let t = "Whitfield gave the same answer: “It is safe.” At the first briefing, on Aug. 4, she said more.";
+        assert_eq!(near(t, "gave"), None);
+        let t = "“It is safe,” Whitfield said on Aug. 4.";
+        assert_eq!(near(t, "said").as_deref(), Some("on Aug. 4"));
+        // A live blog's timestamp dates what is said under it.
+        let t = "7:54 p.m. — Teague closes: “It needs a mechanic.” That's twice tonight.";
+        assert_eq!(near(t, "closes").as_deref(), Some("7:54 p.m."));
+        let t = "**14:05 BST** – The minister said the talks had failed.";
+        assert_eq!(near(t, "said").as_deref(), Some("14:05"));
+        // A cue in a relative clause recalls another occasion.
+        let t = "10:31 a.m. — Sen. Voss, who called it “a masterclass in evasion,” speaks.";
+        assert_eq!(near(t, "called"), None);
+        // A clock time elsewhere, or a score, is no timestamp.
+        let t = "He said the vote at 7:54 p.m. was close.";
+        assert_eq!(near(t, "said"), None);
     }
 
     #[test]
@@ -571,6 +683,8 @@ mod tests {
             (day_number("2025-03-01").unwrap(), 30)
         );
         assert_eq!(days("the other day", day), None);
+        assert_eq!(days("7:54 p.m.", day), Some((day, day)));
+        assert_eq!(days("14:05", day), Some((day, day)));
     }
 
     #[test]

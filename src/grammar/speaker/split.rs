@@ -73,7 +73,7 @@ fn of_place(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<u
     let then_place = tokens.get(last + 1).is_some_and(|t| t.is_punct(','))
         && tokens.get(last + 2).is_some_and(|t| t.flags.place_end());
     if !tokens[last].flags.place_end() && !then_place {
-        return None;
+        return of_unknown_place(text, tokens, first, last);
     }
     let lexicon = crate::lexicon::Lexicon::get();
     (1..=3).find_map(|n| {
@@ -88,6 +88,30 @@ fn of_place(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<u
             && b.capitalized()
             && !(b.org_word() || b.org_noun() || b.title() || b.org())
             && (then_place || lexicon.is_place(place)))
+        .then_some(before)
+    })
+}
+
+/// `<Cap> <Cap> of <Cap>{1,3}` where the lists know no place: a person's full name (two
+/// capitalised words before "of" that are neither titles nor a body's words) and where they
+/// are from ("Prime Minister Dagny Holm of Tarvonia"): the last token of the name. A body's
+/// word after "of" is [`person_of_body`]'s.
+fn of_unknown_place(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<usize> {
+    let plain_cap = |k: usize| {
+        let f = tokens[k].flags;
+        tokens[k].is_word()
+            && f.capitalized()
+            && !(f.org_word() || f.org_noun() || f.title() || f.org() || f.not_name())
+            && !is_possessive(tokens[k].span.slice(text))
+    };
+    (1..=3).find_map(|n| {
+        let of = last.checked_sub(n)?;
+        let before = of.checked_sub(1)?;
+        (before > first
+            && tokens[of].span.slice(text) == "of"
+            && (of + 1..=last).all(plain_cap)
+            && plain_cap(before)
+            && plain_cap(before - 1))
         .then_some(before)
     })
 }
@@ -635,6 +659,16 @@ mod tests {
         assert_eq!(
             m("Rep. Elijah Ortiz of Maryland"),
             (Some("Elijah Ortiz".into()), Some("Rep.".into()))
+        );
+        // A place the lists do not know, after a full name.
+        assert_eq!(
+            m("Prime Minister Dagny Holm of Tarvonia"),
+            (Some("Dagny Holm".into()), Some("Prime Minister".into()))
+        );
+        // A title before "of" keeps its place.
+        assert_eq!(
+            m("Secretary of State Ana Blinken").0.as_deref(),
+            Some("Ana Blinken")
         );
         assert_eq!(
             m("Mayor Ana Ruiz of Kansas City").0.as_deref(),
