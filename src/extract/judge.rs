@@ -340,6 +340,31 @@ mod tests {
     }
 
     #[test]
+    fn after_a_colon_the_speaker_is_the_subject_after_a_timestamp_too() {
+        let text = "State Sen. Renata Quill spoke.\n\n9:40 p.m. — Quill, again on taxes: \
+                    “Ask anyone who paid the fee.”\n\n10:09 a.m. — Quill on the budget, and \
+                    this will be the clip of the night: “It is a shell game.”";
+        let ex = crate::Extractor::new().extract(&crate::Article::new("t", text));
+        let who: Vec<_> = ex
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.speaker.as_ref().and_then(|s| s.name.as_deref()),
+                    q.resolved_by,
+                )
+            })
+            .collect();
+        assert_eq!(
+            who,
+            [
+                (Some("Renata Quill"), Some(ResolvedBy::Colon)),
+                (Some("Renata Quill"), Some(ResolvedBy::Colon))
+            ]
+        );
+    }
+
+    #[test]
     fn sentence_ends() {
         assert!(ends_like_sentence("We go. "));
         assert!(ends_like_sentence("Why now?"));

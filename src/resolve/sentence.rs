@@ -138,7 +138,14 @@ pub(crate) fn scan_names(
     while i < range.end {
         let t = &tokens[i];
         let w = t.span.slice(text);
-        let opens_clause = i == range.start || tokens[i - 1].is_punct(',');
+        // A clause opens at the sentence's start, after a comma, after a dash ("9:40 p.m. —
+        // Quill, again on taxes: …", a live blog's timestamp) and after a conjunction that
+        // opens the sentence ("And Fenwick himself: …").
+        let opens_clause = i == range.start
+            || tokens[i - 1].is_punct(',')
+            || tokens[i - 1].is_punct('—')
+            || tokens[i - 1].is_punct('–')
+            || (i - 1 == range.start && tokens[i - 1].flags.conjunction());
         // "Later he texted volunteers …": "he" or "she" before anyone else is named in the
         // sentence is its subject, though a word stands before it.
         let first_person = t.flags.personal()
