@@ -67,10 +67,16 @@ pub(crate) fn find_cues(text: &str, tokens: &[Token], sent: Range<usize>) -> Vec
         }
         if let Some(stance) = tokens[i].flags.cue() {
             let base = w.rsplit(['-', '‑']).next().unwrap_or(w);
-            // "was told" (a passive), "the reported attack" (a noun).
+            // "was told" (a passive), "the reported attack" (a noun), "the whistleblower's
+            // claims", "his remarks" (a noun after a possessive: a form in -s, which no
+            // verb after "Kirby's" can be, though "Kirby's said" may be "Kirby has said").
             let passive_or_noun = i > sent.start && {
                 let prev = &tokens[i - 1];
-                (prev.flags.be() || prev.flags.article()) && prev.is_ascii_word(text)
+                let p = prev.span.slice(text);
+                let possessive = (prev.flags.possessive() && prev.is_ascii_word(text))
+                    || super::speaker::is_possessive(p);
+                ((prev.flags.be() || prev.flags.article()) && prev.is_ascii_word(text))
+                    || (possessive && base.ends_with('s'))
             };
             if !passive_or_noun {
                 out.push(CueHit {
@@ -106,6 +112,12 @@ mod tests {
         assert!(cues("Kirby was told to wait").is_empty());
         assert!(cues("the reported attack").is_empty());
         assert!(cues("the United States acted").is_empty());
+        // A form in -s after a possessive is a noun; a past form is still a cue ("Kirby's
+        // said" may be "Kirby has said").
+        assert!(cues("he dismissed the whistleblower's claims as").contains(&"dismissed"));
+        assert!(!cues("he dismissed the whistleblower's claims as").contains(&"claims"));
+        assert!(cues("her warns").is_empty());
+        assert_eq!(cues("Kirby's said it"), ["said"]);
     }
 
     /// The words before which a cue word is no cue: `be` and `article` in
