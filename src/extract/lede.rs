@@ -14,7 +14,10 @@ const NAMED_WITHIN: usize = 2;
 
 /// Gives the quotes of the opening paragraph whose speaker is only a description to the one
 /// person named in the next [`NAMED_WITHIN`] paragraphs whose role ends in the description's
-/// noun ("midwife", "officer"); nothing when none or several fit.
+/// noun ("midwife", "officer"), or else, when the opening paragraph names no person, to the
+/// one person named there at all if the article gives them no role; nothing when none or
+/// several fit. The description is indefinite ("A senior midwife"), an owner's ("the
+/// hospital's top officer") or a title ("The chief executive of Halden Pharmaceuticals").
 pub(super) fn identify_lede(text: &str, paras: &[Para], entities: &Entities, found: &mut [Found]) {
     let (Some(first), Some(after)) = (paras.first(), paras.get(NAMED_WITHIN).or(paras.last()))
     else {
@@ -29,9 +32,22 @@ pub(super) fn identify_lede(text: &str, paras: &[Para], entities: &Entities, fou
         }
         // One person described: "A senior midwife …", "the hospital's top officer"; not a
         // group ("engineers warned").
+        // "The chief executive of Halden Pharmaceuticals told senators …": one person by a
+        // title, though the article has not named them yet.
+        let titled = |m: &str| {
+            m.starts_with("The ")
+                && w.role.is_some_and(|r| {
+                    let lexicon = crate::lexicon::Lexicon::get();
+                    lexicon.flags(&head_noun(r.slice(text))).title()
+                })
+        };
         let one = {
             let m = w.mention.slice(text);
-            m.starts_with("A ") || m.starts_with("An ") || m.contains("'s ") || m.contains("’s ")
+            m.starts_with("A ")
+                || m.starts_with("An ")
+                || m.contains("'s ")
+                || m.contains("’s ")
+                || titled(m)
         };
         let described = w.entity.is_none()
             && w.name.is_none()
@@ -49,7 +65,43 @@ pub(super) fn identify_lede(text: &str, paras: &[Para], entities: &Entities, fou
                 && e.roles.iter().any(|r| head_noun(r.slice(text)) == noun)
         });
         crate::work::step(entities.list.len());
-        if let (Some((id, e)), None) = (fits.next(), fits.next()) {
+        // Else, when nobody was named before the description, the one person named in the
+        // next paragraph at all, when the article gives them no other office (“…,” Victor
+        // Lammers said): wire copy names the person it described.
+        let next_end = paras.get(1).map_or(lede.end, |p| p.span.end);
+        let named_there = || {
+            // People by a full name: a word the lists do not know ("the daily Fjordavisen")
+            // may be taken for one.
+            let mut people = entities.list.iter().enumerate().filter(|(_, e)| {
+                e.kind == SpeakerKind::Person
+                    && e.name.start >= lede.end
+                    && e.name.start < next_end
+                    && e.name.slice(text).contains(' ')
+            });
+            // No title of another office ("Senator"); words a role was misread from may stay.
+            let lexicon = crate::lexicon::Lexicon::get();
+            let free = |e: &crate::resolve::Entity| {
+                e.roles.iter().all(|r| {
+                    let head = head_noun(r.slice(text));
+                    let f = lexicon.flags(head.trim_end_matches('.'));
+                    head == noun || !f.title() || f.honorific()
+                })
+            };
+            match (people.next(), people.next()) {
+                (Some((id, e)), None) if free(e) => Some((id, e)),
+                _ => None,
+            }
+        };
+        let before_lede = entities
+            .list
+            .iter()
+            .any(|e| e.kind == SpeakerKind::Person && e.name.start < w.mention.start);
+        let found = match (fits.next(), fits.next()) {
+            (Some(one), None) => Some(one),
+            (None, _) if !before_lede => named_there(),
+            _ => None,
+        };
+        if let Some((id, e)) = found {
             q.who = Some(Who {
                 name: Some(e.name),
                 role: Some(role),
@@ -143,6 +195,26 @@ mod tests {
             speakers(text),
             [Some("Ada Finch".to_string()), Some("Ada Finch".to_string())]
         );
+    }
+
+    #[test]
+    fn a_title_in_the_lede_is_the_person_wire_copy_names_next() {
+        let text = "The chief executive of Halden Pharmaceuticals told senators on Wednesday \
+                    that he understood the anger.\n\n“I have read the letters,” Victor Lammers \
+                    said.\n\nSenator Joan Whitcombe opened the hearing.";
+        let got = speakers(text);
+        assert_eq!(got[0].as_deref(), Some("Victor Lammers"), "{got:?}");
+        // Somebody named before the description may be the one it stands for: nothing.
+        let text = "Mayor Ana Reyes met the chief. A senior official said the port was shut.\n\n\
+                    “We are ready,” Tom Lee said.";
+        assert_ne!(speakers(text)[0].as_deref(), Some("Tom Lee"));
+        // A person named next with another office is not the one described.
+        let text = "The chief executive of Halden Pharmaceuticals told senators that he \
+                    understood why patients were angry.\n\n“Prices will fall,” Senator Joan \
+                    Whitcombe said.";
+        let got = speakers(text);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0], None, "{got:?}");
     }
 
     #[test]

@@ -17,7 +17,7 @@ mod entities;
 mod sentence;
 
 use entities::{ends_with_ignore_case, strip_possessive};
-pub(crate) use entities::{has_word, Entities, Gender};
+pub(crate) use entities::{has_word, Entities, Entity, Gender};
 pub(crate) use sentence::{resolve_sentence, scan_names};
 
 /// A speaker or subject seen so far, for looking back.
