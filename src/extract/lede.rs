@@ -24,6 +24,16 @@ pub(super) fn identify_lede(text: &str, paras: &[Para], entities: &Entities, fou
         return;
     };
     let (lede, until) = (first.span, after.span.end);
+    // The people quoted in the paragraph after the opening one, by entity.
+    let next_end = paras.get(1).map_or(lede.end, |p| p.span.end);
+    let mut quoted_next: Vec<usize> = found
+        .iter()
+        .filter(|q| q.span.start >= lede.end && q.span.start < next_end)
+        .filter_map(|q| q.who.and_then(|w| w.entity))
+        .filter(|&id| entities.list[id].kind == SpeakerKind::Person)
+        .collect();
+    quoted_next.sort_unstable();
+    quoted_next.dedup();
     for q in found.iter_mut() {
         let Some(w) = q.who else { continue };
         if let Some(body) = named_body_after(text, &w, lede, until, entities) {
@@ -66,18 +76,22 @@ pub(super) fn identify_lede(text: &str, paras: &[Para], entities: &Entities, fou
         });
         crate::work::step(entities.list.len());
         // Else, when nobody was named before the description, the one person named in the
-        // next paragraph at all, when the article gives them no other office (“…,” Victor
-        // Lammers said): wire copy names the person it described.
-        let next_end = paras.get(1).map_or(lede.end, |p| p.span.end);
+        // next paragraph at all (or else the one quoted there), when the article gives them
+        // no other office (“…,” Victor Lammers said): wire copy names the person it
+        // described.
         let named_there = || {
             // People by a full name: a word the lists do not know ("the daily Fjordavisen")
-            // may be taken for one.
+            // may be taken for one. Else the one person quoted there.
             let mut people = entities.list.iter().enumerate().filter(|(_, e)| {
                 e.kind == SpeakerKind::Person
                     && e.name.start >= lede.end
                     && e.name.start < next_end
                     && e.name.slice(text).contains(' ')
             });
+            let only = |mut it: std::slice::Iter<'_, usize>| match (it.next(), it.next()) {
+                (Some(&id), None) => Some((id, &entities.list[id])),
+                _ => None,
+            };
             // No title of another office ("Senator"); words a role was misread from may stay.
             let lexicon = crate::lexicon::Lexicon::get();
             let free = |e: &crate::resolve::Entity| {
@@ -87,10 +101,11 @@ pub(super) fn identify_lede(text: &str, paras: &[Para], entities: &Entities, fou
                     head == noun || !f.title() || f.honorific()
                 })
             };
-            match (people.next(), people.next()) {
-                (Some((id, e)), None) if free(e) => Some((id, e)),
-                _ => None,
-            }
+            let one = match (people.next(), people.next()) {
+                (Some(p), None) => Some(p),
+                _ => only(quoted_next.iter()),
+            };
+            one.filter(|(_, e)| free(e))
         };
         let before_lede = entities
             .list
@@ -204,6 +219,11 @@ mod tests {
                     said.\n\nSenator Joan Whitcombe opened the hearing.";
         let got = speakers(text);
         assert_eq!(got[0].as_deref(), Some("Victor Lammers"), "{got:?}");
+        // The one person quoted in the next paragraph, when a place is taken for a name there.
+        let text = "Port Ellery's health commissioner said on Monday that 12 people had been \
+                    diagnosed with the disease.\n\n“We have confirmed 12 cases,” Dr. Amara \
+                    Whitfield told reporters at City Hall.";
+        assert_eq!(speakers(text)[0].as_deref(), Some("Amara Whitfield"));
         // Somebody named before the description may be the one it stands for: nothing.
         let text = "Mayor Ana Reyes met the chief. A senior official said the port was shut.\n\n\
                     “We are ready,” Tom Lee said.";
