@@ -118,6 +118,12 @@ mod tests {
         assert!(!cues("he dismissed the whistleblower's claims as").contains(&"claims"));
         assert!(cues("her warns").is_empty());
         assert_eq!(cues("Kirby's said it"), ["said"]);
+        // Participles of the cues are cues.
+        assert_eq!(
+            cues("Holm spoke, declaring that the river was shared"),
+            ["declaring"]
+        );
+        assert_eq!(cues("who arrived vowing to end the feud"), ["vowing"]);
     }
 
     /// The words before which a cue word is no cue: `be` and `article` in
