@@ -76,6 +76,8 @@ impl Calendar {
 fn calendar() -> &'static Calendar {
     static CALENDAR: OnceLock<Calendar> = OnceLock::new();
     CALENDAR.get_or_init(|| {
+        // The words and their shapes in one reading of the list.
+        let mut shapes = vec![0u64; 8_192 / 64];
         let words: FxHashMap<u128, Word> =
             crate::lexicon::lists::entries(include_str!("../../data/calendar_words.txt"))
                 .filter_map(|line| {
@@ -93,17 +95,12 @@ fn calendar() -> &'static Calendar {
                         "ago" => Word::Ago,
                         _ => return None,
                     };
-                    Some((pack(word.as_bytes())?, w))
+                    let key = pack(word.as_bytes())?;
+                    let bit = shape_bit(word.as_bytes());
+                    shapes[bit / 64] |= 1 << (bit % 64);
+                    Some((key, w))
                 })
                 .collect();
-        let mut shapes = vec![0u64; 8_192 / 64];
-        for line in crate::lexicon::lists::entries(include_str!("../../data/calendar_words.txt")) {
-            let word = crate::lexicon::lists::columns(line).next().unwrap_or("");
-            if !word.is_empty() && word.len() <= 16 {
-                let b = shape_bit(word.as_bytes());
-                shapes[b / 64] |= 1 << (b % 64);
-            }
-        }
         Calendar { words, shapes }
     })
 }
@@ -324,33 +321,8 @@ pub(crate) fn phrases_in(text: &str, near: &mut [(usize, usize)]) -> Vec<Span> {
 fn timestamp_at(text: &str, at: usize) -> Option<Span> {
     let rest = text.get(at..)?;
     let bold = rest.len() - rest.trim_start_matches('*').len();
-    let b = rest.as_bytes();
-    let digits = |i: usize| {
-        b[i.min(b.len())..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count()
-    };
-    let mut i = bold;
-    let h = digits(i);
-    if !(1..=2).contains(&h) {
-        return None;
-    }
-    i += h;
-    if !matches!(b.get(i), Some(b':' | b'.')) || digits(i + 1) != 2 {
-        return None;
-    }
-    i += 3;
-    let mut end = i;
-    let tail = &rest[i..];
-    let tail_trim = tail.trim_start_matches(' ');
-    for m in ["a.m.", "p.m.", "am", "pm", "AM", "PM"] {
-        if tail_trim.starts_with(m) {
-            i += tail.len() - tail_trim.len() + m.len();
-            end = i;
-            break;
-        }
-    }
+    let end = bold + clock_time(&rest[bold..])?;
+    let mut i = end;
     // A time zone: two to four capitals.
     let tail = &rest[i..];
     let zone = tail.trim_start_matches(' ');
@@ -369,12 +341,34 @@ fn timestamp_at(text: &str, at: usize) -> Option<Span> {
         .then(|| Span::new(at + bold, at + end))
 }
 
-/// Whether a phrase is a live blog's timestamp (a clock time, [`timestamp_at`]).
+/// The length of the clock time that `s` opens with ("7:54 p.m.", "14:05", "10.32am"): one
+/// or two digits, `:` or `.`, two digits, then "a.m.", "p.m.", "am" or "pm" if any.
+fn clock_time(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let digits = |i: usize| {
+        b[i.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let h = digits(0);
+    if !(1..=2).contains(&h) || !matches!(b.get(h), Some(b':' | b'.')) || digits(h + 1) != 2 {
+        return None;
+    }
+    let i = h + 3;
+    let tail = &s[i..];
+    let trimmed = tail.trim_start_matches(' ');
+    let meridiem = ["a.m.", "p.m.", "am", "pm", "AM", "PM"]
+        .into_iter()
+        .find(|m| trimmed.starts_with(m))
+        .map_or(0, |m| tail.len() - trimmed.len() + m.len());
+    Some(i + meridiem)
+}
+
+/// Whether a phrase is a live blog's timestamp: a clock time and nothing else
+/// ([`timestamp_at`] finds them).
 fn is_timestamp(phrase: &str) -> bool {
-    let b = phrase.as_bytes();
-    b.first().is_some_and(u8::is_ascii_digit)
-        && phrase.contains([':', '.'])
-        && timestamp_at(&format!("{phrase} —"), 0).is_some()
+    clock_time(phrase) == Some(phrase.len())
 }
 
 /// The byte ranges around a quote where its time phrase may be (for [`phrases_in`]): around

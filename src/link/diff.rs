@@ -211,6 +211,12 @@ pub struct DiffStep {
 }
 
 impl DiffStep {
+    /// Whether the step can alter a quote in marks: its weight is substantive or critical
+    /// (see [`Significance::alters`]); never for an `equal` step.
+    pub fn alters(&self) -> bool {
+        self.significance.is_some_and(Significance::alters)
+    }
+
     /// What the step shows a reader: its reason's label, else "added" or "left out"; `None`
     /// for an unchanged run and for extent (words beyond either end of the other quote).
     ///

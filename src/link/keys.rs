@@ -119,13 +119,12 @@ pub fn speaker_key(corpus_id: &str) -> u64 {
 /// reworded renderings, and reported clauses, meet even for a speaker quoted thousands of
 /// times.
 pub fn speaker_word_keys(norm: &Normalized, speaker: u64) -> Vec<u64> {
-    let mut out: Vec<u64> = norm
-        .content
-        .iter()
-        .map(|&t| {
+    let mut out: Vec<u64> = super::normalize::content_groups(norm)
+        .into_iter()
+        .map(|group| {
             let mut bytes = [0u8; 16];
             bytes[..8].copy_from_slice(&speaker.to_le_bytes());
-            bytes[8..].copy_from_slice(&super::normalize::synonym(t).to_le_bytes());
+            bytes[8..].copy_from_slice(&group.to_le_bytes());
             xxh3_64_with_seed(&bytes, SPEAKER_WORD_SEED)
         })
         .collect();

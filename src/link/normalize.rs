@@ -356,6 +356,15 @@ pub(crate) fn is_stopword(token: u64) -> bool {
     tables().stopwords.contains(&token)
 }
 
+/// The distinct synonym groups of a quote's content words, sorted: what reported clauses
+/// are compared by and what the speaker-word keys are made of.
+pub(crate) fn content_groups(n: &Normalized) -> Vec<u64> {
+    let mut g: Vec<u64> = n.content.iter().map(|&t| synonym(t)).collect();
+    g.sort_unstable();
+    g.dedup();
+    g
+}
+
 /// A content token as its synonym group (`data/synonyms.txt`), else itself.
 pub(crate) fn synonym(token: u64) -> u64 {
     tables().synonyms.get(&token).copied().unwrap_or(token)

@@ -108,9 +108,7 @@ impl Member {
     /// ```
     pub fn alterations(&self) -> impl Iterator<Item = &DiffStep> {
         let altered = self.altered;
-        self.diff
-            .iter()
-            .filter(move |d| altered && d.significance.is_some_and(|s| s.alters()))
+        self.diff.iter().filter(move |d| altered && d.alters())
     }
 }
 

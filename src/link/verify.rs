@@ -100,13 +100,10 @@ pub(crate) fn numbers_disagree(x: &[u64], y: &[u64]) -> bool {
 /// How much of a reported clause's content a quote holds: the content words (as synonym
 /// groups) they share, and that count over the clause's distinct content words.
 fn reported_overlap(clause: &Normalized, quote: &Normalized) -> (usize, f64) {
-    let groups = |n: &Normalized| {
-        let mut g: Vec<u64> = n.content.iter().map(|&t| normalize::synonym(t)).collect();
-        g.sort_unstable();
-        g.dedup();
-        g
-    };
-    let (c, q) = (groups(clause), groups(quote));
+    let (c, q) = (
+        normalize::content_groups(clause),
+        normalize::content_groups(quote),
+    );
     let shared = c.iter().filter(|t| q.binary_search(t).is_ok()).count();
     (shared, shared as f64 / c.len().max(1) as f64)
 }
@@ -145,18 +142,18 @@ pub(super) fn edge(x: &Item, y: &Item, a: u32, b: u32, cfg: &LinkConfig) -> Opti
         return None;
     }
     let l = likeness(&x.norm, &y.norm, cfg.max_tokens());
-    let long_run = if short_len >= cfg.occasion_min_run() {
-        run().0
-    } else {
-        0
-    };
+    // The run is only read off an edge that is made: pairs turned down never align twice.
     let edge = |child: Option<u32>| Edge {
         a,
         b,
         dice: l.dice,
         containment: l.containment,
         child,
-        run: long_run as u32,
+        run: if short_len >= cfg.occasion_min_run() {
+            run().0 as u32
+        } else {
+            0
+        },
     };
     // Numbers that disagree make another statement, unless every other word is the same (a
     // figure misquoted by one outlet): then link, and say so.

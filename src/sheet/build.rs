@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::files::file_stems;
 use super::model::{
-    IndexEntry, NestedSpeech, Rendering, SheetRole, SheetStatement, Sheets, SpeakerSheet,
+    by_date, IndexEntry, NestedSpeech, Rendering, SheetRole, SheetStatement, Sheets, SpeakerSheet,
 };
 use super::overview::{Overview, Place};
 use crate::link::{Linker, Statement};
@@ -309,12 +309,7 @@ fn statement(
         })
         .collect();
     renderings.sort_by(|a, b| {
-        (a.date.is_none(), &a.date, &a.outlet, &a.quote).cmp(&(
-            b.date.is_none(),
-            &b.date,
-            &b.outlet,
-            &b.quote,
-        ))
+        (by_date(&a.date), &a.outlet, &a.quote).cmp(&(by_date(&b.date), &b.outlet, &b.quote))
     });
     let outlets: BTreeSet<&str> = renderings.iter().map(|r| r.outlet.as_str()).collect();
     SheetStatement {

@@ -6,7 +6,7 @@
 //! escapes text and marks added and dropped words, and only lays the pieces out.
 
 use super::model::{
-    IndexEntry, NestedSpeech, Rendering, SheetRole, SheetStatement, Sheets, SpeakerSheet,
+    by_date, IndexEntry, NestedSpeech, Rendering, SheetRole, SheetStatement, Sheets, SpeakerSheet,
 };
 use super::overview::Altered;
 use crate::link::{DiffOp, DiffStep, Relation, Significance};
@@ -194,13 +194,18 @@ pub(crate) fn index_groups(sheets: &Sheets) -> Vec<(&'static str, Vec<&IndexEntr
         .collect()
 }
 
+/// Texts escaped for `M` and joined with `sep`.
+fn escaped<'a, M: Markup>(texts: impl IntoIterator<Item = &'a String>, sep: &str) -> String {
+    texts
+        .into_iter()
+        .map(|t| M::text(t))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
 /// An index entry's roles, escaped and joined with semicolons.
 pub(crate) fn entry_roles<M: Markup>(e: &IndexEntry) -> String {
-    e.roles
-        .iter()
-        .map(|r| M::text(r))
-        .collect::<Vec<_>>()
-        .join("; ")
+    escaped::<M>(&e.roles, "; ")
 }
 
 /// One role of a sheet, escaped: the role, the other ways it was written ("also written
@@ -220,22 +225,10 @@ pub(crate) fn roles<M: Markup>(s: &SpeakerSheet) -> impl Iterator<Item = RoleLin
         variants: if r.variants.is_empty() {
             String::new()
         } else {
-            format!(
-                "also written {}",
-                r.variants
-                    .iter()
-                    .map(|v| M::text(v))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+            format!("also written {}", escaped::<M>(&r.variants, ", "))
         },
         quotes: r.quotes,
-        outlets: r
-            .outlets
-            .iter()
-            .map(|o| M::text(o))
-            .collect::<Vec<_>>()
-            .join(", "),
+        outlets: escaped::<M>(&r.outlets, ", "),
     })
 }
 
@@ -263,9 +256,9 @@ pub(crate) fn words<M: Markup>(r: &Rendering) -> String {
 }
 
 /// Steps of a diff, marked, joined with spaces.
-pub(crate) fn steps<M: Markup>(steps: &[DiffStep]) -> String {
+pub(crate) fn steps<'a, M: Markup>(steps: impl IntoIterator<Item = &'a DiffStep>) -> String {
     steps
-        .iter()
+        .into_iter()
         .map(|d| match (d.op, d.significance) {
             (DiffOp::Equal, _) | (_, None) => M::text(&d.variant),
             (op, Some(weight)) => M::step(
@@ -280,12 +273,28 @@ pub(crate) fn steps<M: Markup>(steps: &[DiffStep]) -> String {
         .join(" ")
 }
 
+/// "Ledger (2026-08-14)": an outlet and the date it printed something, escaped.
+pub(crate) fn dated_outlet<M: Markup>(outlet: &str, date: Option<&str>) -> String {
+    match date {
+        Some(d) => format!("{} ({})", M::text(outlet), M::text(d)),
+        None => M::text(outlet),
+    }
+}
+
 /// "Ledger (2026-08-14)": who prints an altered quote, escaped.
 pub(crate) fn altered_source<M: Markup>(a: &Altered) -> String {
-    match &a.date {
-        Some(d) => format!("{} ({})", M::text(&a.outlet), M::text(d)),
-        None => M::text(&a.outlet),
-    }
+    dated_outlet::<M>(&a.outlet, a.date.as_deref())
+}
+
+/// The altered renderings among a sheet's statements, in sheet order, each with the index
+/// of its statement: what the top of a speaker's page lists.
+pub(crate) fn altered_on_sheet(s: &SpeakerSheet) -> impl Iterator<Item = (usize, &Rendering)> {
+    s.statements.iter().enumerate().flat_map(|(i, st)| {
+        st.renderings
+            .iter()
+            .filter(|r| r.altered)
+            .map(move |r| (i, r))
+    })
 }
 
 /// "where Courier, Wire print the canonical wording" (escaped), or where no outlet agrees,
@@ -296,11 +305,7 @@ pub(crate) fn altered_against<M: Markup>(a: &Altered) -> String {
     } else {
         format!(
             "where {} print{} it as the canonical wording",
-            a.agreeing
-                .iter()
-                .map(|o| M::text(o))
-                .collect::<Vec<_>>()
-                .join(", "),
+            escaped::<M>(&a.agreeing, ", "),
             if a.agreeing.len() == 1 { "s" } else { "" }
         )
     }
@@ -320,7 +325,7 @@ pub(crate) struct ArticleGroup {
 pub(crate) fn anonymous_by_article(sheets: &Sheets) -> Vec<ArticleGroup> {
     let mut groups: Vec<ArticleGroup> = Vec::new();
     for (i, s) in sheets.speakers.iter().enumerate() {
-        if !sheets.is_anonymous(i) {
+        if !s.by_article() {
             continue;
         }
         let own = s
@@ -346,12 +351,7 @@ pub(crate) fn anonymous_by_article(sheets: &Sheets) -> Vec<ArticleGroup> {
         }
     }
     groups.sort_by(|a, b| {
-        (a.date.is_none(), &a.date, &a.outlet, &a.article).cmp(&(
-            b.date.is_none(),
-            &b.date,
-            &b.outlet,
-            &b.article,
-        ))
+        (by_date(&a.date), &a.outlet, &a.article).cmp(&(by_date(&b.date), &b.outlet, &b.article))
     });
     groups
 }

@@ -51,7 +51,7 @@ pub fn write_markdown(w: &mut impl Write, sheets: &Sheets, page: Page) -> io::Re
             overview(w, sheets, false)?;
             index(w, sheets, false)?;
             for (i, s) in sheets.speakers.iter().enumerate() {
-                if !sheets.is_anonymous(i) {
+                if !s.by_article() {
                     writeln!(w)?;
                     speaker(w, s, &sheets.anchor_of(i), 2)?;
                 }
@@ -247,29 +247,18 @@ fn speaker(w: &mut impl Write, s: &SpeakerSheet, id: &str, level: usize) -> io::
     if level == 1 {
         legend(w)?;
     }
-    let mut altered = false;
-    for (i, st) in s.statements.iter().enumerate() {
-        for r in st.renderings.iter().filter(|r| r.altered) {
-            if !altered {
-                writeln!(w, "**{}**\n", labels::ALTERED)?;
-                altered = true;
-            }
-            let changes: Vec<_> = r
-                .diff
-                .iter()
-                .filter(|d| d.significance.is_some_and(|s| s.alters()))
-                .cloned()
-                .collect();
+    let mut altered = labels::altered_on_sheet(s).peekable();
+    if altered.peek().is_some() {
+        writeln!(w, "**{}**\n", labels::ALTERED)?;
+        for (i, r) in altered {
             writeln!(
                 w,
                 "- Statement {}: **{}** prints {}",
                 i + 1,
                 Md::text(&r.outlet),
-                labels::steps::<Md>(&changes)
+                labels::steps::<Md>(r.alterations())
             )?;
         }
-    }
-    if altered {
         writeln!(w)?;
     }
     for (i, st) in s.statements.iter().enumerate() {

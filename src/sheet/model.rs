@@ -194,6 +194,20 @@ pub struct Rendering {
     pub nested: Vec<NestedSpeech>,
 }
 
+impl Rendering {
+    /// The steps of its diff that alter it (substantive and critical), in order; none unless
+    /// it is [`altered`](Rendering::altered).
+    pub fn alterations(&self) -> impl Iterator<Item = &DiffStep> {
+        let altered = self.altered;
+        self.diff.iter().filter(move |d| altered && d.alters())
+    }
+}
+
+/// The key that puts dates in order, undated last (ISO dates compare as strings).
+pub(crate) fn by_date(date: &Option<String>) -> (bool, Option<&str>) {
+    (date.is_none(), date.as_deref())
+}
+
 /// Speech reported inside a quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -325,11 +339,5 @@ impl Sheets {
             },
             |e| e.anchor.as_str().into(),
         )
-    }
-
-    /// Whether the `i`-th sheet is shown on the page of anonymous sources (see
-    /// [`SpeakerSheet::by_article`]).
-    pub(crate) fn is_anonymous(&self, i: usize) -> bool {
-        self.speakers[i].by_article()
     }
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Rendering, SheetStatement};
+use super::model::{by_date, Rendering, SheetStatement};
 use crate::link::{DiffStep, Relation};
 use crate::QuoteKind;
 
@@ -191,7 +191,7 @@ impl Overview {
             }
         }
         let mut outlets: Vec<(&str, Option<String>)> = first.into_iter().collect();
-        outlets.sort_by(|a, b| (a.1.is_none(), &a.1, a.0).cmp(&(b.1.is_none(), &b.1, b.0)));
+        outlets.sort_by(|a, b| (by_date(&a.1), a.0).cmp(&(by_date(&b.1), b.0)));
         let column: BTreeMap<&str, usize> =
             outlets.iter().enumerate().map(|(i, o)| (o.0, i)).collect();
         let mut carried: Vec<Carried> = statements
@@ -222,10 +222,7 @@ impl Overview {
             b.cells
                 .len()
                 .cmp(&a.cells.len())
-                .then_with(|| {
-                    (a.first_date.is_none(), &a.first_date)
-                        .cmp(&(b.first_date.is_none(), &b.first_date))
-                })
+                .then_with(|| by_date(&a.first_date).cmp(&by_date(&b.first_date)))
                 .then_with(|| a.cluster.cmp(&b.cluster))
         });
         let more_carried = carried.len().saturating_sub(GRID_ROWS);
@@ -271,12 +268,7 @@ fn altered_in(place: &Place, st: &SheetStatement) -> Vec<Altered> {
             quote: r.quote.clone(),
             outlet: r.outlet.clone(),
             date: r.date.clone(),
-            changes: r
-                .diff
-                .iter()
-                .filter(|d| d.significance.is_some_and(|s| s.alters()))
-                .cloned()
-                .collect(),
+            changes: r.alterations().cloned().collect(),
             agreeing: agreeing
                 .iter()
                 .filter(|&&o| o != r.outlet)

@@ -70,7 +70,7 @@ pub fn write_html(w: &mut impl Write, sheets: &Sheets, page: Page) -> io::Result
             overview::overview(w, sheets, false)?;
             index(w, sheets, false)?;
             for (i, s) in sheets.speakers.iter().enumerate() {
-                if !sheets.is_anonymous(i) {
+                if !s.by_article() {
                     speaker(w, s, &sheets.anchor_of(i), Level::InDocument)?;
                 }
             }

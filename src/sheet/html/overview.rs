@@ -41,30 +41,8 @@ pub(super) fn overview(w: &mut impl Write, sheets: &Sheets, files: bool) -> io::
 
 /// The altered quotes among a sheet's statements, above them; nothing when there are none.
 pub(super) fn altered_on_sheet(w: &mut impl Write, s: &SpeakerSheet, h: &str) -> io::Result<()> {
-    let items: Vec<(String, String)> = s
-        .statements
-        .iter()
-        .flat_map(|st| {
-            st.renderings.iter().filter(|r| r.altered).map(move |r| {
-                let source = match &r.date {
-                    Some(d) => format!("{} ({})", Html::text(&r.outlet), Html::text(d)),
-                    None => Html::text(&r.outlet),
-                };
-                let changes = labels::steps::<Html>(
-                    &r.diff
-                        .iter()
-                        .filter(|d| d.significance.is_some_and(|s| s.alters()))
-                        .cloned()
-                        .collect::<Vec<_>>(),
-                );
-                (
-                    st.anchor(),
-                    format!("<strong>{source}</strong> prints {changes}"),
-                )
-            })
-        })
-        .collect();
-    if items.is_empty() {
+    let mut altered = labels::altered_on_sheet(s).peekable();
+    if altered.peek().is_none() {
         return Ok(());
     }
     writeln!(
@@ -72,11 +50,13 @@ pub(super) fn altered_on_sheet(w: &mut impl Write, s: &SpeakerSheet, h: &str) ->
         "<section class=\"altered\"><{h}>{}</{h}>\n<ul class=\"altered-list\">",
         labels::ALTERED
     )?;
-    for (anchor, line) in items {
+    for (i, r) in altered {
         writeln!(
             w,
-            "<li data-filter>{line} — <a href=\"#{}\">the statement</a></li>",
-            Html::text(&crate::sheet::escape::url_path(&anchor))
+            "<li data-filter><strong>{}</strong> prints {} — <a href=\"#{}\">the statement</a></li>",
+            labels::dated_outlet::<Html>(&r.outlet, r.date.as_deref()),
+            labels::steps::<Html>(r.alterations()),
+            Html::text(&crate::sheet::escape::url_path(&s.statements[i].anchor()))
         )?;
     }
     writeln!(w, "</ul></section>")
