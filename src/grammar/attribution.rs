@@ -154,6 +154,23 @@ pub(crate) fn attribute(
 /// How many tokens a parenthetical between commas may hold.
 const MAX_PARENTHETICAL: usize = 20;
 
+/// How many comma-separated segments may stand between a subject and its cue ("Antonio
+/// Ferreira, 66, a retired docker whose son, Luis, runs a crane, said": four).
+const MAX_SEGMENTS: usize = 4;
+
+/// Whether mention `m` is inside a relative clause opened by "whose" a few words before it
+/// ("… a retired docker whose son, Luis, runs a crane, said"): the clause's own subject,
+/// not the sentence's.
+fn in_whose_clause(text: &str, tokens: &[Token], m: &Mention, start: usize) -> bool {
+    let mut k = m.tokens.0;
+    // Over the comma that sets the name off, then up to three words of the noun phrase.
+    if k > start && tokens[k - 1].is_punct(',') {
+        k -= 1;
+    }
+    (k.saturating_sub(4).max(start)..k)
+        .any(|i| tokens[i].is_lower_ascii_word(text) && tokens[i].span.slice(text) == "whose")
+}
+
 /// The subject before a parenthetical that ends with the comma at `comma`:
 ///
 /// ```text
@@ -178,7 +195,7 @@ fn parenthetical_subject_in(
     start: usize,
     nested: bool,
 ) -> Option<Mention> {
-    // The opening comma: the nearest one before which a speaker phrase ends, over up to three
+    // The opening comma: the nearest one before which a speaker phrase ends, over up to four
     // comma-separated segments ("Harold Fenn, 72, who has been travelling, said"). A quote or
     // sentence punctuation in between means there is none.
     let stops = |k: usize| {
@@ -189,7 +206,7 @@ fn parenthetical_subject_in(
     };
     let mut found = None;
     let mut k = comma;
-    for _ in 0..3 {
+    for _ in 0..MAX_SEGMENTS {
         let open = (start..k)
             .rev()
             .take(MAX_PARENTHETICAL)
@@ -205,7 +222,10 @@ fn parenthetical_subject_in(
             let after_preposition = m.head == Head::Name
                 && m.tokens.0 > start
                 && tokens[m.tokens.0 - 1].flags.preposition();
-            m.tokens.0 >= start && !after_preposition && !names_place(text, m)
+            m.tokens.0 >= start
+                && !after_preposition
+                && !names_place(text, m)
+                && !in_whose_clause(text, tokens, m, start)
         };
         if let Some(m) = parse_left(text, tokens, open - 1).filter(subject) {
             found = Some((open, m));
@@ -280,15 +300,34 @@ pub(crate) fn with_appositives(
         .checked_sub(2)
         .filter(|&k| k >= sent.start && tokens[k + 1].is_punct(','));
     if let Some(role) = before.and_then(|k| parse_left(text, tokens, k)) {
-        let opens = role.tokens.0 == sent.start || tokens[role.tokens.0 - 1].is_punct(',');
+        // "…, a retired docker whose son, Luis, runs a crane": the relative word opens the
+        // role too.
+        let whose =
+            |k: usize| tokens[k].is_lower_ascii_word(text) && tokens[k].span.slice(text) == "whose";
+        let opens = role.tokens.0 == sent.start
+            || whose(role.tokens.0)
+            || tokens[role.tokens.0 - 1].is_punct(',')
+            || whose(role.tokens.0 - 1);
         let closes = tokens.get(m.tokens.1 + 1).is_none_or(|t| !t.is_word());
         if opens && closes {
+            // "…, a retired docker whose son, Luis, runs a crane": the role is "son".
+            let after_whose = |r: Span| {
+                let s = r.slice(text);
+                s.find("whose ")
+                    .map_or(r, |at| Span::new(r.start + at + "whose ".len(), r.end))
+            };
             match role.head {
                 Head::Role => {
                     return Mention {
-                        role: role.role,
+                        role: role.role.map(after_whose),
                         ..m
-                    }
+                    };
+                }
+                Head::Anonymous if role.span.slice(text).contains("whose ") => {
+                    return Mention {
+                        role: Some(after_whose(role.span)),
+                        ..m
+                    };
                 }
                 Head::OrgRef => {
                     return Mention {

@@ -5,6 +5,7 @@ use std::cell::{Cell, OnceCell};
 
 use rustc_hash::FxHashMap;
 
+use super::seniority_word;
 use crate::grammar::speaker::{Head, Mention};
 use crate::grammar::words::Token;
 use crate::quote::SpeakerKind;
@@ -310,20 +311,35 @@ impl<'t> Entities<'t> {
         let gender = Gender::of_tokens(tokens, m);
         let titled = Gender::of_title_tokens(tokens, m);
         let surname = m.surname.or_else(|| {
-            // "His wife Teresa": a family word ends the role, a given name is the name.
+            // "His wife Teresa", "his son, Luis,": a family word ends the role, a given name
+            // is the name.
             let role = m.role.filter(|_| single)?;
-            let own = m.own(tokens);
-            let family = own
+            let lexicon = crate::lexicon::Lexicon::get();
+            let family = role
+                .slice(text)
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| lexicon.flags(w).family());
+            let given = m
+                .own(tokens)
                 .iter()
-                .any(|t| t.span.end == role.end && t.flags.family());
-            let given = own.iter().any(|t| t.span == span && t.flags.given());
+                .any(|t| t.span == span && t.flags.given());
             (family && given && !self.by_surname.contains_key(name))
                 .then(|| self.family_surname(name))
                 .flatten()
         });
         if let Some(surname) = surname {
+            // "his son, Luis,": the one word is a given name here, and says a gender.
+            let mut gender = gender;
+            if m.surname.is_none() {
+                gender.add(Gender::of_word(name));
+            }
             let id = self.observe_shared_surname(span, surname, gender);
             self.list[id].titled.add(titled);
+            // "His son, Luis,": the family word is a role of his, for telling the younger.
+            if let Some(role) = m.role {
+                self.note_role(id, role);
+            }
             self.note_person(id);
             return Some(id);
         }
@@ -360,20 +376,7 @@ impl<'t> Entities<'t> {
         e.titled.add(titled);
         e.tag = e.tag.or(m.tag);
         if let Some(role) = m.role {
-            let seen = self.list[id]
-                .roles
-                .iter()
-                .any(|r| r.slice(text) == role.slice(text));
-            if !seen {
-                self.list[id].roles.push(role);
-                let slot = self
-                    .by_role
-                    .entry(role_key(role.slice(text)))
-                    .or_insert(Some(id));
-                if *slot != Some(id) {
-                    *slot = None;
-                }
-            }
+            self.note_role(id, role);
         }
         let e = &mut self.list[id];
         if e.kind != SpeakerKind::Organization && m.kind != SpeakerKind::Organization {
@@ -394,6 +397,30 @@ impl<'t> Entities<'t> {
             _ => {}
         }
         Some(id)
+    }
+
+    /// Records `role` as one of entity `id`'s roles, and in the index by role.
+    fn note_role(&mut self, id: usize, role: Span) {
+        let text = self.text;
+        // "The younger Mr. Ferreira": telling namesakes apart by age is no role.
+        if seniority_word(role.slice(text)).is_some() {
+            return;
+        }
+        if self.list[id]
+            .roles
+            .iter()
+            .any(|r| r.slice(text) == role.slice(text))
+        {
+            return;
+        }
+        self.list[id].roles.push(role);
+        let slot = self
+            .by_role
+            .entry(role_key(role.slice(text)))
+            .or_insert(Some(id));
+        if *slot != Some(id) {
+            *slot = None;
+        }
     }
 
     /// Records the quoted nickname inside a mention's name ("Big Mick" of "Michael 'Big

@@ -399,6 +399,11 @@ fn seniority(text: &str, m: &Mention) -> Option<bool> {
             &before[word_at..]
         }
     };
+    seniority_word(word)
+}
+
+/// "younger" → `Some(true)`, "elder" or "older" → `Some(false)`, any other word → `None`.
+pub(crate) fn seniority_word(word: &str) -> Option<bool> {
     match word.to_ascii_lowercase().as_str() {
         "younger" => Some(true),
         "elder" | "older" => Some(false),
@@ -556,6 +561,28 @@ mod tests {
         let text = "Walter Pruitt sold. Dale Pruitt agreed. The elder Pruitt spoke.";
         let (name, _) = resolve(text, &["Walter Pruitt", "Dale Pruitt"], "Pruitt spoke");
         assert_eq!(name.as_deref(), Some("Dale Pruitt"));
+    }
+
+    #[test]
+    fn a_relative_in_a_whose_clause_is_neither_the_subject_nor_the_elder() {
+        let speakers = |text: &str| -> Vec<Option<String>> {
+            crate::Extractor::new()
+                .extract(&crate::Article::new("t", text))
+                .quotes
+                .into_iter()
+                .map(|q| q.speaker.and_then(|s| s.name))
+                .collect()
+        };
+        let text = "Rui Sousa, 66, a retired docker whose son, Tiago, runs a crane, said he \
+                    would have held out. The younger Mr. Sousa was relieved. \"It is six \
+                    years,\" he said.";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("Rui Sousa".to_string()),
+                Some("Tiago Sousa".to_string())
+            ]
+        );
     }
 
     #[test]
