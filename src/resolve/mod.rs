@@ -586,6 +586,19 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_named_inside_the_clause_does_not_take_the_bare_surname() {
+        let text = "Stan Kowalczyk said he heard from a text sent by his wife, Teresa \
+                    Kowalczyk, who leads the union.\n\n\"That was it,\" Kowalczyk said.";
+        let speaker = crate::Extractor::new()
+            .extract(&crate::Article::new("t", text))
+            .quotes
+            .last()
+            .and_then(|q| q.speaker.clone())
+            .and_then(|s| s.name);
+        assert_eq!(speaker.as_deref(), Some("Stan Kowalczyk"));
+    }
+
+    #[test]
     fn a_relative_by_a_possessive_is_the_namesake_of_that_gender() {
         let text = "Graham Whitlow ran it. Elaine Whitlow sat. Her husband spoke.";
         let (name, by) = resolve(text, &["Graham Whitlow", "Elaine Whitlow"], "Her husband");

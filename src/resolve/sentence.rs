@@ -125,6 +125,34 @@ fn given_before_and(text: &str, tokens: &[Token], m: &Mention, start: usize) -> 
     })
 }
 
+/// Whether the name at token `i`, after a comma, names a relative spoken of inside the
+/// clause ("… a text sent by his wife, Teresa Kowalczyk, who …"): the comma follows a family
+/// word whose phrase stands after a word of the sentence, not at its start or after a comma.
+/// Such a name is no subject.
+fn apposed_to_object(text: &str, tokens: &[Token], i: usize, start: usize) -> bool {
+    if i < start + 3 || !tokens[i - 1].is_punct(',') || !tokens[i - 2].flags.family() {
+        return false;
+    }
+    // Back over the phrase's words: "his", "the eldest".
+    let mut k = i - 2;
+    for _ in 0..3 {
+        if k == start {
+            return false;
+        }
+        let t = &tokens[k - 1];
+        let w = t.span.slice(text);
+        if !(t.is_word() && (is_possessive(w) || !is_capitalized(w))) {
+            break;
+        }
+        k -= 1;
+        // "by" is no preposition in the word lists (it would end "said by" phrases).
+        if t.flags.preposition() || t.flags.verb() || t.flags.cue().is_some() || w == "by" {
+            return true;
+        }
+    }
+    false
+}
+
 /// Named mentions (people and bodies) in a sentence, and pronouns that open a clause, each
 /// with whether it opens a clause (a likely subject).
 pub(crate) fn scan_names(
@@ -190,7 +218,8 @@ pub(crate) fn scan_names(
                         out.push((given, false));
                     }
                     let m = attribution::with_appositives(text, tokens, m, range.clone());
-                    out.push((m, (opens_clause || first_person) && !owner));
+                    let apposed = opens_clause && apposed_to_object(text, tokens, i, range.start);
+                    out.push((m, (opens_clause || first_person) && !owner && !apposed));
                     // A person's role after the name may name a body ("Gideon Pratt, the
                     // president of the Freight Rail Council,"): read on from the name.
                     let name_end = m
