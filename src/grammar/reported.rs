@@ -345,6 +345,12 @@ impl<'a> Clauses<'a> {
                     })
             })
             .unwrap_or(stop);
+        // "… said the sirens should have sounded; the judge said a strike had knocked them
+        // out": a semicolon before a clause with a cue of its own ends this one.
+        let stop = (k..stop)
+            .take(MAX_CLAUSE_SCAN)
+            .find(|&i| tokens[i].is_punct(';') && self.other_cue_in(index, i + 1, end))
+            .unwrap_or(stop);
         self.span(index, k, stop, !after_that, true)
     }
 }
@@ -740,6 +746,22 @@ mod tests {
             some("Customers, Okonedo added, would receive a credit")
         );
         assert_eq!(clauses("In the end, he said, nothing changed."), [None]);
+    }
+
+    #[test]
+    fn a_semicolon_before_another_attribution_ends_the_clause() {
+        assert_eq!(
+            clauses("The mayor said the sirens should have sounded; the judge said a strike had knocked them out."),
+            [
+                Some("the sirens should have sounded".to_string()),
+                Some("a strike had knocked them out".to_string())
+            ]
+        );
+        // Without a cue after it, the semicolon is the speaker's.
+        assert_eq!(
+            clauses("The mayor said the sirens failed; the county would pay."),
+            some("the sirens failed; the county would pay")
+        );
     }
 
     #[test]
