@@ -72,9 +72,40 @@ struct Acc {
     reported: usize,
     outlets: BTreeSet<String>,
     nicknames: BTreeSet<String>,
+    /// What the mentions' honorifics and pronouns ("Ms.", "he") and the names' given names
+    /// said of the person's gender: (female, male).
+    gender: (bool, bool),
 }
 
 impl Acc {
+    /// Notes what a speaker's mention and name say of their gender.
+    fn take_gender(&mut self, mention: Option<&str>, name: Option<&str>) {
+        let lexicon = crate::lexicon::Lexicon::get();
+        let first = |s: &str| {
+            s.split_whitespace()
+                .next()
+                .map(|w| w.trim_end_matches('.').to_string())
+        };
+        // The mention's first word says something only as an honorific or a pronoun: a
+        // bare "Duarte" is a surname, though Duarte is a given name too.
+        let mut words: Vec<String> = mention
+            .and_then(first)
+            .filter(|w| {
+                let f = lexicon.flags(w);
+                f.honorific() || f.personal()
+            })
+            .into_iter()
+            .collect();
+        if let Some(n) = name.filter(|n| n.contains(' ')) {
+            words.extend(first(n));
+        }
+        for w in words {
+            let f = lexicon.flags(&w);
+            self.gender.0 |= f.female();
+            self.gender.1 |= f.male();
+        }
+    }
+
     /// Keeps the longer name: the fullest form seen wins.
     fn take_name(&mut self, name: Option<&String>) {
         if let Some(n) = name.filter(|n| self.name.as_ref().is_none_or(|old| n.len() > old.len())) {
@@ -106,6 +137,7 @@ impl Roster {
                 let a = acc.entry(id.clone()).or_default();
                 a.take_name(s.name.as_ref());
                 a.take_kind(s.kind);
+                a.take_gender(Some(&s.mention), s.name.as_deref());
                 if let Some(nick) = s.name.as_deref().and_then(super::id::nickname_id) {
                     a.nicknames.insert(nick);
                 }
@@ -129,6 +161,11 @@ impl Roster {
                         role_words: a.roles.keys().flat_map(|r| occupation_words(r)).collect(),
                         quotes: a.quotes,
                         nicknames: a.nicknames.clone(),
+                        female: match a.gender {
+                            (true, false) => Some(true),
+                            (false, true) => Some(false),
+                            _ => None,
+                        },
                     };
                     (id.as_str(), seen)
                 })

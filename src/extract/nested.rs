@@ -68,9 +68,11 @@ pub(super) fn nested_speech(
             }
             let whos: Vec<Option<Who>> = attributions
                 .iter()
-                .map(|a| {
-                    a.speaker
-                        .map(|m| timeline.resolve_inside(text, &m, entities, quoter))
+                .map(|a| match a.speaker {
+                    Some(m) => Some(timeline.resolve_inside(text, &m, entities, quoter)),
+                    // “… I told her, ‘Sell it’”: the quoter speaks of themself.
+                    None if said_by_i(text, &tokens, a.cue.first, range.start) => quoter.copied(),
+                    None => None,
                 })
                 .collect();
             let s = Sent {
@@ -131,4 +133,38 @@ pub(super) fn nested_speech(
         }
     }
     out
+}
+
+/// Whether the cue at token `cue` has "I" for its subject, over auxiliaries and adverbs
+/// ("I told her", "I have always said"), a quote right after it. "and I quote" and "I was
+/// told" give somebody else's words.
+fn said_by_i(text: &str, tokens: &[words::Token], cue: usize, start: usize) -> bool {
+    if tokens[cue].span.slice(text).starts_with("quot") {
+        return false;
+    }
+    // The quote follows: "I told her, “…”", "I said: “…”" (not "“…” I said no").
+    let mut after = cue + 1;
+    while after < tokens.len() && after <= cue + 2 && tokens[after].is_lower_ascii_word(text) {
+        after += 1;
+    }
+    while after < tokens.len() && (tokens[after].is_punct(',') || tokens[after].is_punct(':')) {
+        after += 1;
+    }
+    if !tokens
+        .get(after)
+        .is_some_and(|t| matches!(t.tok, Tok::Quote(_)))
+    {
+        return false;
+    }
+    let mut k = cue;
+    while k > start && tokens[k - 1].is_word() && tokens[k - 1].flags.auxiliary() {
+        // "I was told": a passive, somebody else's words.
+        if tokens[k - 1].flags.be() {
+            return false;
+        }
+        k -= 1;
+    }
+    k > start
+        && tokens[k - 1].span.slice(text) == "I"
+        && (k - 1 == start || !tokens[k - 2].is_word())
 }

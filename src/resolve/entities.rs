@@ -355,6 +355,9 @@ impl<'t> Entities<'t> {
                 // A bare surname: only an entity of its own if nobody has that surname, or,
                 // when two people have it, if its honorific does not tell which.
                 match self.by_surname.get(name) {
+                    Some(Some(id)) if self.list[*id].gender().contradicts(gender) => {
+                        self.insert(span, SpeakerKind::Person)
+                    }
                     Some(Some(id)) => *id,
                     Some(None) => match self.by_gender(name, gender) {
                         Some(id) => id,
@@ -530,7 +533,9 @@ impl<'t> Entities<'t> {
                 continue;
             }
             if let Some(Some(full)) = self.by_surname.get(name).copied() {
-                if full != id {
+                // "Mr Whitlow", then only "Elaine Whitlow": not her.
+                let other = self.list[id].gender().contradicts(self.list[full].gender());
+                if full != id && !other {
                     self.by_name.insert(name, full);
                     let roles = std::mem::take(&mut self.list[id].roles);
                     for r in roles {
@@ -554,6 +559,14 @@ impl<'t> Entities<'t> {
     pub fn lookup_name(&self, m: &Mention) -> Option<usize> {
         let name = strip_possessive(self.text, m.name?).slice(self.text);
         let shared = || match self.by_surname.get(name) {
+            // "Mr Whitlow" is not the article's one Whitlow if she is Elaine: somebody else.
+            Some(Some(id))
+                if self.list[*id]
+                    .gender()
+                    .contradicts(Gender::of(self.text, m)) =>
+            {
+                None
+            }
             Some(Some(id)) => Some(*id),
             Some(None) => {
                 let gender = Gender::of(self.text, m);

@@ -278,3 +278,33 @@ fn an_office_named_for_a_county_leaves_its_holder_a_person() {
         .expect("Renee Duchamp");
     assert_eq!((duchamp.kind, duchamp.quotes), (SpeakerKind::Person, 2));
 }
+
+#[test]
+fn honorifics_first_person_cues_and_two_letter_short_forms() {
+    let roster = roster_of(&[
+        (
+            "a",
+            "Gazette",
+            "‘People think I want to sell,’ Mr Hollis says. ‘Ruth asked me, “Why not sell \
+             it?” I told her, “Because then somebody else ruins it.”’ Ruth Hollis, his wife, \
+             sits on the board.",
+        ),
+        (
+            "b",
+            "Post",
+            "Jo Pennick, a midwife, said the unit was full. “It was three in the morning,” \
+             she said.",
+        ),
+        (
+            "c",
+            "Wire",
+            "Joanne Pennick said she would keep campaigning. “I got lucky,” Ms. Pennick said.",
+        ),
+    ]);
+    // "Mr Hollis" is not the article's one Hollis named in full (Ruth); what he says inside
+    // his quote after "I told her" is his, and Ruth's question is hers.
+    assert_eq!(
+        people_of(&roster),
+        [("joanne-pennick", 4), ("hollis", 3), ("ruth-hollis", 1)]
+    );
+}

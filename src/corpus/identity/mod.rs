@@ -48,6 +48,17 @@ pub(super) struct Seen {
     pub quotes: usize,
     /// The ids its names give with their nickname ("dell-amsel" for "Wendell “Dell” Amsel").
     pub nicknames: BTreeSet<String>,
+    /// `Some(true)` when its mentions and names say a woman only ("Ms.", "she", "Elaine"),
+    /// `Some(false)` a man only, `None` when they say nothing or both.
+    pub female: Option<bool>,
+}
+
+impl Seen {
+    /// Whether this id and `other` are known to be of different genders ("Mr Hollis" and
+    /// "Ruth Hollis"): never one person.
+    fn other_gender(&self, other: &Seen) -> bool {
+        matches!((self.female, other.female), (Some(a), Some(b)) if a != b)
+    }
 }
 
 /// Whether an id is a person's or body's name of several words (not an unnamed source).
@@ -251,6 +262,8 @@ pub(super) fn merge_targets(known: &Known) -> BTreeMap<String, String> {
         }
         let mut candidates: Vec<&str> = by_last.get(id).into_iter().flatten().copied().collect();
         candidates.extend(by_first.get(id).into_iter().flatten().copied());
+        // "Mr Hollis" is none of the corpus's women named Hollis.
+        candidates.retain(|c| !seen.other_gender(&known.ids[c]));
         let Some(target) = dominant(&candidates, known) else {
             continue;
         };
