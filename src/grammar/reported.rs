@@ -210,7 +210,19 @@ impl<'a> Clauses<'a> {
         {
             return None;
         }
-        if g0 > sent.start + 1 && tokens[g0 - 1].is_punct(',') && (relative || short_tail) {
+        // "In a farewell letter …, Tiernan thanked the town": a cue that reports only after
+        // "that" reports nothing before it when an object follows it (a time phrase may).
+        let object_after = tokens[a.cue.last].flags.cue_needs_that()
+            && tokens.get(g1 + 1).is_some_and(|t| {
+                let f = t.flags;
+                t.is_word() && !(f.time() || f.adverbial() || f.preposition())
+            })
+            && tail.start < end;
+        if g0 > sent.start + 1
+            && tokens[g0 - 1].is_punct(',')
+            && (relative || short_tail)
+            && !object_after
+        {
             return self.span(index, sent.start, g0 - 1, false, false);
         }
         // "According to X, CLAUSE", the source running on to the comma ("according to a
@@ -746,6 +758,18 @@ mod tests {
             some("Customers, Okonedo added, would receive a credit")
         );
         assert_eq!(clauses("In the end, he said, nothing changed."), [None]);
+    }
+
+    #[test]
+    fn a_cue_that_needs_that_reports_nothing_before_its_object() {
+        assert_eq!(
+            clauses("In a farewell letter published on Friday, Tiernan thanked the town."),
+            [None]
+        );
+        assert_eq!(
+            clauses("The war is over, the general declared on Monday."),
+            some("The war is over")
+        );
     }
 
     #[test]

@@ -98,10 +98,13 @@ impl Timeline {
                 });
                 given && words.next().is_some()
             })
-            // Shown to be a person: a role or an age ("Lorraine Pitre, 74,"), not a place
-            // that starts with a given name ("Linwood Park").
+            // Shown to be a person: a role, an age ("Lorraine Pitre, 74,") or a clause about
+            // them ("Pieter Claessens, who runs a guesthouse"), not a place that starts with
+            // a given name ("Linwood Park").
             && latest.who.entity.is_some_and(|id| {
-                !entities.list[id].roles.is_empty() || entities.age(id).is_some()
+                !entities.list[id].roles.is_empty()
+                    || entities.age(id).is_some()
+                    || latest.who.name.is_some_and(|n| text[n.end..].starts_with(", who "))
             })
             && text[from..to].contains('\n');
         Some(if introduced { latest.who } else { salient.who })
@@ -637,6 +640,10 @@ mod tests {
         let text = "Gov. Ann Fontaine said the storm was near.\n\nWe drove to Linwood Park. \
                     She said she would leave by noon.";
         assert_eq!(speaker(text).as_deref(), Some("Ann Fontaine"));
+        // A relative clause about the new name shows a person too.
+        let text = "Gov. Ann Fontaine said the storm was near.\n\nWe spoke to Lorraine Pitre, \
+                    who runs a guesthouse. She said she would leave by noon.";
+        assert_eq!(speaker(text).as_deref(), Some("Lorraine Pitre"));
     }
 
     #[test]
