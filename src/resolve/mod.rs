@@ -341,12 +341,18 @@ impl Timeline {
                 let named = self
                     .find(|w| is_body(w) && w.name.is_some_and(|n| has_word(n.slice(text), head)));
                 // "the firm": the latest body not known to be of another kind (a union, a
-                // paper). "the group" says no kind, and fits any.
+                // paper). "the group" says no kind, and fits any body but a news outlet,
+                // which is "the paper" or "the newspaper" ("The Meridian Times reported …
+                // The agency said": not the Times).
                 let lexicon = crate::lexicon::Lexicon::get();
                 let wanted = lexicon.body_type(head);
                 let fits_kind = |w: &Who| {
                     let of = w.name.and_then(|n| lexicon.body_type(n.slice(text)));
-                    wanted.is_none() || of.is_none() || of == wanted
+                    match (wanted, of) {
+                        (None, Some("outlet")) => false,
+                        (None, _) | (_, None) => true,
+                        (Some(a), Some(b)) => a == b,
+                    }
                 };
                 let bare = !written_role.contains(' ');
                 // A body is often named in passing (in a role, as an object) just before
@@ -659,6 +665,11 @@ mod tests {
         );
         let (name, _) = resolve(text, &earlier, "The group spoke");
         assert_eq!(name.as_deref(), Some("Road Haulage Workers Union"));
+        // A news outlet is "the paper", never "the agency".
+        let text = "Pellworth Labs was cited by the Meridian Times. The agency spoke.";
+        let earlier = ["Pellworth Labs", "the Meridian Times"];
+        let (name, _) = resolve(text, &earlier, "The agency spoke");
+        assert_eq!(name.as_deref(), Some("Pellworth Labs"));
     }
 
     #[test]
