@@ -595,6 +595,19 @@ mod tests {
     }
 
     #[test]
+    fn a_word_before_a_full_name_describes_the_subject() {
+        let text = "Union firebrand Roz Tamsin tore into the port boss, accusing him of \
+                    \"pocketing millions.\"";
+        let speaker = crate::Extractor::new()
+            .extract(&crate::Article::new("t", text))
+            .quotes
+            .last()
+            .and_then(|q| q.speaker.clone())
+            .and_then(|s| s.name);
+        assert_eq!(speaker.as_deref(), Some("Roz Tamsin"));
+    }
+
+    #[test]
     fn a_relative_named_inside_the_clause_does_not_take_the_bare_surname() {
         let text = "Stan Kowalczyk said he heard from a text sent by his wife, Teresa \
                     Kowalczyk, who leads the union.\n\n\"That was it,\" Kowalczyk said.";

@@ -163,13 +163,17 @@ pub(crate) fn scan_names(
     crate::work::step(range.len());
     let mut out = Vec::new();
     let mut i = range.start;
+    // The clause opened before a word that describes the name after it ("Union firebrand Roz
+    // Achterberg"): that name opens it.
+    let mut opened_at = None;
     while i < range.end {
         let t = &tokens[i];
         let w = t.span.slice(text);
         // A clause opens at the sentence's start, after a comma, after a dash ("9:40 p.m. —
         // Quill, again on taxes: …", a live blog's timestamp) and after a conjunction that
         // opens the sentence ("And Fenwick himself: …").
-        let opens_clause = i == range.start
+        let opens_clause = opened_at == Some(i)
+            || i == range.start
             || tokens[i - 1].is_punct(',')
             || tokens[i - 1].is_punct('—')
             || tokens[i - 1].is_punct('–')
@@ -199,6 +203,26 @@ pub(crate) fn scan_names(
                 // no one who speaks.
                 if m.head == Head::Name && is_no_one(text, tokens, &m) {
                     i = m.tokens.1 + 1;
+                    continue;
+                }
+                // "Union firebrand Roz Achterberg tore into …": one capitalised word, a
+                // lower-case noun, then a given name: the word describes the person.
+                let describes = m.head == Head::Name
+                    && m.tokens.0 == m.tokens.1
+                    && tokens
+                        .get(m.tokens.1 + 1)
+                        .is_some_and(|t| t.is_lower_ascii_word(text))
+                    && tokens
+                        .get(m.tokens.1 + 2)
+                        .is_some_and(|t| t.flags.given() && t.flags.capitalized())
+                    && tokens
+                        .get(m.tokens.1 + 3)
+                        .is_some_and(|t| t.is_word() && t.flags.capitalized());
+                if describes {
+                    if opens_clause {
+                        opened_at = Some(m.tokens.1 + 2);
+                    }
+                    i = m.tokens.1 + 2;
                     continue;
                 }
                 if (m.head == Head::Name || (pronoun && (opens_clause || first_person)))
