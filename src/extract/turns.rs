@@ -423,15 +423,23 @@ pub(super) fn turn_quotes(text: &str, paras: &[Para], entities: &Entities, found
         }
     };
     // A label that names nobody in the article but stands just before the interviewer's name
-    // in the introduction ("HCPR:" after "spoke with HCPR's Gemma Lowry"): the interviewer's.
+    // in the introduction ("HCPR:" after "spoke with HCPR's Gemma Lowry", "Post:" after "the
+    // Post's transport reporter, Alan Pryce"): the interviewer's.
     let interviewer_label = |label: &str| {
         let id = asks?;
         let at = entities.list[id].name.start;
         let before = &text[text.floor_char_boundary(at.saturating_sub(MAX_LEAD_GAP))..at];
-        let last = before.split_whitespace().last()?;
-        let word = last.trim_end_matches(['’', '\'', 's']);
-        (label.len() > 1 && (word.eq_ignore_ascii_case(label) || last.eq_ignore_ascii_case(label)))
-            .then_some(id)
+        let names = |w: &str| {
+            let w = w.trim_end_matches([',', ':']);
+            let bare = w
+                .strip_suffix("’s")
+                .or_else(|| w.strip_suffix("'s"))
+                .unwrap_or(w);
+            bare.eq_ignore_ascii_case(label) || w.eq_ignore_ascii_case(label)
+        };
+        // The label, then at most three words of a role ("transport reporter,").
+        let near = before.split_whitespace().rev().take(4).any(names);
+        (label.len() > 1 && near).then_some(id)
     };
     let speaker_of = |i: usize, turn: &Turn| -> Option<Who> {
         let label = turn.label.slice(text);
@@ -633,6 +641,15 @@ mod tests {
         assert!(who.contains(&("Pablo Ruiz", "Because it")), "{who:?}");
         let slow = got.iter().find(|(_, _, w)| w == "a slow").unwrap();
         assert_eq!(slow.1, Some(ResolvedBy::Pronoun));
+        // The outlet's name a few words before the interviewer's: "the Post's transport
+        // reporter, Alan Pryce".
+        let text = "Siobhan Garvey sat down with the Post's transport reporter, Alan Pryce, \
+                    on Mill Street.\n\nPost: How are your members holding up?\n\nGarvey: \
+                    Tired and determined.\n\nPost: Who is winning?\n\nGarvey: We are, \
+                    slowly.";
+        let got = turns_of(text);
+        let first = got.first().map(|(n, _, _)| n.as_deref());
+        assert_eq!(first, Some(Some("Alan Pryce")), "{got:?}");
     }
 
     #[test]

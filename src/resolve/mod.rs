@@ -595,6 +595,19 @@ mod tests {
     }
 
     #[test]
+    fn a_live_blog_entry_gives_the_words_of_whom_they_are_from() {
+        let text = "10:24 a.m. — First question from Whitcombe, and it is a blunt one: \
+                    \"Will you commit, today, to cutting the price?\"";
+        let speaker = crate::Extractor::new()
+            .extract(&crate::Article::new("t", text))
+            .quotes
+            .last()
+            .and_then(|q| q.speaker.clone())
+            .and_then(|s| s.name);
+        assert_eq!(speaker.as_deref(), Some("Whitcombe"));
+    }
+
+    #[test]
     fn a_word_before_a_full_name_describes_the_subject() {
         let text = "Union firebrand Roz Tamsin tore into the port boss, accusing him of \
                     \"pocketing millions.\"";

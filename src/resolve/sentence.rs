@@ -225,6 +225,27 @@ pub(crate) fn scan_names(
                     i = m.tokens.1 + 2;
                     continue;
                 }
+                // "10:24 a.m. — First question from Whitcombe: …", "News from the chair: …":
+                // a word and at most one more before "from" say whose words follow.
+                let from = (m.head == Head::Name && m.tokens.0 == m.tokens.1)
+                    .then(|| {
+                        (m.tokens.1 + 1..(m.tokens.1 + 3).min(range.end)).find(|&k| {
+                            tokens[k].is_lower_ascii_word(text)
+                                && tokens[k].span.slice(text) == "from"
+                        })
+                    })
+                    .flatten()
+                    .filter(|&k| {
+                        (m.tokens.1 + 1..k).all(|j| tokens[j].is_lower_ascii_word(text))
+                            && k + 1 < range.end
+                    });
+                if let Some(k) = from {
+                    if opens_clause {
+                        opened_at = Some(k + 1);
+                    }
+                    i = k + 1;
+                    continue;
+                }
                 if (m.head == Head::Name || (pronoun && (opens_clause || first_person)))
                     && m.tokens.1 < range.end
                 {
