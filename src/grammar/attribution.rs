@@ -152,7 +152,7 @@ pub(crate) fn attribute(
 }
 
 /// How many tokens a parenthetical between commas may hold.
-const MAX_PARENTHETICAL: usize = 20;
+const MAX_PARENTHETICAL: usize = 40;
 
 /// How many comma-separated segments may stand between a subject and its cue ("Antonio
 /// Ferreira, 66, a retired docker whose son, Luis, runs a crane, said": four).

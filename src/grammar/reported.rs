@@ -165,10 +165,23 @@ impl<'a> Clauses<'a> {
     pub(crate) fn clause(&self, index: usize) -> Option<Span> {
         let (text, tokens, sent, end) = (self.text, self.tokens, &self.sent, self.end);
         let a = &self.attributions[index];
-        let (g0, g1) = match a.speaker {
+        let (g0, mut g1) = match a.speaker {
             Some(m) => (m.tokens.0.min(a.cue.first), m.tokens.1.max(a.cue.last)),
             None => (a.cue.first, a.cue.last),
         };
+        // "…, noted Annika Lowe, a historian who chairs the senate, had voted …": an
+        // appositive after the speaker's name belongs to the attribution.
+        if let Some(role) = a
+            .speaker
+            .and_then(|m| m.role.filter(|r| m.name.is_some_and(|n| r.start > n.end)))
+        {
+            if let Some(k) = (g1 + 1..end)
+                .take(MAX_PARENTHETICAL_ROLE)
+                .find(|&k| tokens[k].span.end == role.end)
+            {
+                g1 = k;
+            }
+        }
         // "CLAUSE, X said." / "CLAUSE, according to X." The attribution may end the sentence
         // with a few words ("told reporters on Monday") or a relative clause ("… official
         // who spoke on condition of anonymity").
@@ -261,16 +274,24 @@ impl<'a> Clauses<'a> {
         {
             // "declared war", "announced a plan": only "declared that …" reports speech; look
             // for "that" after a short adverbial ("revealed on Monday that").
-            let that = (k..(k + 6).min(end)).find(|&i| is_word(i, "that"))?;
-            // Only an adverbial may stand before "that": "on Monday", "in a statement".
+            let that = (k..(k + MAX_BEFORE_THAT).min(end)).find(|&i| is_word(i, "that"))?;
+            // Only an adverbial may stand before "that": "on Monday", "in a statement", "in
+            // a report released on Thursday".
             let adverbial = |i: usize| {
                 let f = tokens[i].flags;
+                let w = tokens[i].span.slice(text);
+                let released = i > k
+                    && tokens[i - 1].flags.statement()
+                    && w.ends_with("ed")
+                    && f.cue().is_none();
                 tokens[i].is_word()
                     && (f.adverbial()
                         || f.definite()
                         || f.indefinite()
                         || f.statement()
-                        || f.capitalized())
+                        || f.capitalized()
+                        || released
+                        || (f.preposition() && i > k))
             };
             if !(k..that).all(adverbial) {
                 return None;
@@ -366,6 +387,13 @@ impl<'a> Clauses<'a> {
         self.span(index, k, stop, !after_that, true)
     }
 }
+
+/// How many tokens an appositive role after a speaker's name may hold.
+const MAX_PARENTHETICAL_ROLE: usize = 16;
+
+/// How many tokens may stand between a cue that needs "that" and its "that" ("concluded in
+/// a report released on Thursday that").
+const MAX_BEFORE_THAT: usize = 8;
 
 /// Whether a word is a third-person subject pronoun ("he", "she", "it", "they").
 fn is_subject_pronoun(f: Flags) -> bool {
@@ -758,6 +786,36 @@ mod tests {
             some("Customers, Okonedo added, would receive a credit")
         );
         assert_eq!(clauses("In the end, he said, nothing changed."), [None]);
+    }
+
+    #[test]
+    fn long_subjects_adverbials_and_appositives_around_the_cue() {
+        // A relative clause of more than twenty words between subject and cue.
+        assert_eq!(
+            clauses(
+                "Marta Quill, who has lived in the town since 2011 and who has spent three \
+                 years organizing her neighbors to press for voluntary buyouts, said the \
+                 residents had been given three weeks."
+            ),
+            some("the residents had been given three weeks")
+        );
+        assert_eq!(
+            clauses(
+                "The corps concluded in a report released on Thursday that raising the \
+                 levees would be cheaper."
+            ),
+            some("raising the levees would be cheaper")
+        );
+        let got = clauses(
+            "The faculty, noted Annika Lowe, a historian who chairs the senate, had voted \
+             no confidence only once.",
+        );
+        assert!(
+            got[0]
+                .as_deref()
+                .is_some_and(|c| c.ends_with("had voted no confidence only once")),
+            "{got:?}"
+        );
     }
 
     #[test]
