@@ -61,8 +61,15 @@ pub(super) fn reported(
         // "said the recall would cost $30 million, “a rounding error” next to …": the clause
         // up to the comma (or "and that", "but that") before the marks is reported too, if
         // it follows its cue ("X said CLAUSE, “…”"), never one around it.
-        let span = if over_marks || quoted_cue {
-            let after_cue = clause.start >= a.cue.span.end;
+        let after_cue = clause.start >= a.cue.span.end;
+        // The clause already ends before the marks, words between ("said no decision had
+        // been taken and that it was ‘reviewing all options’"): reported as it is. Not one
+        // that runs up to them ("said the new wing was “…”").
+        let before_marks = after_cue
+            && marked.get(first_after).is_some_and(|m| {
+                clause.end <= m.start && text[clause.end..m.start].chars().any(char::is_alphabetic)
+            });
+        let span = if (over_marks || quoted_cue) && !(before_marks && !over_marks) {
             let cut = marked
                 .get(first_after)
                 .filter(|_| after_cue)

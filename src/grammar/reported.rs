@@ -378,6 +378,22 @@ impl<'a> Clauses<'a> {
                     })
             })
             .unwrap_or(stop);
+        // "said no decision had been taken and that it was 'reviewing all options'": the
+        // first clause ends before "and that".
+        let stop = (k + 1..stop)
+            .take(MAX_CLAUSE_SCAN)
+            .find(|&i| {
+                tokens[i].is_lower_ascii_word(text)
+                    && tokens[i].span.slice(text) == "and"
+                    && is_word(i + 1, "that")
+            })
+            .map_or(stop, |i| {
+                if tokens[i - 1].is_punct(',') {
+                    i - 1
+                } else {
+                    i
+                }
+            });
         // "… said the sirens should have sounded; the judge said a strike had knocked them
         // out": a semicolon before a clause with a cue of its own ends this one.
         let stop = (k..stop)
@@ -422,6 +438,18 @@ fn opens_with_subject(text: &str, tokens: &[Token], k: usize, end: usize) -> boo
     let plain = !f.verb() && !f.connector() && !f.preposition() && !f.adverbial();
     if p.is_lower_ascii_word(text) && plain && finite(v) {
         return true;
+    }
+    // "admitted Dunmore had few tools", "conceded Port Ellery would wait": a name of up to
+    // three words and a finite verb.
+    let capital = |t: &Token| t.is_word() && t.flags.capitalized() && !t.flags.not_name();
+    if capital(p) {
+        let name_end = (k..end.min(k + 3))
+            .take_while(|&i| capital(&tokens[i]))
+            .last()
+            .unwrap_or(k);
+        if tokens.get(name_end + 1).is_some_and(|t| finite(t)) {
+            return true;
+        }
     }
     let determiner = p.is_lower_ascii_word(text) && (f.definite() || f.indefinite());
     if !determiner {
@@ -815,6 +843,18 @@ mod tests {
                 .as_deref()
                 .is_some_and(|c| c.ends_with("had voted no confidence only once")),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn and_that_ends_the_first_clause_and_a_name_may_open_one() {
+        assert_eq!(
+            clauses("The trust said no decision had been taken and that it was reviewing options."),
+            some("no decision had been taken")
+        );
+        assert_eq!(
+            clauses("The mayor admitted Dunmore had few tools to keep the mill open."),
+            some("Dunmore had few tools to keep the mill open")
         );
     }
 
