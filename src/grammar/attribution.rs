@@ -106,6 +106,22 @@ pub(crate) fn attribute(
                     return attribution;
                 }
             }
+            // "… and a bus driver who said she had nowhere to go": a described source right
+            // before "who", no comma between.
+            let bare_relative = j > sent.start + 1
+                && tokens[j - 1].is_lower_ascii_word(text)
+                && tokens[j - 1].span.slice(text) == "who"
+                && tokens[j - 2].is_word();
+            if bare_relative {
+                let described = parse_left(text, tokens, j - 2)
+                    .filter(within)
+                    .filter(|m| matches!(m.head, Head::Anonymous | Head::Role));
+                if let Some(m) = described {
+                    attribution.relative = true;
+                    attribution.speaker = Some(m);
+                    return attribution;
+                }
+            }
             if j > sent.start {
                 let subject = if tokens[j - 1].is_punct(',') {
                     parenthetical_subject(text, tokens, j - 1, sent.start)

@@ -847,6 +847,14 @@ mod tests {
     }
 
     #[test]
+    fn a_described_source_before_who_reports_the_relative_clause() {
+        assert_eq!(
+            clauses("They heard from a bus driver who said she had nowhere else to go."),
+            some("she had nowhere else to go")
+        );
+    }
+
+    #[test]
     fn and_that_ends_the_first_clause_and_a_name_may_open_one() {
         assert_eq!(
             clauses("The trust said no decision had been taken and that it was reviewing options."),
