@@ -69,7 +69,7 @@ pub(super) fn reported(
             && marked.get(first_after).is_some_and(|m| {
                 clause.end <= m.start && text[clause.end..m.start].chars().any(char::is_alphabetic)
             });
-        let span = if (over_marks || quoted_cue) && !(before_marks && !over_marks) {
+        let span = if over_marks || (quoted_cue && !before_marks) {
             let cut = marked
                 .get(first_after)
                 .filter(|_| after_cue)

@@ -478,13 +478,26 @@ fn names_place(text: &str, m: &Mention) -> bool {
 /// most [`MAX_DESCRIBED_SOURCE`] words, none of them a verb or a pronoun) as an unnamed,
 /// described source, where no speaker phrase parses.
 fn described_source(text: &str, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
-    let stop = (start..end)
-        .take(MAX_DESCRIBED_SOURCE + 1)
+    let phrase_end = (start..end)
+        .take(MAX_DESCRIBED_SOURCE + MAX_SOURCE_PARTICIPLE + 1)
         .find(|&k| !tokens[k].is_word())
         .unwrap_or(end);
+    let ends_well =
+        phrase_end == end || tokens[phrase_end].is_punct(',') || tokens[phrase_end].is_punct('.');
+    // "an audit by the state's inspector general released on Wednesday": the source ends
+    // before a participle that is not followed by "by".
+    let participle = (start + 2..phrase_end).find(|&k| {
+        let w = tokens[k].span.slice(text);
+        tokens[k].is_lower_ascii_word(text)
+            && w.ends_with("ed")
+            && tokens[k].flags.cue().is_none()
+            && word_at(text, tokens, k + 1) != Some("by")
+    });
+    let stop = participle.unwrap_or(phrase_end);
     let fits = stop > start
         && stop - start <= MAX_DESCRIBED_SOURCE
-        && (stop == end || tokens[stop].is_punct(',') || tokens[stop].is_punct('.'))
+        && phrase_end - stop <= MAX_SOURCE_PARTICIPLE
+        && ends_well
         && (start..stop).all(|k| {
             let f = tokens[k].flags;
             // "documents obtained by The Ledger": a participle before "by" is the phrase's.
@@ -516,6 +529,10 @@ fn described_source(text: &str, tokens: &[Token], start: usize, end: usize) -> O
 
 /// How many words a described source after "according to" may have.
 const MAX_DESCRIBED_SOURCE: usize = 9;
+
+/// How many words a participle phrase after a described source may have ("released on
+/// Wednesday by the state's inspector general").
+const MAX_SOURCE_PARTICIPLE: usize = 8;
 
 /// A name followed by ", which" is a body; by ", who", a person.
 fn hint_kind(text: &str, tokens: &[Token], mut m: Mention) -> Mention {

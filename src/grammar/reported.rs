@@ -231,9 +231,12 @@ impl<'a> Clauses<'a> {
                 t.is_word() && !(f.time() || f.adverbial() || f.preposition())
             })
             && tail.start < end;
+        // "CLAUSE, according to an audit by the state's inspector general released on …":
+        // the source may run on to the end.
+        let according_after = a.cue.according && a.cue.first == g0;
         if g0 > sent.start + 1
             && tokens[g0 - 1].is_punct(',')
-            && (relative || short_tail)
+            && (relative || short_tail || according_after)
             && !object_after
         {
             return self.span(index, sent.start, g0 - 1, false, false);
@@ -379,7 +382,7 @@ impl<'a> Clauses<'a> {
             })
             .unwrap_or(stop);
         // "said no decision had been taken and that it was 'reviewing all options'": the
-        // first clause ends before "and that".
+        // first clause ends before "and that" ("but that" often joins one statement).
         let stop = (k + 1..stop)
             .take(MAX_CLAUSE_SCAN)
             .find(|&i| {
@@ -447,7 +450,7 @@ fn opens_with_subject(text: &str, tokens: &[Token], k: usize, end: usize) -> boo
             .take_while(|&i| capital(&tokens[i]))
             .last()
             .unwrap_or(k);
-        if tokens.get(name_end + 1).is_some_and(|t| finite(t)) {
+        if tokens.get(name_end + 1).is_some_and(&finite) {
             return true;
         }
     }
@@ -843,6 +846,17 @@ mod tests {
                 .as_deref()
                 .is_some_and(|c| c.ends_with("had voted no confidence only once")),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_source_after_according_to_may_run_on_with_a_participle() {
+        assert_eq!(
+            clauses(
+                "The comptroller approved $6 million in contracts, according to an audit by \
+                 the inspector general released on Tuesday."
+            ),
+            some("The comptroller approved $6 million in contracts")
         );
     }
 
