@@ -146,7 +146,13 @@ impl<'a> Clauses<'a> {
         // pleasure in it": "took" is in no list).
         let opens_with_subject =
             self.tokens[from].is_word() && is_subject_pronoun(self.tokens[from].flags);
-        let verb = self.count(&self.verbs, from, to) > 0 || opens_with_subject;
+        // "The company says its scooters slow automatically to 8 mph": a possessive and
+        // four words more make a clause though its present-tense verb is in no list.
+        let possessive_subject = self.tokens[from].is_lower_ascii_word(self.text)
+            && self.tokens[from].flags.possessive()
+            && words >= 5;
+        let verb =
+            self.count(&self.verbs, from, to) > 0 || opens_with_subject || possessive_subject;
         let quoted = self.count(&self.quotes, from, to) as usize == to - from;
         let nested_cue = !needs_verb && !after_cue && self.other_cue_in(index, from, to);
         // Two words will do for a pronoun and its auxiliary: "Fisk said it could".
@@ -847,6 +853,16 @@ mod tests {
                 .is_some_and(|c| c.ends_with("had voted no confidence only once")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_possessive_opens_a_present_tense_clause() {
+        assert_eq!(
+            clauses("The company says its scooters slow automatically in pedestrian zones."),
+            some("its scooters slow automatically in pedestrian zones")
+        );
+        // Too short to be sure of: "said her goodbyes".
+        assert_eq!(clauses("She said her goodbyes."), [None]);
     }
 
     #[test]
