@@ -151,8 +151,28 @@ impl<'a> Clauses<'a> {
         let possessive_subject = self.tokens[from].is_lower_ascii_word(self.text)
             && self.tokens[from].flags.possessive()
             && words >= 5;
-        let verb =
-            self.count(&self.verbs, from, to) > 0 || opens_with_subject || possessive_subject;
+        // "Political scientists say rematches rarely bring new voters": a plain noun, an
+        // adverb in "-ly" and a word: the verb after the adverb.
+        let lower = |i: usize| {
+            self.tokens
+                .get(i)
+                .filter(|_| i < to)
+                .is_some_and(|t| t.is_lower_ascii_word(self.text) && t.flags.cue().is_none())
+        };
+        let adverb_verb = words >= 5
+            && lower(from)
+            && lower(from + 1)
+            && lower(from + 2)
+            && !self.tokens[from].flags.preposition()
+            && !self.tokens[from].flags.adverbial()
+            // "writes a weekly column": "weekly" after an article is an adjective.
+            && !self.tokens[from].flags.definite()
+            && !self.tokens[from].flags.indefinite()
+            && self.tokens[from + 1].span.slice(self.text).ends_with("ly");
+        let verb = self.count(&self.verbs, from, to) > 0
+            || opens_with_subject
+            || possessive_subject
+            || adverb_verb;
         let quoted = self.count(&self.quotes, from, to) as usize == to - from;
         let nested_cue = !needs_verb && !after_cue && self.other_cue_in(index, from, to);
         // Two words will do for a pronoun and its auxiliary: "Fisk said it could".
@@ -863,6 +883,15 @@ mod tests {
         );
         // Too short to be sure of: "said her goodbyes".
         assert_eq!(clauses("She said her goodbyes."), [None]);
+        // A plain noun and an adverb in "-ly": the verb follows.
+        assert_eq!(
+            clauses("Political scientists say rematches rarely bring new voters."),
+            some("rematches rarely bring new voters")
+        );
+        assert_eq!(
+            clauses("Harriet Lund writes a weekly column on city life."),
+            [None]
+        );
     }
 
     #[test]
