@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::identity;
+use crate::resolve::Gender;
 use crate::{Extraction, QuoteKind, SpeakerKind};
 
 /// A role and the outlets that gave it.
@@ -73,36 +74,26 @@ struct Acc {
     outlets: BTreeSet<String>,
     nicknames: BTreeSet<String>,
     /// What the mentions' honorifics and pronouns ("Ms.", "he") and the names' given names
-    /// said of the person's gender: (female, male).
-    gender: (bool, bool),
+    /// said of the person's gender.
+    gender: Gender,
 }
 
 impl Acc {
-    /// Notes what a speaker's mention and name say of their gender.
-    fn take_gender(&mut self, mention: Option<&str>, name: Option<&str>) {
+    /// Notes what a speaker's mention and name say of their gender: the mention's first word
+    /// as an honorific or a pronoun (a bare "Duarte" is a surname, though Duarte is a given
+    /// name too), and the given name of a name of several words.
+    fn take_gender(&mut self, mention: &str, name: Option<&str>) {
         let lexicon = crate::lexicon::Lexicon::get();
-        let first = |s: &str| {
-            s.split_whitespace()
-                .next()
-                .map(|w| w.trim_end_matches('.').to_string())
-        };
-        // The mention's first word says something only as an honorific or a pronoun: a
-        // bare "Duarte" is a surname, though Duarte is a given name too.
-        let mut words: Vec<String> = mention
-            .and_then(first)
-            .filter(|w| {
-                let f = lexicon.flags(w);
-                f.honorific() || f.personal()
-            })
-            .into_iter()
-            .collect();
-        if let Some(n) = name.filter(|n| n.contains(' ')) {
-            words.extend(first(n));
+        fn first(s: &str) -> Option<&str> {
+            s.split_whitespace().next().map(|w| w.trim_end_matches('.'))
         }
-        for w in words {
-            let f = lexicon.flags(&w);
-            self.gender.0 |= f.female();
-            self.gender.1 |= f.male();
+        let said = first(mention).filter(|w| {
+            let f = lexicon.flags(w);
+            f.honorific() || f.personal()
+        });
+        let given = name.filter(|n| n.contains(' ')).and_then(first);
+        for w in said.into_iter().chain(given) {
+            self.gender.add(Gender::of_word(w));
         }
     }
 
@@ -137,7 +128,7 @@ impl Roster {
                 let a = acc.entry(id.clone()).or_default();
                 a.take_name(s.name.as_ref());
                 a.take_kind(s.kind);
-                a.take_gender(Some(&s.mention), s.name.as_deref());
+                a.take_gender(&s.mention, s.name.as_deref());
                 if let Some(nick) = s.name.as_deref().and_then(super::id::nickname_id) {
                     a.nicknames.insert(nick);
                 }
@@ -161,11 +152,7 @@ impl Roster {
                         role_words: a.roles.keys().flat_map(|r| occupation_words(r)).collect(),
                         quotes: a.quotes,
                         nicknames: a.nicknames.clone(),
-                        female: match a.gender {
-                            (true, false) => Some(true),
-                            (false, true) => Some(false),
-                            _ => None,
-                        },
+                        gender: a.gender,
                     };
                     (id.as_str(), seen)
                 })

@@ -93,10 +93,8 @@ pub(crate) fn attribute(
                 }
             }
             // "Eleanor Vasquez, 86, who said …": the one the relative clause is about.
-            attribution.relative = j > sent.start + 2
-                && tokens[j - 1].is_lower_ascii_word(text)
-                && tokens[j - 1].span.slice(text) == "who"
-                && tokens[j - 2].is_punct(',');
+            let after_who = j > sent.start + 1 && word_at(text, tokens, j - 1) == Some("who");
+            attribution.relative = after_who && j > sent.start + 2 && tokens[j - 2].is_punct(',');
             if attribution.relative {
                 let subject = parenthetical_subject(text, tokens, j - 2, sent.start)
                     .or_else(|| parse_left(text, tokens, j - 3).filter(within))
@@ -108,11 +106,7 @@ pub(crate) fn attribute(
             }
             // "… and a bus driver who said she had nowhere to go": a described source right
             // before "who", no comma between.
-            let bare_relative = j > sent.start + 1
-                && tokens[j - 1].is_lower_ascii_word(text)
-                && tokens[j - 1].span.slice(text) == "who"
-                && tokens[j - 2].is_word();
-            if bare_relative {
+            if after_who && tokens[j - 2].is_word() {
                 let described = parse_left(text, tokens, j - 2)
                     .filter(within)
                     .filter(|m| matches!(m.head, Head::Anonymous | Head::Role));
@@ -183,8 +177,12 @@ fn in_whose_clause(text: &str, tokens: &[Token], m: &Mention, start: usize) -> b
     if k > start && tokens[k - 1].is_punct(',') {
         k -= 1;
     }
-    (k.saturating_sub(4).max(start)..k)
-        .any(|i| tokens[i].is_lower_ascii_word(text) && tokens[i].span.slice(text) == "whose")
+    (k.saturating_sub(4).max(start)..k).any(|i| is_whose(text, tokens, i))
+}
+
+/// Whether token `i` is the relative word "whose".
+fn is_whose(text: &str, tokens: &[Token], i: usize) -> bool {
+    word_at(text, tokens, i) == Some("whose")
 }
 
 /// The subject before a parenthetical that ends with the comma at `comma`:
@@ -318,19 +316,19 @@ pub(crate) fn with_appositives(
     if let Some(role) = before.and_then(|k| parse_left(text, tokens, k)) {
         // "…, a retired docker whose son, Luis, runs a crane": the relative word opens the
         // role too.
-        let whose =
-            |k: usize| tokens[k].is_lower_ascii_word(text) && tokens[k].span.slice(text) == "whose";
         let opens = role.tokens.0 == sent.start
-            || whose(role.tokens.0)
+            || is_whose(text, tokens, role.tokens.0)
             || tokens[role.tokens.0 - 1].is_punct(',')
-            || whose(role.tokens.0 - 1);
+            || is_whose(text, tokens, role.tokens.0 - 1);
         let closes = tokens.get(m.tokens.1 + 1).is_none_or(|t| !t.is_word());
         if opens && closes {
             // "…, a retired docker whose son, Luis, runs a crane": the role is "son".
-            let after_whose = |r: Span| {
-                let s = r.slice(text);
-                s.find("whose ")
-                    .map_or(r, |at| Span::new(r.start + at + "whose ".len(), r.end))
+            let whose = (role.tokens.0..role.tokens.1).find(|&k| is_whose(text, tokens, k));
+            let after_whose = |r: Span| match whose {
+                Some(k) if tokens[k].span.start >= r.start => {
+                    Span::new(tokens[k + 1].span.start, r.end)
+                }
+                _ => r,
             };
             match role.head {
                 Head::Role => {
@@ -339,7 +337,7 @@ pub(crate) fn with_appositives(
                         ..m
                     };
                 }
-                Head::Anonymous if role.span.slice(text).contains("whose ") => {
+                Head::Anonymous if whose.is_some() => {
                     return Mention {
                         role: Some(after_whose(role.span)),
                         ..m

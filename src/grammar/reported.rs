@@ -146,33 +146,12 @@ impl<'a> Clauses<'a> {
         // pleasure in it": "took" is in no list).
         let opens_with_subject =
             self.tokens[from].is_word() && is_subject_pronoun(self.tokens[from].flags);
-        // "The company says its scooters slow automatically to 8 mph": a possessive and
-        // four words more make a clause though its present-tense verb is in no list.
-        let possessive_subject = self.tokens[from].is_lower_ascii_word(self.text)
-            && self.tokens[from].flags.possessive()
-            && words >= 5;
-        // "Political scientists say rematches rarely bring new voters": a plain noun, an
-        // adverb in "-ly" and a word: the verb after the adverb.
-        let lower = |i: usize| {
-            self.tokens
-                .get(i)
-                .filter(|_| i < to)
-                .is_some_and(|t| t.is_lower_ascii_word(self.text) && t.flags.cue().is_none())
+        // Read only when a verb is needed and none is listed.
+        let verb = || {
+            self.count(&self.verbs, from, to) > 0
+                || opens_with_subject
+                || self.present_tense(from, to, words)
         };
-        let adverb_verb = words >= 5
-            && lower(from)
-            && lower(from + 1)
-            && lower(from + 2)
-            && !self.tokens[from].flags.preposition()
-            && !self.tokens[from].flags.adverbial()
-            // "writes a weekly column": "weekly" after an article is an adjective.
-            && !self.tokens[from].flags.definite()
-            && !self.tokens[from].flags.indefinite()
-            && self.tokens[from + 1].span.slice(self.text).ends_with("ly");
-        let verb = self.count(&self.verbs, from, to) > 0
-            || opens_with_subject
-            || possessive_subject
-            || adverb_verb;
         let quoted = self.count(&self.quotes, from, to) as usize == to - from;
         let nested_cue = !needs_verb && !after_cue && self.other_cue_in(index, from, to);
         // Two words will do for a pronoun and its auxiliary: "Fisk said it could".
@@ -181,10 +160,35 @@ impl<'a> Clauses<'a> {
             is_subject_pronoun(a) && (b.auxiliary() || b.be() || b.verb())
         };
         ((words >= 3 || short_answer)
-            && (verb || !needs_verb || short_answer)
+            && (!needs_verb || short_answer || verb())
             && !quoted
             && !nested_cue)
             .then(|| Span::new(self.tokens[from].span.start, self.tokens[to - 1].span.end))
+    }
+
+    /// Whether `from..to`, of `words` words, reads as a clause in the present tense whose verb
+    /// is in no list: a possessive and four words more ("says its scooters slow automatically
+    /// to 8 mph"), or a plain noun, an adverb in "-ly" and a word, five words in all ("say
+    /// rematches rarely bring new voters"; not "writes a weekly column", where "weekly"
+    /// after an article is an adjective).
+    fn present_tense(&self, from: usize, to: usize, words: u32) -> bool {
+        if words < 5 {
+            return false;
+        }
+        let (text, tokens) = (self.text, self.tokens);
+        let first = &tokens[from];
+        if first.is_lower_ascii_word(text) && first.flags.possessive() {
+            return true;
+        }
+        let lower = |i: usize| {
+            i < to && tokens[i].is_lower_ascii_word(text) && tokens[i].flags.cue().is_none()
+        };
+        let f = first.flags;
+        lower(from)
+            && lower(from + 1)
+            && lower(from + 2)
+            && !(f.preposition() || f.adverbial() || f.definite() || f.indefinite())
+            && tokens[from + 1].span.slice(text).ends_with("ly")
     }
 
     /// The clause attribution `index` reports (see [`reported_clause`]).
@@ -389,45 +393,48 @@ impl<'a> Clauses<'a> {
         } else {
             stop
         };
-        // The clause ends where the writer goes on: ", and he put the report in a drawer",
-        // ", though the coalition faces an election", ", which would have sent …", ", as
-        // the opposition alleged …", ", announcing the decision on …".
+        // In one pass, the clause ends at the first of:
+        // - where the writer goes on: ", and he put the report in a drawer", ", though the
+        //   coalition faces an election", ", which would have sent …", ", as the opposition
+        //   alleged …", ", announcing the decision on …";
+        // - "and that" ("said no decision had been taken and that it was ‘reviewing all
+        //   options’": the first clause is reported; "but that" often joins one statement);
+        // - a semicolon before a clause with a cue of its own ("… said the sirens should have
+        //   sounded; the judge said a strike had knocked them out").
+        let goes_on = |i: usize| {
+            tokens[i].is_punct(',')
+                && tokens.get(i + 1).is_some_and(|t| {
+                    let w = t.span.slice(text);
+                    t.is_lower_ascii_word(text)
+                        && (t.flags.conjunction()
+                            || t.flags.subordinator()
+                            || t.flags.relative()
+                            || w == "as"
+                            || (w.len() > 5 && w.ends_with("ing")))
+                })
+        };
+        let semicolon = |i: usize| tokens[i].is_punct(';') && self.other_cue_in(index, i + 1, end);
+        let and_that = |i: usize| {
+            tokens[i].is_lower_ascii_word(text)
+                && tokens[i].span.slice(text) == "and"
+                && is_word(i + 1, "that")
+        };
         let stop = (k..stop)
-            .take(MAX_CLAUSE_SCAN)
-            .find(|&i| {
-                tokens[i].is_punct(',')
-                    && tokens.get(i + 1).is_some_and(|t| {
-                        let w = t.span.slice(text);
-                        t.is_lower_ascii_word(text)
-                            && (t.flags.conjunction()
-                                || t.flags.subordinator()
-                                || t.flags.relative()
-                                || w == "as"
-                                || (w.len() > 5 && w.ends_with("ing")))
+            .take(MAX_CLAUSE_SCAN + 1)
+            .find_map(|i| {
+                if i < k + MAX_CLAUSE_SCAN && (goes_on(i) || semicolon(i)) {
+                    Some(i)
+                } else if i > k && and_that(i) {
+                    // A comma before it is the clause's end (found above as ", and").
+                    Some(if tokens[i - 1].is_punct(',') {
+                        i - 1
+                    } else {
+                        i
                     })
-            })
-            .unwrap_or(stop);
-        // "said no decision had been taken and that it was 'reviewing all options'": the
-        // first clause ends before "and that" ("but that" often joins one statement).
-        let stop = (k + 1..stop)
-            .take(MAX_CLAUSE_SCAN)
-            .find(|&i| {
-                tokens[i].is_lower_ascii_word(text)
-                    && tokens[i].span.slice(text) == "and"
-                    && is_word(i + 1, "that")
-            })
-            .map_or(stop, |i| {
-                if tokens[i - 1].is_punct(',') {
-                    i - 1
                 } else {
-                    i
+                    None
                 }
-            });
-        // "… said the sirens should have sounded; the judge said a strike had knocked them
-        // out": a semicolon before a clause with a cue of its own ends this one.
-        let stop = (k..stop)
-            .take(MAX_CLAUSE_SCAN)
-            .find(|&i| tokens[i].is_punct(';') && self.other_cue_in(index, i + 1, end))
+            })
             .unwrap_or(stop);
         self.span(index, k, stop, !after_that, true)
     }

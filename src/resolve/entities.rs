@@ -106,7 +106,7 @@ impl Gender {
     }
 
     /// Adds what `other` says.
-    fn add(&mut self, other: Gender) {
+    pub fn add(&mut self, other: Gender) {
         self.female |= other.female;
         self.male |= other.male;
     }

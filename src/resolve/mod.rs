@@ -375,21 +375,10 @@ impl Timeline {
             }
             // "… according to a Tessel Water Users Alliance report": an indefinite statement
             // with capitalised words is a new one, issued by the body they name.
-            Head::Statement if issuer_named(text, m) > 0 => {
-                let words: Vec<&str> = m.span.slice(text).split_whitespace().collect();
-                let named = issuer_named(text, m);
-                let offset = m.span.slice(text).find(words[1]).unwrap_or(0);
-                let last = words[named];
-                let end = m.span.slice(text)[offset..]
-                    .find(last)
-                    .map_or(m.span.end, |at| m.span.start + offset + at + last.len());
-                let name = Span::new(m.span.start + offset, end);
-                Who {
-                    name: Some(name),
-                    kind: SpeakerKind::Organization,
-                    ..plain(SpeakerKind::Organization)
-                }
-            }
+            Head::Statement if let Some(name) = issuer_name(text, m) => Who {
+                name: Some(name),
+                ..plain(SpeakerKind::Organization)
+            },
             Head::Statement => {
                 let issuer = self
                     .recent()
@@ -408,27 +397,34 @@ impl Timeline {
     }
 }
 
-/// How many capitalised words follow the "a" or "an" of an indefinite statement mention ("a
-/// Tessel Water Users Alliance report": 4); 0 for any other mention.
-fn issuer_named(text: &str, m: &Mention) -> usize {
-    let mut words = m.span.slice(text).split_whitespace();
-    if m.definite
-        || !words
-            .next()
-            .is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"))
+/// The capitalised words after the "a" or "an" of an indefinite statement mention, when the
+/// statement noun follows them ("Tessel Water Users Alliance" of "a Tessel Water Users
+/// Alliance report"); `None` for any other mention.
+fn issuer_name(text: &str, m: &Mention) -> Option<Span> {
+    if m.definite {
+        return None;
+    }
+    let phrase = m.span.slice(text);
+    // The words with their byte offsets in the mention.
+    let mut words = phrase.split_whitespace().map(|w| {
+        let at = w.as_ptr() as usize - phrase.as_ptr() as usize;
+        (at, w)
+    });
+    if !words
+        .next()
+        .is_some_and(|(_, w)| matches!(w, "a" | "an" | "A" | "An"))
     {
-        return 0;
+        return None;
     }
-    let named = words
-        .clone()
-        .take_while(|w| w.starts_with(char::is_uppercase))
-        .count();
-    // The statement noun itself follows the name.
-    if words.count() > named {
-        named
-    } else {
-        0
+    let mut name: Option<(usize, usize)> = None;
+    for (at, w) in words {
+        if !w.starts_with(char::is_uppercase) {
+            // The statement noun after the name.
+            return name.map(|(s, e)| Span::new(m.span.start + s, m.span.start + e));
+        }
+        name = Some((name.map_or(at, |(s, _)| s), at + w.len()));
     }
+    None
 }
 
 /// "The younger Mr. Pruitt", "the elder Whitlow": whether the mention `m` (its role, or the

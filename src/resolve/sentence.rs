@@ -153,6 +153,31 @@ fn apposed_to_object(text: &str, tokens: &[Token], i: usize, start: usize) -> bo
     false
 }
 
+/// For a one-word name that only describes whose words follow, where the name it describes
+/// starts (tokens before `end`):
+/// - "Union firebrand Roz Achterberg tore into …": a lower-case noun, then a given name and a
+///   capitalised word;
+/// - "10:24 a.m. — First question from Whitcombe: …", "News from the chair: …": at most one
+///   lower-case word, then "from".
+fn described_after(text: &str, tokens: &[Token], m: &Mention, end: usize) -> Option<usize> {
+    if m.head != Head::Name || m.tokens.0 != m.tokens.1 {
+        return None;
+    }
+    let after = m.tokens.1 + 1;
+    let lower = |k: usize| tokens.get(k).is_some_and(|t| t.is_lower_ascii_word(text));
+    let capital = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && t.flags.capitalized())
+    };
+    if lower(after) && capital(after + 1) && tokens[after + 1].flags.given() && capital(after + 2) {
+        return Some(after + 1);
+    }
+    let from = (after..(after + 2).min(end))
+        .find(|&k| lower(k) && tokens[k].span.slice(text) == "from")?;
+    ((after..from).all(lower) && from + 1 < end).then_some(from + 1)
+}
+
 /// Named mentions (people and bodies) in a sentence, and pronouns that open a clause, each
 /// with whether it opens a clause (a likely subject).
 pub(crate) fn scan_names(
@@ -205,45 +230,13 @@ pub(crate) fn scan_names(
                     i = m.tokens.1 + 1;
                     continue;
                 }
-                // "Union firebrand Roz Achterberg tore into …": one capitalised word, a
-                // lower-case noun, then a given name: the word describes the person.
-                let describes = m.head == Head::Name
-                    && m.tokens.0 == m.tokens.1
-                    && tokens
-                        .get(m.tokens.1 + 1)
-                        .is_some_and(|t| t.is_lower_ascii_word(text))
-                    && tokens
-                        .get(m.tokens.1 + 2)
-                        .is_some_and(|t| t.flags.given() && t.flags.capitalized())
-                    && tokens
-                        .get(m.tokens.1 + 3)
-                        .is_some_and(|t| t.is_word() && t.flags.capitalized());
-                if describes {
+                // "Union firebrand Roz Achterberg …", "First question from Whitcombe: …": a
+                // word that describes the name after it; that name opens the clause.
+                if let Some(next) = described_after(text, tokens, &m, range.end) {
                     if opens_clause {
-                        opened_at = Some(m.tokens.1 + 2);
+                        opened_at = Some(next);
                     }
-                    i = m.tokens.1 + 2;
-                    continue;
-                }
-                // "10:24 a.m. — First question from Whitcombe: …", "News from the chair: …":
-                // a word and at most one more before "from" say whose words follow.
-                let from = (m.head == Head::Name && m.tokens.0 == m.tokens.1)
-                    .then(|| {
-                        (m.tokens.1 + 1..(m.tokens.1 + 3).min(range.end)).find(|&k| {
-                            tokens[k].is_lower_ascii_word(text)
-                                && tokens[k].span.slice(text) == "from"
-                        })
-                    })
-                    .flatten()
-                    .filter(|&k| {
-                        (m.tokens.1 + 1..k).all(|j| tokens[j].is_lower_ascii_word(text))
-                            && k + 1 < range.end
-                    });
-                if let Some(k) = from {
-                    if opens_clause {
-                        opened_at = Some(k + 1);
-                    }
-                    i = k + 1;
+                    i = next;
                     continue;
                 }
                 if (m.head == Head::Name || (pronoun && (opens_clause || first_person)))

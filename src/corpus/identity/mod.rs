@@ -29,6 +29,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use crate::lexicon::lists;
+use crate::resolve::Gender;
 use crate::SpeakerKind;
 
 mod bodies;
@@ -48,16 +49,15 @@ pub(super) struct Seen {
     pub quotes: usize,
     /// The ids its names give with their nickname ("dell-amsel" for "Wendell “Dell” Amsel").
     pub nicknames: BTreeSet<String>,
-    /// `Some(true)` when its mentions and names say a woman only ("Ms.", "she", "Elaine"),
-    /// `Some(false)` a man only, `None` when they say nothing or both.
-    pub female: Option<bool>,
+    /// What its mentions and names say of the person's gender ("Ms.", "she", "Elaine").
+    pub gender: Gender,
 }
 
 impl Seen {
     /// Whether this id and `other` are known to be of different genders ("Mr Hollis" and
     /// "Ruth Hollis"): never one person.
     fn other_gender(&self, other: &Seen) -> bool {
-        matches!((self.female, other.female), (Some(a), Some(b)) if a != b)
+        self.gender.contradicts(other.gender)
     }
 }
 
